@@ -1,0 +1,213 @@
+/**
+ * DocStorage on the file system. Per document a folder with:
+ *   snapshot-<seq>.ybin   the compacted state (the highest seq wins)
+ *   u-<seq>.yupd          one file per update, written durably before `append` resolves
+ *   history.ylog          archived updates (frames appended at compaction), for "who changed what"
+ * Every file is a checksummed frame, so damage is detected and named instead of applied.
+ */
+import { mkdir, open, readdir, readFile, rm, truncate, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { DocId } from '../../core/ids.js';
+import type { DamagedError, DocStorage, LoadResult, StoredUpdate, UpdateMeta } from '../../core/store/storage.js';
+import { writeDurable, syncDir } from './durable.js';
+import { decodeFrame, encodeFrame } from './frame.js';
+
+const UPDATE = /^u-(\d{12})\.yupd$/;
+const SNAPSHOT = /^snapshot-(\d{12})\.ybin$/;
+const HISTORY = 'history.ylog';
+
+/** Folder name of a document: `client/c-1` → `client~c-1` (ids never contain `~`). */
+export function docDirName(docId: DocId): string {
+  return docId.replaceAll('/', '~');
+}
+
+function docIdFromDir(name: string): DocId {
+  return name.replaceAll('~', '/') as DocId;
+}
+
+/** Maps with at most `limit` operations in flight, keeping order (reading hundreds of small files one by one is slow). */
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
+function seqName(prefix: string, seq: number, ext: string): string {
+  return `${prefix}-${String(seq).padStart(12, '0')}.${ext}`;
+}
+
+function damaged(file: string, detail: string): DamagedError {
+  return {
+    code: 'damaged',
+    file,
+    detail,
+    hint:
+      'Nothing was changed. Move this file out of the workspace (keep it for support), then run `apsis doctor`. ' +
+      'Changes that were synced come back from the relay on the next `apsis sync`; otherwise restore the file from a backup.',
+  };
+}
+
+/** Creates a file-backed storage rooted at `root` (the workspace's `docs/` folder). */
+export function createFileStorage(root: string): DocStorage {
+  const nextSeq = new Map<DocId, number>();
+  const dirOf = (id: DocId) => join(root, docDirName(id));
+
+  async function names(id: DocId): Promise<string[]> {
+    try {
+      return (await readdir(dirOf(id))).sort();
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw err;
+    }
+  }
+
+  async function seqFor(id: DocId): Promise<number> {
+    let seq = nextSeq.get(id);
+    if (seq === undefined) {
+      seq = 0;
+      for (const n of await names(id)) {
+        const m = UPDATE.exec(n) ?? SNAPSHOT.exec(n);
+        if (m) seq = Math.max(seq, Number(m[1]));
+      }
+    }
+    seq += 1;
+    nextSeq.set(id, seq);
+    return seq;
+  }
+
+  async function readUpdate(id: DocId, name: string): Promise<StoredUpdate | DamagedError> {
+    const file = join(dirOf(id), name);
+    const frame = decodeFrame(await readFile(file));
+    if (!frame.ok) return damaged(file, frame.reason);
+    const meta = frame.header.meta ?? { userId: 'unknown', at: '', action: '' };
+    return { key: name.replace(/\.yupd$/, ''), update: frame.payload, meta };
+  }
+
+  /** Reads the archive, ignoring a torn last frame (its updates are still in their own files). */
+  async function readArchive(id: DocId): Promise<{ updates: StoredUpdate[]; validLength: number }> {
+    let buf: Buffer;
+    try {
+      buf = await readFile(join(dirOf(id), HISTORY));
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { updates: [], validLength: 0 };
+      throw err;
+    }
+    const updates: StoredUpdate[] = [];
+    let offset = 0;
+    while (offset < buf.length) {
+      const frame = decodeFrame(buf, offset);
+      if (!frame.ok) break;
+      updates.push({ key: frame.header.key, update: frame.payload, meta: frame.header.meta ?? { userId: 'unknown', at: '', action: '' } });
+      offset = frame.end;
+    }
+    return { updates, validLength: offset };
+  }
+
+  return {
+    async list() {
+      let entries: string[];
+      try {
+        entries = await readdir(root);
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+        throw err;
+      }
+      const ids: DocId[] = [];
+      for (const e of entries) {
+        if (e.startsWith('.')) continue;
+        if ((await names(docIdFromDir(e))).some((n) => UPDATE.test(n) || SNAPSHOT.test(n))) ids.push(docIdFromDir(e));
+      }
+      return ids.sort();
+    },
+
+    async load(id): Promise<LoadResult> {
+      const all = await names(id);
+      const snapshots = all.filter((n) => SNAPSHOT.test(n));
+      let snapshot: { key: string; data: Uint8Array } | null = null;
+      const newest = snapshots.at(-1);
+      if (newest) {
+        const file = join(dirOf(id), newest);
+        const frame = decodeFrame(await readFile(file));
+        if (!frame.ok) return { ok: false, error: damaged(file, frame.reason) };
+        snapshot = { key: newest.replace(/\.ybin$/, ''), data: frame.payload };
+      }
+      const read = await mapLimit(all.filter((n) => UPDATE.test(n)), 32, (n) => readUpdate(id, n));
+      const updates: StoredUpdate[] = [];
+      for (const u of read) {
+        if ('code' in u) return { ok: false, error: u };
+        updates.push(u);
+      }
+      return { ok: true, value: { snapshot, updates } };
+    },
+
+    async append(id, update, meta: UpdateMeta) {
+      const dir = dirOf(id);
+      await mkdir(dir, { recursive: true });
+      const name = seqName('u', await seqFor(id), 'yupd');
+      const key = name.replace(/\.yupd$/, '');
+      await writeDurable(dir, name, encodeFrame(key, update, meta));
+      return key;
+    },
+
+    async compact(id, snapshot, replacedKeys) {
+      const dir = dirOf(id);
+      await mkdir(dir, { recursive: true });
+      const before = await names(id);
+      // 1. The new snapshot first: from here on it holds everything the replaced files hold.
+      const snapName = seqName('snapshot', await seqFor(id), 'ybin');
+      await writeDurable(dir, snapName, encodeFrame(snapName.replace(/\.ybin$/, ''), snapshot));
+      // 2. Archive the replaced updates (after cutting a torn tail left by an earlier crash).
+      const replaced = new Set(replacedKeys);
+      const { validLength } = await readArchive(id);
+      const historyPath = join(dir, HISTORY);
+      if (validLength > 0) await truncate(historyPath, validLength);
+      const toArchive = before.filter((n) => UPDATE.test(n) && replaced.has(n.replace(/\.yupd$/, '')));
+      // Never archive damage; the snapshot already holds the state.
+      const frames = (await mapLimit(toArchive, 32, (n) => readFile(join(dir, n)))).filter((b) => decodeFrame(b).ok);
+      if (frames.length > 0) {
+        const fh = await open(historyPath, 'a');
+        try {
+          await fh.writeFile(Buffer.concat(frames));
+          await fh.sync();
+        } finally {
+          await fh.close();
+        }
+      }
+      // 3. Only now remove what the snapshot replaces.
+      const obsolete = before.filter((n) => (UPDATE.test(n) && replaced.has(n.replace(/\.yupd$/, ''))) || SNAPSHOT.test(n) || n.startsWith('.tmp-'));
+      await mapLimit(obsolete, 32, (n) => unlink(join(dir, n)));
+      await syncDir(dir);
+    },
+
+    async history(id) {
+      const { updates: archived } = await readArchive(id);
+      const seen = new Set<string>();
+      const out: StoredUpdate[] = [];
+      for (const u of archived) {
+        if (seen.has(u.key)) continue; // a crash between archiving and deleting can archive twice
+        seen.add(u.key);
+        out.push(u);
+      }
+      for (const n of await names(id)) {
+        if (!UPDATE.test(n)) continue;
+        const u = await readUpdate(id, n);
+        if ('code' in u || seen.has(u.key)) continue;
+        seen.add(u.key);
+        out.push(u);
+      }
+      return out;
+    },
+
+    async remove(id) {
+      await rm(dirOf(id), { recursive: true, force: true });
+      nextSeq.delete(id);
+    },
+  };
+}

@@ -1,0 +1,89 @@
+/**
+ * Workspace metadata in lowdb (workspace.json): who the local user is, settings, the document
+ * index, the caseload index and sync cursors. Everything here can be rebuilt from the documents,
+ * except the local user and settings. Read and validated once; a damaged file is named, never overwritten.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Low } from 'lowdb';
+import { JSONFile } from 'lowdb/node';
+import { z } from 'zod';
+import { RoleSchema } from '../../core/doc/schema.js';
+import { describeIssues, parseWith } from '../../core/validate/issues.js';
+
+export const META_FILE = 'workspace.json';
+export const META_FORMAT = 1;
+
+export const CaseloadEntrySchema = z.object({
+  name: z.string(),
+  careGroupId: z.string().nullable(),
+  status: z.enum(['active', 'ended']),
+  updatedAt: z.string(),
+});
+export type CaseloadEntry = z.infer<typeof CaseloadEntrySchema>;
+
+export const WorkspaceMetaSchema = z.object({
+  format: z.literal(META_FORMAT),
+  workspaceId: z.string().min(1),
+  /** Namespace of this organisation's rooms on a relay; demo worlds start with `demo`. */
+  namespace: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/),
+  createdAt: z.string(),
+  demo: z.boolean(),
+  localUser: z.object({ id: z.string(), name: z.string(), role: RoleSchema }),
+  settings: z.object({
+    language: z.enum(['lv', 'en']).default('lv'),
+    serverUrl: z.string().nullable().default(null),
+    token: z.string().nullable().default(null),
+  }),
+  docs: z.record(z.string(), z.object({ kind: z.enum(['org', 'client', 'schedule']), updatedAt: z.string() })),
+  caseload: z.record(z.string(), CaseloadEntrySchema),
+  syncCursors: z.record(z.string(), z.string()),
+});
+export type WorkspaceMeta = z.infer<typeof WorkspaceMetaSchema>;
+
+export type MetaResult =
+  | { readonly ok: true; readonly db: Low<WorkspaceMeta> }
+  | { readonly ok: false; readonly code: 'missing' | 'damaged'; readonly message: string };
+
+/** Opens and validates workspace.json. Uses the JSONFile adapter directly (the lowdb presets go in-memory under NODE_ENV=test). */
+export async function openMeta(dir: string): Promise<MetaResult> {
+  const file = join(dir, META_FILE);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
+      return { ok: false, code: 'missing', message: `${dir} is not an APSis workspace (no ${META_FILE}). Run \`apsis init\` first.` };
+    }
+    throw err;
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    return {
+      ok: false,
+      code: 'damaged',
+      message: `${file} is damaged: not valid JSON (${(err as Error).message}). Nothing was changed. Restore it from a backup, or move it aside and run \`apsis doctor\` to rebuild it from the documents.`,
+    };
+  }
+  const parsed = parseWith(WorkspaceMetaSchema, json);
+  if (!parsed.ok) {
+    return {
+      ok: false,
+      code: 'damaged',
+      message: `${describeIssues(file, parsed.issues)}\nNothing was changed. Fix the field above, or move the file aside and run \`apsis doctor\`.`,
+    };
+  }
+  const db = new Low<WorkspaceMeta>(new JSONFile<WorkspaceMeta>(file), parsed.value);
+  db.data = parsed.value;
+  return { ok: true, db };
+}
+
+/** Writes a fresh workspace.json (only by `init`, into a folder that has none). */
+export async function createMeta(dir: string, meta: WorkspaceMeta): Promise<Low<WorkspaceMeta>> {
+  const db = new Low<WorkspaceMeta>(new JSONFile<WorkspaceMeta>(join(dir, META_FILE)), meta);
+  db.data = meta;
+  await db.write();
+  return db;
+}

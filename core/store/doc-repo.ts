@@ -1,0 +1,164 @@
+/**
+ * The document repository: opens Yjs documents from a DocStorage, persists every change as it
+ * happens, and compacts logs. Each open creates a fresh `Y.Doc`, so a clientID is never persisted
+ * or reused (two replicas sharing one would silently diverge).
+ */
+import * as Y from 'yjs';
+import type { DocId } from '../ids.js';
+import { LocalOrigin } from '../doc/origin.js';
+import { migrate } from '../doc/migrations.js';
+import type { DamagedError, DocStorage, UpdateMeta } from './storage.js';
+
+/** Origin of updates applied while loading from storage: they are already stored. */
+export const LOAD_ORIGIN = Symbol('apsis.load');
+
+/** Origin of updates that came from a sync peer; stored with the peer's user when known. */
+export class RemoteOrigin {
+  constructor(readonly userId: string = 'remote') {}
+}
+
+export type OpenResult =
+  | { readonly ok: true; readonly doc: Y.Doc }
+  | { readonly ok: false; readonly error: DamagedError | { readonly code: 'too-new'; readonly docId: DocId; readonly version: number } };
+
+export interface DocRepoOptions {
+  /** Current time as ISO text; injected so core has no clock. */
+  readonly now: () => string;
+  /** Who is working locally (used for updates whose origin names no user). */
+  readonly userId: string;
+  /** Compact a document on open/close when it has more pending updates than this. */
+  readonly compactAfter?: number;
+}
+
+interface OpenDoc {
+  readonly doc: Y.Doc;
+  /** Keys of stored updates this doc contains (loaded or appended), for compaction. */
+  readonly keys: string[];
+  readonly hadSnapshot: boolean;
+}
+
+/** Opens, persists and compacts Yjs documents over a storage adapter. */
+export class DocRepo {
+  private readonly open = new Map<DocId, OpenDoc>();
+  private readonly opening = new Map<DocId, Promise<OpenResult>>();
+  private pending: Promise<unknown> = Promise.resolve();
+  private writeError: unknown = null;
+
+  constructor(
+    readonly storage: DocStorage,
+    private readonly options: DocRepoOptions,
+  ) {}
+
+  /** Document ids stored, sorted. */
+  list(): Promise<DocId[]> {
+    return this.storage.list();
+  }
+
+  /** Opens a document (cached); a damaged store file is returned as an error, and nothing is written. */
+  get(docId: DocId): Promise<OpenResult> {
+    const cached = this.open.get(docId);
+    if (cached) return Promise.resolve({ ok: true, doc: cached.doc });
+    let p = this.opening.get(docId);
+    if (!p) {
+      p = this.load(docId).finally(() => this.opening.delete(docId));
+      this.opening.set(docId, p);
+    }
+    return p;
+  }
+
+  /** Whether the document is currently open. */
+  isOpen(docId: DocId): boolean {
+    return this.open.has(docId);
+  }
+
+  private async load(docId: DocId): Promise<OpenResult> {
+    const loaded = await this.storage.load(docId);
+    if (!loaded.ok) return { ok: false, error: loaded.error };
+    const doc = new Y.Doc();
+    const keys: string[] = [];
+    doc.transact(() => {
+      if (loaded.value.snapshot) Y.applyUpdate(doc, loaded.value.snapshot.data, LOAD_ORIGIN);
+      for (const u of loaded.value.updates) {
+        Y.applyUpdate(doc, u.update, LOAD_ORIGIN);
+        keys.push(u.key);
+      }
+    }, LOAD_ORIGIN);
+    const entry: OpenDoc = { doc, keys, hadSnapshot: loaded.value.snapshot !== null };
+    const migrated = migrate(doc, new LocalOrigin(this.options.userId, 'migrate'));
+    if (migrated.status === 'too-new') {
+      doc.destroy();
+      return { ok: false, error: { code: 'too-new', docId, version: migrated.version } };
+    }
+    this.open.set(docId, entry);
+    doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin === LOAD_ORIGIN) return;
+      this.persist(docId, entry, update, this.metaFor(origin));
+    });
+    // A migration ran before the listener existed: store its effect now.
+    if (migrated.status === 'migrated') this.persist(docId, entry, Y.encodeStateAsUpdate(doc), this.metaFor(null, 'migrate'));
+    if (keys.length > (this.options.compactAfter ?? 500)) await this.compact(docId);
+    return { ok: true, doc };
+  }
+
+  /** Creates a new document and stores its first state. Fails if one already exists under that id. */
+  async create(docId: DocId, init: (doc: Y.Doc) => void, origin: LocalOrigin): Promise<OpenResult> {
+    const existing = await this.get(docId);
+    if (!existing.ok) return existing;
+    if (existing.doc.share.size > 0 && existing.doc.getMap('meta').size > 0) {
+      throw new Error(`document ${docId} already exists`);
+    }
+    existing.doc.transact(() => init(existing.doc), origin);
+    return existing;
+  }
+
+  private metaFor(origin: unknown, action?: string): UpdateMeta {
+    const at = this.options.now();
+    if (origin instanceof LocalOrigin) return { userId: origin.userId, at, action: action ?? origin.action };
+    if (origin instanceof RemoteOrigin) return { userId: origin.userId, at, action: action ?? 'sync' };
+    return { userId: this.options.userId, at, action: action ?? 'edit' };
+  }
+
+  private persist(docId: DocId, entry: OpenDoc, update: Uint8Array, meta: UpdateMeta): void {
+    this.pending = this.pending.then(async () => {
+      try {
+        entry.keys.push(await this.storage.append(docId, update, meta));
+      } catch (err) {
+        this.writeError ??= err;
+      }
+    });
+  }
+
+  /** Resolves once every change made so far is durably stored; rejects if a write failed. */
+  async flush(): Promise<void> {
+    await this.pending;
+    if (this.writeError) {
+      const err = this.writeError;
+      this.writeError = null;
+      throw err;
+    }
+  }
+
+  /** Folds a document's pending updates into one snapshot (replay into the doc, re-encode). */
+  async compact(docId: DocId): Promise<void> {
+    await this.flush();
+    const entry = this.open.get(docId);
+    if (!entry || entry.keys.length === 0) return;
+    const replaced = entry.keys.splice(0, entry.keys.length);
+    await this.storage.compact(docId, Y.encodeStateAsUpdate(entry.doc), replaced);
+  }
+
+  /** Number of stored updates not yet folded into a snapshot, per open document. */
+  pendingCount(docId: DocId): number {
+    return this.open.get(docId)?.keys.length ?? 0;
+  }
+
+  /** Flushes, compacts documents with long logs, and forgets every open document. */
+  async close(): Promise<void> {
+    await this.flush();
+    for (const [docId, entry] of this.open) {
+      if (entry.keys.length > (this.options.compactAfter ?? 500) / 5) await this.compact(docId);
+    }
+    for (const entry of this.open.values()) entry.doc.destroy();
+    this.open.clear();
+  }
+}

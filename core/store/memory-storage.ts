@@ -1,0 +1,62 @@
+/** An in-memory DocStorage for tests and throwaway workspaces; same contract as the file store. */
+import type { DocId } from '../ids.js';
+import type { DocStorage, LoadResult, StoredUpdate, UpdateMeta } from './storage.js';
+
+interface Entry {
+  snapshot: { key: string; data: Uint8Array } | null;
+  updates: StoredUpdate[];
+  archive: StoredUpdate[];
+  seq: number;
+}
+
+/** Creates an empty in-memory storage. Data is copied in and out so callers cannot alias it. */
+export function createMemoryStorage(): DocStorage {
+  const docs = new Map<DocId, Entry>();
+  const entry = (id: DocId): Entry => {
+    let e = docs.get(id);
+    if (!e) {
+      e = { snapshot: null, updates: [], archive: [], seq: 0 };
+      docs.set(id, e);
+    }
+    return e;
+  };
+  return {
+    async list() {
+      return [...docs.entries()].filter(([, e]) => e.snapshot || e.updates.length > 0).map(([id]) => id).sort();
+    },
+    async load(id): Promise<LoadResult> {
+      const e = docs.get(id);
+      if (!e) return { ok: true, value: { snapshot: null, updates: [] } };
+      return {
+        ok: true,
+        value: {
+          snapshot: e.snapshot ? { key: e.snapshot.key, data: e.snapshot.data.slice() } : null,
+          updates: e.updates.map((u) => ({ ...u, update: u.update.slice() })),
+        },
+      };
+    },
+    async append(id, update, meta: UpdateMeta) {
+      const e = entry(id);
+      e.seq += 1;
+      const key = `u-${String(e.seq).padStart(12, '0')}`;
+      e.updates.push({ key, update: update.slice(), meta: { ...meta } });
+      return key;
+    },
+    async compact(id, snapshot, replacedKeys) {
+      const e = entry(id);
+      e.seq += 1;
+      e.snapshot = { key: `s-${String(e.seq).padStart(12, '0')}`, data: snapshot.slice() };
+      const replaced = new Set(replacedKeys);
+      e.archive.push(...e.updates.filter((u) => replaced.has(u.key)));
+      e.updates = e.updates.filter((u) => !replaced.has(u.key));
+    },
+    async history(id) {
+      const e = docs.get(id);
+      if (!e) return [];
+      return [...e.archive, ...e.updates].map((u) => ({ ...u, update: u.update.slice() }));
+    },
+    async remove(id) {
+      docs.delete(id);
+    },
+  };
+}

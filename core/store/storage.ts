@@ -1,0 +1,57 @@
+/**
+ * The storage seen by the document repository: one append-only log of Yjs updates per document
+ * plus a compacted snapshot. Real I/O lives in adapters (cli/store/file-storage.ts); an in-memory
+ * adapter serves tests. Both pass the same contract suite (test/store/storage-contract.ts).
+ */
+import type { DocId } from '../ids.js';
+
+/** Who made an update and when; kept with every stored update so history can say who changed what. */
+export interface UpdateMeta {
+  readonly userId: string;
+  /** ISO date-time. */
+  readonly at: string;
+  /** The user action (e.g. `client.add`) or `sync` for updates that came from a peer. */
+  readonly action: string;
+}
+
+export interface StoredUpdate {
+  /** Storage key, ordered: a later append sorts after an earlier one. */
+  readonly key: string;
+  readonly update: Uint8Array;
+  readonly meta: UpdateMeta;
+}
+
+export interface LoadedDoc {
+  readonly snapshot: { readonly key: string; readonly data: Uint8Array } | null;
+  /** Updates not yet folded into the snapshot, in append order (some may already be in it: harmless). */
+  readonly updates: readonly StoredUpdate[];
+}
+
+/** A stored file (or entry) that cannot be read; names it and says what to do. Nothing was changed. */
+export interface DamagedError {
+  readonly code: 'damaged';
+  readonly file: string;
+  readonly detail: string;
+  readonly hint: string;
+}
+
+export type LoadResult = { readonly ok: true; readonly value: LoadedDoc } | { readonly ok: false; readonly error: DamagedError };
+
+export interface DocStorage {
+  /** Every document that has anything stored, sorted. */
+  list(): Promise<DocId[]>;
+  /** Snapshot and pending updates of one document (empty for an unknown document). */
+  load(docId: DocId): Promise<LoadResult>;
+  /** Stores one update durably; resolves with its key only once it would survive a crash. */
+  append(docId: DocId, update: Uint8Array, meta: UpdateMeta): Promise<string>;
+  /**
+   * Replaces the snapshot and the given update keys by `snapshot`, which must contain them all.
+   * The new snapshot is written before anything is removed, so a crash in between loses nothing.
+   * Replaced updates move to the document's history archive.
+   */
+  compact(docId: DocId, snapshot: Uint8Array, replacedKeys: readonly string[]): Promise<void>;
+  /** Every update ever stored for the document (archived and pending), in append order. */
+  history(docId: DocId): Promise<StoredUpdate[]>;
+  /** Deletes everything stored for a document. */
+  remove(docId: DocId): Promise<void>;
+}

@@ -1,0 +1,137 @@
+/** The real binary end to end: init, add, list, restart, and bad input that changes nothing. */
+import { spawn } from 'node:child_process';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apsis, treeHash } from '../helpers/cli.js';
+import { ROOT } from '../helpers/crash-run.js';
+
+const tmp: string[] = [];
+async function freshWorkspace(): Promise<string> {
+  const d = await mkdtemp(join(tmpdir(), 'apsis-cli-'));
+  tmp.push(d);
+  const ws = join(d, 'ws');
+  const r = apsis(ws, ['init', '--user', 's-anna', '--name', 'Anna Ozola', '--role', 'coordinator']);
+  expect(r.code, r.stderr).toBe(0);
+  return ws;
+}
+afterAll(async () => {
+  for (const d of tmp) await rm(d, { recursive: true, force: true });
+});
+
+describe('apsis init / client add / client list', () => {
+  let ws = '';
+  beforeAll(async () => {
+    ws = await freshWorkspace();
+  });
+
+  it('lists a client added by a previous process (survives restart)', () => {
+    const add = apsis(ws, ['client', 'add', '--given', 'Jānis', '--family', 'Bērziņš', '--birth-date', '1941-03-02', '--lives-alone', '--json']);
+    expect(add.code, add.stderr).toBe(0);
+    const id = (JSON.parse(add.stdout) as { id: string }).id;
+    const list = apsis(ws, ['client', 'list', '--json']);
+    expect(list.code).toBe(0);
+    expect(JSON.parse(list.stdout)).toEqual([expect.objectContaining({ id, name: 'Bērziņš Jānis', status: 'active' })]);
+    const show = apsis(ws, ['client', 'show', id.slice(0, 6), '--json']);
+    expect(show.code, show.stderr).toBe(0);
+    expect(JSON.parse(show.stdout).profile).toMatchObject({ givenName: 'Jānis', livesAlone: true, birthDate: '1941-03-02' });
+  });
+
+  it('doctor passes on a healthy workspace', () => {
+    const r = apsis(ws, ['doctor', '--json']);
+    expect(r.code, r.stdout).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: true, findings: [] });
+  });
+
+  it('refuses init on an existing workspace and changes nothing', () => {
+    const before = treeHash(ws);
+    const r = apsis(ws, ['init']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/already holds a workspace/);
+    expect(treeHash(ws)).toEqual(before);
+  });
+});
+
+describe('bad input changes nothing', () => {
+  it('unknown flag → usage error, exit 2', async () => {
+    const ws = await freshWorkspace();
+    const before = treeHash(ws);
+    const r = apsis(ws, ['client', 'list', '--colour']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unknown option '--colour'/);
+    expect(apsis(ws, ['frobnicate']).code).toBe(2);
+    expect(treeHash(ws)).toEqual(before);
+  });
+
+  it('malformed JSON file → names the file, exit 1', async () => {
+    const ws = await freshWorkspace();
+    const file = join(ws, '..', 'client.json');
+    await writeFile(file, '{"givenName": "Anna", ');
+    const before = treeHash(ws);
+    const r = apsis(ws, ['client', 'add', '--file', file]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(file);
+    expect(r.stderr).toMatch(/not valid JSON/);
+    expect(treeHash(ws)).toEqual(before);
+  });
+
+  it('invalid field in a JSON file → names file and path, exit 1', async () => {
+    const ws = await freshWorkspace();
+    const file = join(ws, '..', 'client.json');
+    await writeFile(file, JSON.stringify({ givenName: 'Anna', familyName: 'Ozola', birthDate: '12.03.1940' }));
+    const before = treeHash(ws);
+    const r = apsis(ws, ['client', 'add', '--file', file]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${file}: birthDate: expected a date YYYY-MM-DD`);
+    expect(treeHash(ws)).toEqual(before);
+  });
+
+  it('damaged update file → names it, says what to do, exit 1, nothing overwritten', async () => {
+    const ws = await freshWorkspace();
+    const add = apsis(ws, ['client', 'add', '--given', 'Anna', '--family', 'Ozola', '--json']);
+    const id = (JSON.parse(add.stdout) as { id: string }).id;
+    const docDir = join(ws, 'docs', `client~${id}`);
+    const [file] = (await readdir(docDir)).filter((n) => n.endsWith('.yupd'));
+    await writeFile(join(docDir, file!), 'APSIS1\n{"key":"x","len":3,"sha256":"00"}\nabc');
+    const before = treeHash(ws);
+    const r = apsis(ws, ['client', 'show', id]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(join(docDir, file!));
+    expect(r.stderr).toMatch(/checksum.*Nothing was changed/s);
+    const doctor = apsis(ws, ['doctor']);
+    expect(doctor.code).toBe(1);
+    expect(doctor.stdout).toContain(file!);
+    expect(treeHash(ws)).toEqual(before);
+  });
+
+  it('damaged workspace.json → names it, exit 1, nothing overwritten', async () => {
+    const ws = await freshWorkspace();
+    await writeFile(join(ws, 'workspace.json'), '{"format": 1, "workspaceId": ');
+    const before = treeHash(ws);
+    const r = apsis(ws, ['client', 'list']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(join(ws, 'workspace.json'));
+    expect(r.stderr).toMatch(/not valid JSON.*Nothing was changed/s);
+    expect(treeHash(ws)).toEqual(before);
+  });
+
+  it('a second process gets "workspace in use by PID …"', async () => {
+    const ws = await freshWorkspace();
+    // Hold the workspace open in another process (the TUI would), then try a command.
+    const holder = spawn(process.execPath, ['--input-type=module', '-e', `
+      const { openWorkspace } = await import(${JSON.stringify(join(ROOT, 'dist/cli/workspace/workspace.js'))});
+      const r = await openWorkspace(${JSON.stringify(ws)}, { now: () => new Date() });
+      process.stdout.write(r.ok ? 'held\\n' : 'fail\\n');
+      setTimeout(() => {}, 60000);
+    `], { stdio: ['ignore', 'pipe', 'inherit'] });
+    await new Promise<void>((resolve) => holder.stdout.once('data', () => resolve()));
+    try {
+      const r = apsis(ws, ['client', 'list']);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(`workspace in use by PID ${holder.pid}`);
+    } finally {
+      holder.kill('SIGKILL');
+    }
+  });
+});

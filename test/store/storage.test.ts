@@ -1,0 +1,69 @@
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import type { DocId } from '../../core/ids.js';
+import { createMemoryStorage } from '../../core/store/memory-storage.js';
+import { createFileStorage } from '../../cli/store/file-storage.js';
+import { runStorageContract } from './storage-contract.js';
+
+const dirs: string[] = [];
+afterAll(async () => {
+  for (const d of dirs) await rm(d, { recursive: true, force: true });
+});
+async function tempDir(): Promise<string> {
+  const d = await mkdtemp(join(tmpdir(), 'apsis-store-'));
+  dirs.push(d);
+  return d;
+}
+
+runStorageContract('memory', async () => createMemoryStorage());
+runStorageContract('file', async () => createFileStorage(await tempDir()));
+
+describe('file storage damage', () => {
+  const A = 'client/c-a' as DocId;
+  const upd = () => {
+    const d = new Y.Doc();
+    d.getMap('m').set('x', 1);
+    return Y.encodeStateAsUpdate(d);
+  };
+
+  it('names a damaged update file, says what to do, and changes nothing', async () => {
+    const root = await tempDir();
+    const s = createFileStorage(root);
+    await s.append(A, upd(), { userId: 'u', at: 't', action: 'a' });
+    const file = join(root, 'client~c-a', 'u-000000000001.yupd');
+    await writeFile(file, 'garbage that is not a frame');
+    const before = await readdir(join(root, 'client~c-a'));
+    const loaded = await s.load(A);
+    expect(loaded.ok).toBe(false);
+    if (loaded.ok) return;
+    expect(loaded.error.file).toBe(file);
+    expect(loaded.error.detail).toMatch(/APSIS1 marker/);
+    expect(loaded.error.hint).toMatch(/Nothing was changed/);
+    expect(await readdir(join(root, 'client~c-a'))).toEqual(before);
+  });
+
+  it('detects a flipped byte through the checksum', async () => {
+    const root = await tempDir();
+    const s = createFileStorage(root);
+    await s.append(A, upd(), { userId: 'u', at: 't', action: 'a' });
+    const file = join(root, 'client~c-a', 'u-000000000001.yupd');
+    const { readFile } = await import('node:fs/promises');
+    const buf = await readFile(file);
+    buf.writeUInt8(buf.readUInt8(buf.length - 1) ^ 0xff, buf.length - 1);
+    await writeFile(file, buf);
+    const loaded = await s.load(A);
+    expect(!loaded.ok && loaded.error.detail).toMatch(/SHA-256/);
+  });
+
+  it('ignores temporary files of an interrupted write', async () => {
+    const root = await tempDir();
+    const s = createFileStorage(root);
+    await s.append(A, upd(), { userId: 'u', at: 't', action: 'a' });
+    await writeFile(join(root, 'client~c-a', '.tmp-1-1-u-000000000002.yupd'), 'half');
+    const loaded = await s.load(A);
+    expect(loaded.ok && loaded.value.updates.length).toBe(1);
+  });
+});
