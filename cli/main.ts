@@ -34,4 +34,11 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
+// `apsis client list | head` closes the pipe early: stop writing, but finish the command (and release the lock).
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+  });
+}
+
 await main(process.argv);

@@ -1,6 +1,7 @@
 /** The `apsis` command tree. Each command lives in cli/commands/ and registers itself here. */
 import { Command, Option } from 'commander';
 import { registerClient } from './commands/client.js';
+import { registerDemo } from './commands/demo.js';
 import { registerDoctor } from './commands/doctor.js';
 import { registerInit } from './commands/init.js';
 import { registerTui } from './commands/tui.js';
@@ -24,6 +25,7 @@ export function createProgram(): Command {
   registerInit(program);
   registerClient(program);
   registerDoctor(program);
+  registerDemo(program);
   registerTui(program);
   return program;
 }

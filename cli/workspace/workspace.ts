@@ -169,6 +169,11 @@ export class Workspace {
     return { ok: true, id };
   }
 
+  /** Marks a document for index refresh at the next save (for documents created through `repo`). */
+  markDirty(docId: DocId): void {
+    this.dirty.add(docId);
+  }
+
   /** The caseload index (sorted by name), fast: no document is opened. */
   caseload(): CaseloadRow[] {
     return Object.entries(this.db.data.caseload)

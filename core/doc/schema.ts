@@ -34,6 +34,10 @@ export const StaffSchema = z.object({
   home: GeoPointSchema.nullable().default(null),
   phone: z.string().max(40).default(''),
   active: z.boolean().default(true),
+  /** Working time on a work day, minutes after midnight (lunch break inside it). */
+  shift: z.object({ start: z.number().int().min(0).max(1440), end: z.number().int().min(0).max(1440) }).default({ start: 8 * 60, end: 16 * 60 + 30 }),
+  /** ISO weekdays worked, 1 = Monday … 7 = Sunday. */
+  workDays: z.array(z.number().int().min(1).max(7)).default([1, 2, 3, 4, 5]),
 });
 export type Staff = z.infer<typeof StaffSchema>;
 
@@ -77,6 +81,9 @@ export const ClientProfileSchema = z.object({
   careGroupId: id.nullable().default(null),
   livesAlone: z.boolean().default(false),
   status: z.enum(['active', 'ended']).default('active'),
+  /** Caregivers the client asked for / declined (continuity and refusals in scheduling). */
+  preferredStaffIds: z.array(id).default([]),
+  declinedStaffIds: z.array(id).default([]),
   createdAt: isoDateTime,
 });
 export type ClientProfile = z.infer<typeof ClientProfileSchema>;

@@ -135,3 +135,26 @@ describe('bad input changes nothing', () => {
     }
   });
 });
+
+describe('apsis demo', () => {
+  it('creates a small demo world once, refuses real workspaces, and resets to the same world', async () => {
+    const d = await mkdtemp(join(tmpdir(), 'apsis-demo-'));
+    tmp.push(d);
+    const ws = join(d, 'demo');
+    const first = apsis(ws, ['demo', '--json'], { APSIS_NOW: '2026-11-23T07:00:00Z' });
+    expect(first.code, first.stderr).toBe(0);
+    expect(JSON.parse(first.stdout)).toMatchObject({ created: true, clients: 30, staff: 6 });
+    const list1 = apsis(ws, ['client', 'list', '--json']).stdout;
+    expect(apsis(ws, ['demo', '--json']).stdout).toMatch(/"created": false/);
+    const reset = apsis(ws, ['demo', '--reset'], { APSIS_NOW: '2026-11-23T07:00:00Z' });
+    expect(reset.code, reset.stderr).toBe(0);
+    const strip = (s: string) => (JSON.parse(s) as { id: string; name: string }[]).map((r) => [r.id, r.name]);
+    expect(strip(apsis(ws, ['client', 'list', '--json']).stdout)).toEqual(strip(list1));
+    const real = await freshWorkspace();
+    const before = treeHash(real);
+    const refused = apsis(real, ['demo', '--reset']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/real \(non-demo\) workspace/);
+    expect(treeHash(real)).toEqual(before);
+  });
+});

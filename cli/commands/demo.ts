@@ -1,0 +1,85 @@
+/** `apsis demo`: a realistic, reproducible demo municipality for training (never touches real data). */
+import { rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import { DEMO_SIZES, generateWorld } from '../../core/demo/world.js';
+import type { DemoSize } from '../../core/demo/world.js';
+import { action, commandContext } from '../context.js';
+import { EXIT, printJson } from '../output.js';
+import { writeWorld } from '../demo/write-world.js';
+import { openMeta, META_FILE } from '../store/workspace-meta.js';
+import { initWorkspace } from '../workspace/workspace.js';
+
+interface DemoFlags {
+  size: DemoSize;
+  seed: string;
+  reset?: boolean;
+  json?: boolean;
+}
+
+async function exists(p: string): Promise<boolean> {
+  return stat(p).then(() => true, () => false);
+}
+
+export function registerDemo(program: Command): void {
+  program
+    .command('demo')
+    .description('create (or reset) a demo municipality workspace for training')
+    .addOption(new Option('--size <size>', 'how big a world').choices(Object.keys(DEMO_SIZES)).default('small'))
+    .option('--seed <n>', 'the same seed gives the same world', '1')
+    .option('--reset', 'restore the demo world to its starting state (discards the class\'s changes)')
+    .option('--json', 'print a summary as JSON')
+    .action(
+      action(async (flags: DemoFlags, cmd: Command) => {
+        const ctx = commandContext(cmd);
+        const seed = Number(flags.seed);
+        if (!Number.isInteger(seed) || seed < 0) {
+          ctx.o.err(`apsis demo: --seed must be a whole number ≥ 0, not "${flags.seed}".`);
+          return EXIT.usage;
+        }
+        if (await exists(join(ctx.dir, META_FILE))) {
+          const meta = await openMeta(ctx.dir);
+          if (!meta.ok) {
+            ctx.o.err(`apsis demo: ${meta.message}`);
+            return EXIT.failure;
+          }
+          if (!meta.db.data.demo) {
+            ctx.o.err(`apsis demo: ${ctx.dir} holds a real (non-demo) workspace; it was not touched. Choose another --workspace.`);
+            return EXIT.failure;
+          }
+          if (!flags.reset) {
+            if (flags.json) printJson(ctx.o, { workspace: ctx.dir, created: false });
+            else ctx.o.err(`Demo workspace ${ctx.dir} is ready (use --reset to restore its starting state).`);
+            return EXIT.ok;
+          }
+          // Reset: the world is generated again from its seed; the old documents go.
+          await rm(join(ctx.dir, 'docs'), { recursive: true, force: true });
+          await rm(join(ctx.dir, META_FILE), { force: true });
+        }
+        const today = ctx.clock.now().toISOString().slice(0, 10);
+        const t0 = performance.now();
+        const world = generateWorld(flags.size, seed, today);
+        const coordinator = world.staff.find((s) => s.roles.includes('coordinator')) ?? world.staff[0]!;
+        const init = await initWorkspace(ctx.dir, ctx.clock, {
+          user: { id: coordinator.id, name: coordinator.name, role: 'coordinator' },
+          namespace: world.namespace,
+          demo: true,
+          settings: world.settings,
+        });
+        if (!init.ok) {
+          ctx.o.err(`apsis demo: ${init.error.message}`);
+          return EXIT.failure;
+        }
+        try {
+          await writeWorld(init.value, world);
+        } finally {
+          await init.value.close();
+        }
+        const summary = { workspace: ctx.dir, created: true, size: flags.size, seed, clients: world.clients.length, staff: world.staff.length, careGroups: world.careGroups.length, ms: Math.round(performance.now() - t0) };
+        if (flags.json) printJson(ctx.o, summary);
+        else ctx.o.err(`Demo world (${flags.size}, seed ${seed}): ${summary.clients} clients, ${summary.staff} staff, ${summary.careGroups} care group(s) in ${ctx.dir}.`);
+        return EXIT.ok;
+      }),
+    );
+}
