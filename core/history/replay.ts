@@ -1,0 +1,116 @@
+/**
+ * "Who changed what": replays a document's stored updates in order and lists every field change
+ * with the old and new value, who and when. A concurrent write that lost to another one (same
+ * field, edited offline on two devices) is listed too, as `overridden`, so no edit is silently gone.
+ */
+import * as Y from 'yjs';
+import type { StoredUpdate } from '../store/storage.js';
+
+export interface FieldChange {
+  /** Where the changed map sits: `['alerts', 'al-1']`, `['profile']`, `['assessments', 'as-1', 'answers']`. */
+  readonly path: readonly string[];
+  readonly field: string;
+  readonly old: unknown;
+  readonly new: unknown;
+  /**
+   * set: the value changed; delete: removed; overridden: written, but a concurrent write won;
+   * concurrent: written without having seen the value it replaced (a concurrent edit that won).
+   */
+  readonly kind: 'set' | 'delete' | 'overridden' | 'concurrent';
+  readonly userId: string;
+  readonly at: string;
+  readonly action: string;
+}
+
+function plain(v: unknown): unknown {
+  return v instanceof Y.AbstractType ? (v.toJSON() as unknown) : v;
+}
+
+/** The path of a shared type from the document root: top-level name, then map keys. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Yjs types are invariant in their content
+function pathOf(type: Y.AbstractType<any>): string[] {
+  const path: string[] = [];
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  let t: Y.AbstractType<any> | null = type;
+  while (t && t._item) {
+    path.unshift(t._item.parentSub ?? '?');
+    t = t._item.parent as Y.AbstractType<unknown> | null;
+  }
+  if (t) path.unshift(Y.findRootTypeKey(t));
+  return path;
+}
+
+/** Flattens a newly added map into one `set` per field (nested maps as deeper paths). */
+function expandAdded(path: string[], value: Y.Map<unknown>, base: Omit<FieldChange, 'path' | 'field' | 'old' | 'new' | 'kind'>, out: FieldChange[]): void {
+  for (const key of [...value.keys()].sort()) {
+    const v = value.get(key);
+    if (v instanceof Y.Map) expandAdded([...path, key], v, base, out);
+    else out.push({ ...base, path, field: key, old: undefined, new: plain(v), kind: 'set' });
+  }
+}
+
+/** Replays updates (in append order) and returns the field changes each one made. */
+export function replayHistory(updates: readonly StoredUpdate[]): FieldChange[] {
+  // gc off: the content of a write that lost a conflict must stay readable to be listed.
+  const doc = new Y.Doc({ gc: false });
+  const out: FieldChange[] = [];
+  for (const u of updates) {
+    const base = { userId: u.meta.userId, at: u.meta.at, action: u.meta.action };
+    const changed = new Set<string>();
+    const events: FieldChange[] = [];
+    const onAfter = (tr: Y.Transaction) => {
+      for (const [type, keys] of tr.changed) {
+        if (!(type instanceof Y.Map)) continue;
+        const path = pathOf(type);
+        for (const key of keys) {
+          if (key === null) continue;
+          const current = type._map.get(key);
+          const prior = priorItem(type, key, tr);
+          // Only this update's own write lost (it sits left of the live value): listed as overridden below.
+          if (current && current === prior && type.has(key)) continue;
+          changed.add(`${path.join('/')}#${key}`);
+          const now = type.get(key);
+          const old = prior ? plain(prior.content.getContent()[0]) : undefined;
+          // A write made on top of another value than the one it replaced was concurrent with it.
+          const concurrent = prior !== null && current?.origin != null && !Y.compareIDs(current.origin, prior.lastId);
+          if (!type.has(key)) events.push({ ...base, path, field: key, old, new: undefined, kind: 'delete' });
+          else if (now instanceof Y.Map && old === undefined) expandAdded([...path, key], now, base, events);
+          else events.push({ ...base, path, field: key, old, new: plain(now), kind: concurrent ? 'concurrent' : 'set' });
+        }
+      }
+    };
+    const structs = Y.decodeUpdate(u.update).structs;
+    // Root maps must exist as Y.Map before the update lands, or their first changes raise no event.
+    for (const st of structs) if (st instanceof Y.Item && typeof st.parent === 'string') doc.getMap(st.parent);
+    doc.on('afterTransaction', onAfter);
+    Y.applyUpdate(doc, u.update);
+    doc.off('afterTransaction', onAfter);
+    out.push(...events);
+    // Writes in this update that did not win: a concurrent edit of the same field elsewhere.
+    for (const s of structs) {
+      if (!(s instanceof Y.Item)) continue;
+      const item = Y.getItem(doc.store, s.id);
+      if (!(item instanceof Y.Item) || item.parentSub === null || !item.deleted) continue;
+      const parent = item.parent as Y.AbstractType<unknown>;
+      const path = pathOf(parent);
+      const id = `${path.join('/')}#${item.parentSub}`;
+      if (changed.has(id)) continue; // overwritten within the same update: not a conflict
+      const [written] = item.content.getContent() as unknown[];
+      const winner = parent instanceof Y.Map ? parent.get(item.parentSub) : undefined;
+      if (winner === undefined) continue;
+      out.push({ ...base, path, field: item.parentSub, old: plain(winner), new: plain(written), kind: 'overridden' });
+    }
+  }
+  doc.destroy();
+  return out;
+}
+
+/** The item holding a map key's value before the transaction (null when the key was absent). */
+function priorItem(type: Y.Map<unknown>, key: string, tr: Y.Transaction): Y.Item | null {
+  for (let item: Y.Item | null = type._map.get(key) ?? null; item; item = item.left) {
+    if (item.id.clock >= (tr.beforeState.get(item.id.client) ?? 0)) continue; // added by this transaction
+    // The newest older item decides: deleted before this transaction means the key was absent.
+    return item.deleted && !Y.isDeleted(tr.deleteSet, item.id) ? null : item;
+  }
+  return null;
+}
