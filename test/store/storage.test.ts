@@ -67,3 +67,27 @@ describe('file storage damage', () => {
     expect(loaded.ok && loaded.value.updates.length).toBe(1);
   });
 });
+
+describe('document repository', () => {
+  it('gives every open a fresh Yjs client id (a persisted id would make replicas diverge)', async () => {
+    const { DocRepo } = await import('../../core/store/doc-repo.js');
+    const storage = createFileStorage(await tempDir());
+    const opts = { now: () => '2026-11-22T10:00:00Z', userId: 'u' };
+    const A = 'client/c-a' as DocId;
+    const first = new DocRepo(storage, opts);
+    const a = await first.get(A);
+    if (!a.ok) throw new Error('open failed');
+    a.doc.getMap('m').set('x', 1);
+    await first.close();
+    const ids = new Set<number>([a.doc.clientID]);
+    for (let i = 0; i < 5; i++) {
+      const repo = new DocRepo(storage, opts);
+      const b = await repo.get(A);
+      if (!b.ok) throw new Error('open failed');
+      expect(b.doc.getMap('m').get('x')).toBe(1);
+      ids.add(b.doc.clientID);
+      await repo.close();
+    }
+    expect(ids.size).toBe(6);
+  });
+});
