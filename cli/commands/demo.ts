@@ -3,9 +3,12 @@ import { rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
+import { SCENARIO_NAMES, SCENARIOS } from '../../core/demo/scenarios.js';
+import type { ScenarioName } from '../../core/demo/scenarios.js';
 import { DEMO_SIZES, generateWorld } from '../../core/demo/world.js';
+import { applyScenario } from '../demo/apply-scenario.js';
 import type { DemoSize } from '../../core/demo/world.js';
-import { action, commandContext } from '../context.js';
+import { action, commandContext, globals, withWorkspace } from '../context.js';
 import { EXIT, printJson } from '../output.js';
 import { writeWorld } from '../demo/write-world.js';
 import { openMeta, META_FILE } from '../store/workspace-meta.js';
@@ -23,7 +26,7 @@ async function exists(p: string): Promise<boolean> {
 }
 
 export function registerDemo(program: Command): void {
-  program
+  const demo = program
     .command('demo')
     .description('create (or reset) a demo municipality workspace for training')
     .addOption(new Option('--size <size>', 'how big a world').choices(Object.keys(DEMO_SIZES)).default('small'))
@@ -80,6 +83,40 @@ export function registerDemo(program: Command): void {
         if (flags.json) printJson(ctx.o, summary);
         else ctx.o.err(`Demo world (${flags.size}, seed ${seed}): ${summary.clients} clients, ${summary.staff} staff, ${summary.careGroups} care group(s) in ${ctx.dir}.`);
         return EXIT.ok;
+      }),
+    );
+
+  demo
+    .command('scenario')
+    .description('put the demo world into a training situation (`--list` describes them)')
+    .argument('[name]', `one of: ${SCENARIO_NAMES.join(', ')}`)
+    .option('--list', 'describe the scenarios')
+    .option('--json', 'print as JSON')
+    .action(
+      action(async (name: string | undefined, flags: { list?: boolean; json?: boolean }, cmd: Command) => {
+        const ctx = commandContext(cmd);
+        const lang = globals(cmd).lang ?? 'lv';
+        // `demo` has its own --json; commander gives a shared flag to the parent.
+        flags = { ...flags, json: flags.json || cmd.parent?.opts<{ json?: boolean }>().json };
+        if (flags.list || !name) {
+          if (flags.json) printJson(ctx.o, SCENARIOS);
+          else for (const s of SCENARIOS) ctx.o.out(`${s.name.padEnd(18)} ${s.title[lang]} — ${s.description[lang]}`);
+          return name || flags.list ? EXIT.ok : EXIT.usage;
+        }
+        if (!(SCENARIO_NAMES as readonly string[]).includes(name)) {
+          ctx.o.err(`apsis demo scenario: unknown scenario "${name}"; one of: ${SCENARIO_NAMES.join(', ')}.`);
+          return EXIT.usage;
+        }
+        return withWorkspace(ctx, async (ws) => {
+          const res = await applyScenario(ws, name as ScenarioName);
+          if (!res.ok) {
+            ctx.o.err(`apsis demo scenario ${name}: ${res.reason}. Nothing was changed.`);
+            return EXIT.failure;
+          }
+          if (flags.json) printJson(ctx.o, { scenario: name, task: res.plan.task });
+          else ctx.o.out(res.plan.task[lang]);
+          return EXIT.ok;
+        });
       }),
     );
 }

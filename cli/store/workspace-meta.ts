@@ -38,6 +38,8 @@ export const WorkspaceMetaSchema = z.object({
   docs: z.record(z.string(), z.object({ kind: z.enum(['org', 'client', 'schedule']), updatedAt: z.string() })),
   caseload: z.record(z.string(), CaseloadEntrySchema),
   syncCursors: z.record(z.string(), z.string()),
+  /** The training scenario in force (demo workspaces): its task is shown as a banner. */
+  scenario: z.object({ name: z.string(), task: z.object({ lv: z.string(), en: z.string() }), startedAt: z.string() }).nullable().default(null),
 });
 export type WorkspaceMeta = z.infer<typeof WorkspaceMetaSchema>;
 

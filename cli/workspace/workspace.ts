@@ -69,6 +69,7 @@ export async function initWorkspace(dir: string, clock: Clock, options: InitOpti
     docs: {},
     caseload: {},
     syncCursors: {},
+    scenario: null,
   };
   const db = await createMeta(dir, meta);
   const ws = new Workspace(dir, db, clock, lock.release);
@@ -219,6 +220,12 @@ export class Workspace {
       if (res.ok) this.indexDoc(docId, res.doc);
     }
     this.dirty.clear();
+    await this.db.write();
+  }
+
+  /** Sets (or clears) the training scenario shown as a banner. */
+  async setScenario(scenario: WorkspaceMeta['scenario']): Promise<void> {
+    this.db.data.scenario = scenario;
     await this.db.write();
   }
 

@@ -1,5 +1,6 @@
 /** The real binary end to end: init, add, list, restart, and bad input that changes nothing. */
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -156,5 +157,37 @@ describe('apsis demo', () => {
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/real \(non-demo\) workspace/);
     expect(treeHash(real)).toEqual(before);
+  });
+});
+
+describe('apsis demo scenario', () => {
+  it('puts the world into a situation, stores the banner, and refuses to run twice', async () => {
+    const d = await mkdtemp(join(tmpdir(), 'apsis-scn-'));
+    tmp.push(d);
+    const ws = join(d, 'demo');
+    const env = { APSIS_NOW: '2026-11-23T06:30:00Z' };
+    expect(apsis(ws, ['demo'], env).code).toBe(0);
+    const list = apsis(ws, ['demo', 'scenario', '--list', '--json'], env);
+    expect((JSON.parse(list.stdout) as { name: string }[]).map((s) => s.name)).toEqual(['sick-caregiver', 'new-client', 'reassessment-due', 'gp-alert', 'offline-week']);
+    const sick = apsis(ws, ['demo', 'scenario', 'sick-caregiver', '--json'], env);
+    expect(sick.code, sick.stderr).toBe(0);
+    expect(JSON.parse(sick.stdout).task.en).toMatch(/called in sick at 7:00/);
+    const meta = JSON.parse(readFileSync(join(ws, 'workspace.json'), 'utf8')) as { scenario: { name: string } };
+    expect(meta.scenario.name).toBe('sick-caregiver');
+    const before = treeHash(ws);
+    const again = apsis(ws, ['demo', 'scenario', 'sick-caregiver'], env);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/already started/);
+    expect(treeHash(ws)).toEqual(before);
+    const alert = apsis(ws, ['demo', 'scenario', 'gp-alert', '--json'], env);
+    expect(alert.code, alert.stderr).toBe(0);
+    const newClient = apsis(ws, ['demo', 'scenario', 'new-client'], env);
+    expect(newClient.code, newClient.stderr).toBe(0);
+    const clients = JSON.parse(apsis(ws, ['client', 'list', '--json']).stdout) as { id: string }[];
+    expect(clients.some((c) => c.id === 'c-new-20261123')).toBe(true);
+    const real = await freshWorkspace();
+    const refused = apsis(real, ['demo', 'scenario', 'gp-alert']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/only in demo workspaces/);
   });
 });
