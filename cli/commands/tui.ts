@@ -1,20 +1,41 @@
 /** `apsis tui` (also `apsis` with no command): opens the terminal UI on the workspace. */
 import type { Command } from 'commander';
-import { action, commandContext, withWorkspace } from '../context.js';
+import { Option } from 'commander';
+import { action, commandContext, globals, withWorkspace } from '../context.js';
 import { EXIT } from '../output.js';
+
+const ENTER_ALT = '\x1b[?1049h';
+const LEAVE_ALT = '\x1b[?1049l';
 
 export function registerTui(program: Command): void {
   program
     .command('tui')
     .description('open the terminal UI (the default when no command is given)')
+    .addOption(new Option('--lang <lang>', 'interface language (default: the workspace setting, else Latvian)').choices(['lv', 'en']))
     .action(
-      action(async (_flags: unknown, cmd: Command) => {
+      action(async (flags: { lang?: 'lv' | 'en' }, cmd: Command) => {
         const ctx = commandContext(cmd);
-        // Ink and React load only when the UI opens, so scripted commands start fast.
-        const [{ render }, { createElement }, { App }] = await Promise.all([import('ink'), import('react'), import('../tui/App.js')]);
+        if (!process.stdin.isTTY) {
+          ctx.o.err('apsis: the terminal UI needs an interactive terminal; use the subcommands for scripts (see `apsis --help`).');
+          return EXIT.usage;
+        }
+        // Ink and React load only when the UI opens, so scripted commands start fast; loading
+        // overlaps with opening the workspace.
+        const ui = import('../tui/launch.js');
         return withWorkspace(ctx, async (ws) => {
-          const app = render(createElement(App, { rows: ws.caseload(), workspace: ws.dir, user: ws.user.name, demo: ws.meta.demo }));
-          await app.waitUntilExit();
+          const { launchTui } = await ui;
+          const lang = flags.lang ?? globals(cmd).lang ?? ws.meta.settings.language;
+          const noColor = process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '';
+          // Ink 6.8 has no alternate-screen option: enter it ourselves and always leave it, even on a crash.
+          const leave = () => process.stdout.write(LEAVE_ALT);
+          process.stdout.write(ENTER_ALT);
+          process.once('exit', leave);
+          try {
+            await launchTui(ws, lang, noColor);
+          } finally {
+            leave();
+            process.off('exit', leave);
+          }
           return EXIT.ok;
         });
       }),

@@ -175,11 +175,12 @@ export class Workspace {
     this.dirty.add(docId);
   }
 
-  /** The caseload index (sorted by name), fast: no document is opened. */
+  /** The caseload index (sorted by name in Latvian order), fast: no document is opened. */
   caseload(): CaseloadRow[] {
+    const collator = new Intl.Collator('lv');
     return Object.entries(this.db.data.caseload)
       .map(([id, e]) => ({ ...e, id: id as ClientId }))
-      .sort((a, b) => a.name.localeCompare(b.name, 'lv') || a.id.localeCompare(b.id));
+      .sort((a, b) => collator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
   /** Refreshes the index entries of one document from its content. */

@@ -74,7 +74,8 @@ export class DocRepo {
   private async load(docId: DocId): Promise<OpenResult> {
     const loaded = await this.storage.load(docId);
     if (!loaded.ok) return { ok: false, error: loaded.error };
-    const doc = new Y.Doc();
+    // The guid names the document (and spares generating a random one); the clientID stays fresh.
+    const doc = new Y.Doc({ guid: docId });
     const keys: string[] = [];
     doc.transact(() => {
       if (loaded.value.snapshot) Y.applyUpdate(doc, loaded.value.snapshot.data, LOAD_ORIGIN);

@@ -1,0 +1,233 @@
+/** Every label of the terminal UI, in Latvian (default) and English. One table, so nothing is left untranslated. */
+
+/** Interface languages. */
+export type Lang = 'lv' | 'en';
+
+const M = {
+  'app.title': { lv: 'APSis', en: 'APSis' },
+  'cmd.quit': { lv: 'Iziet', en: 'Quit' },
+  'cmd.help': { lv: 'Palīdzība (taustiņi)', en: 'Help (keys)' },
+  'cmd.palette': { lv: 'Komandu palete', en: 'Command palette' },
+  'cmd.back': { lv: 'Atpakaļ / aizvērt', en: 'Back / close' },
+  'cmd.undo': { lv: 'Atsaukt manu pēdējo labojumu', en: 'Undo my last edit' },
+  'cmd.redo': { lv: 'Atcelt atsaukšanu', en: 'Redo' },
+  'cmd.goClients': { lv: 'Klienti', en: 'Clients' },
+  'cmd.goMyDay': { lv: 'Mana diena', en: 'My day' },
+  'cmd.goApprovals': { lv: 'Apstiprināšana', en: 'Approvals' },
+  'cmd.goSchedule': { lv: 'Grafiks', en: 'Schedule board' },
+  'cmd.goDashboard': { lv: 'Pārskats', en: 'Dashboard' },
+  'cmd.down': { lv: 'Uz leju', en: 'Down' },
+  'cmd.up': { lv: 'Uz augšu', en: 'Up' },
+  'cmd.pageDown': { lv: 'Lapu uz leju', en: 'Page down' },
+  'cmd.pageUp': { lv: 'Lapu uz augšu', en: 'Page up' },
+  'cmd.top': { lv: 'Uz sākumu', en: 'To the top' },
+  'cmd.bottom': { lv: 'Uz beigām', en: 'To the bottom' },
+  'cmd.openClient': { lv: 'Atvērt klientu', en: 'Open client' },
+  'cmd.filter': { lv: 'Filtrēt (rakstiet)', en: 'Filter (type)' },
+  'cmd.sort': { lv: 'Kārtot (vārds / grupa / atzīmes)', en: 'Sort (name / group / markers)' },
+  'cmd.showEnded': { lv: 'Rādīt/slēpt beigušos', en: 'Show/hide ended' },
+  'cmd.nextTab': { lv: 'Nākamā cilne', en: 'Next tab' },
+  'cmd.prevTab': { lv: 'Iepriekšējā cilne', en: 'Previous tab' },
+  'cmd.assessmentNew': { lv: 'Jauns novērtējums', en: 'New assessment' },
+  'cmd.answerNext': { lv: 'Nākamā atbilde', en: 'Next answer' },
+  'cmd.answerPrev': { lv: 'Iepriekšējā atbilde', en: 'Previous answer' },
+  'cmd.assessmentOpen': { lv: 'Rādīt atbildes', en: 'Show answers' },
+  'cmd.assessmentSubmit': { lv: 'Iesniegt apstiprināšanai', en: 'Submit for approval' },
+  'cmd.accept': { lv: 'Pieņemt', en: 'Accept' },
+  'cmd.reject': { lv: 'Noraidīt', en: 'Reject' },
+  'cmd.planAdd': { lv: 'Pievienot plāna rindu', en: 'Add plan row' },
+  'cmd.planEdit': { lv: 'Labot uzdevumu', en: 'Edit task' },
+  'cmd.planResponsible': { lv: 'Atbildīgais', en: 'Responsible worker' },
+  'cmd.planDeadline': { lv: 'Termiņš', en: 'Deadline' },
+  'cmd.planDelete': { lv: 'Dzēst plāna rindu', en: 'Delete plan row' },
+  'cmd.note': { lv: 'Piezīme uzdevumam', en: 'Note on the task' },
+  'cmd.observe': { lv: 'Novērojumi (ārsts / NMP)', en: 'Observations (GP / emergency)' },
+  'cmd.approve': { lv: 'Apstiprināt', en: 'Approve' },
+  'cmd.return': { lv: 'Atgriezt ar iemeslu', en: 'Return with a reason' },
+  'cmd.scheduleView': { lv: 'Nedēļa / diena', en: 'Week / day' },
+  'cmd.nextDay': { lv: 'Nākamā diena', en: 'Next day' },
+  'cmd.prevDay': { lv: 'Iepriekšējā diena', en: 'Previous day' },
+  'cmd.moveWorker': { lv: 'Pārcelt pie cita darbinieka', en: 'Move to another worker' },
+  'cmd.later': { lv: 'Vēlāk (+15 min)', en: 'Later (+15 min)' },
+  'cmd.earlier': { lv: 'Agrāk (−15 min)', en: 'Earlier (−15 min)' },
+  'cmd.pin': { lv: 'Piespraust / atspraust', en: 'Pin / unpin' },
+  'cmd.optimise': { lv: 'Pārplānot nepiespraustos', en: 'Re-optimise the unpinned rest' },
+  'cmd.absent': { lv: 'Darbinieks prombūtnē + labot', en: 'Mark worker absent and repair' },
+  'cmd.refresh': { lv: 'Atjaunot', en: 'Refresh' },
+
+  'outcome.done': { lv: 'Izpildīts', en: 'Done' },
+  'outcome.partly': { lv: 'Daļēji', en: 'Partly' },
+  'outcome.postponed': { lv: 'Atlikts', en: 'Postponed' },
+  'outcome.moved': { lv: 'Pārcelts', en: 'Moved' },
+  'outcome.handed_over': { lv: 'Nodots kolēģim', en: 'Handed to a colleague' },
+  'outcome.refused': { lv: 'Klients atteicās', en: 'Client refused' },
+
+  'screen.clients': { lv: 'Klienti', en: 'Clients' },
+  'screen.client': { lv: 'Klients', en: 'Client' },
+  'screen.myday': { lv: 'Mana diena', en: 'My day' },
+  'screen.approvals': { lv: 'Apstiprināšana', en: 'Approvals' },
+  'screen.schedule': { lv: 'Grafiks', en: 'Schedule' },
+  'screen.dashboard': { lv: 'Pārskats', en: 'Dashboard' },
+  'tab.profile': { lv: 'Profils', en: 'Profile' },
+  'tab.assessment': { lv: 'Novērtējums', en: 'Assessment' },
+  'tab.proposal': { lv: 'Priekšlikums', en: 'Proposal' },
+  'tab.plan': { lv: 'Plāns', en: 'Plan' },
+  'tab.history': { lv: 'Vēsture', en: 'History' },
+
+  'status.online': { lv: 'tiešsaistē', en: 'online' },
+  'status.offline': { lv: 'bezsaistē', en: 'offline' },
+  'status.waiting': { lv: '{n} gaida', en: '{n} waiting' },
+  'status.demo': { lv: 'DEMO', en: 'DEMO' },
+  'status.help': { lv: '? palīdzība  : komandas  q iziet', en: '? help  : commands  q quit' },
+  'role.coordinator': { lv: 'koordinators', en: 'coordinator' },
+  'role.social_worker': { lv: 'sociālais darbinieks', en: 'social worker' },
+  'role.manager': { lv: 'vadītājs', en: 'manager' },
+  'role.caregiver': { lv: 'aprūpētājs', en: 'caregiver' },
+  'role.volunteer': { lv: 'brīvprātīgais', en: 'volunteer' },
+  'role.trainer': { lv: 'apmācītājs', en: 'trainer' },
+  'role.auditor': { lv: 'auditors', en: 'auditor' },
+
+  'clients.count': { lv: '{shown} no {total}', en: '{shown} of {total}' },
+  'clients.filter': { lv: 'Filtrs', en: 'Filter' },
+  'clients.sort.name': { lv: 'pēc vārda', en: 'by name' },
+  'clients.sort.group': { lv: 'pēc grupas', en: 'by group' },
+  'clients.sort.markers': { lv: 'pēc atzīmēm', en: 'by markers' },
+  'clients.empty': { lv: 'Klientu vēl nav. Pievienojiet: apsis client add --given … --family …', en: 'No clients yet. Add one: apsis client add --given … --family …' },
+  'clients.noMatch': { lv: 'Neviens klients neatbilst filtram.', en: 'No client matches the filter.' },
+  'clients.legend': { lv: 'R pārvērtēšana nokavēta · G nav derīgas ārsta izziņas · A/! trauksme · U nepiešķirts apmeklējums', en: 'R reassessment overdue · G no valid GP statement · A/! open alert · U unassigned visit' },
+  'clients.scanning': { lv: 'pārbauda {done}/{total}', en: 'checking {done}/{total}' },
+  'clients.ended': { lv: '(beidzies)', en: '(ended)' },
+
+  'profile.name': { lv: 'Vārds', en: 'Name' },
+  'profile.code': { lv: 'Personas kods', en: 'Personal code' },
+  'profile.born': { lv: 'Dzimis', en: 'Born' },
+  'profile.address': { lv: 'Adrese', en: 'Address' },
+  'profile.phone': { lv: 'Tālrunis', en: 'Phone' },
+  'profile.group': { lv: 'Aprūpes grupa', en: 'Care group' },
+  'profile.livesAlone': { lv: 'Dzīvo viens', en: 'Lives alone' },
+  'profile.status': { lv: 'Statuss', en: 'Status' },
+  'profile.gp': { lv: 'Ārsta izziņa', en: 'GP statement' },
+  'profile.gpNone': { lv: 'nav derīgas izziņas', en: 'no valid statement' },
+  'profile.gpUntil': { lv: 'derīga līdz {date}', en: 'valid until {date}' },
+  'profile.services': { lv: 'Pakalpojumi', en: 'Services' },
+  'profile.assessments': { lv: 'Novērtējumi', en: 'Assessments' },
+  'profile.alerts': { lv: 'Atvērtas trauksmes', en: 'Open alerts' },
+  'yes': { lv: 'jā', en: 'yes' },
+  'no': { lv: 'nē', en: 'no' },
+  'none': { lv: '—', en: '—' },
+
+  'history.visits': { lv: 'Apmeklējumi un paveiktais', en: 'Visits and what was done' },
+  'history.observations': { lv: 'Novērojumi', en: 'Observations' },
+  'history.alerts': { lv: 'Trauksmes', en: 'Alerts' },
+  'history.evaluations': { lv: 'Izvērtējumi', en: 'Evaluations' },
+  'history.changes': { lv: 'Kas ko mainīja', en: 'Who changed what' },
+  'history.empty': { lv: 'Nekas vēl nav reģistrēts.', en: 'Nothing recorded yet.' },
+  'history.loading': { lv: 'Ielādē vēsturi…', en: 'Loading history…' },
+
+  'plan.empty': { lv: 'Plāna vēl nav. a — pievienot rindu.', en: 'No plan yet. a — add a row.' },
+  'plan.problem': { lv: 'Problēma', en: 'Problem' },
+  'plan.goal': { lv: 'Mērķis', en: 'Goal' },
+  'plan.task': { lv: 'Uzdevums', en: 'Task' },
+  'plan.responsible': { lv: 'Atbildīgais (darbinieka id)', en: 'Responsible (staff id)' },
+  'plan.deadline': { lv: 'Termiņš (GGGG-MM-DD)', en: 'Deadline (YYYY-MM-DD)' },
+  'plan.confirmDelete': { lv: 'Dzēst plāna rindu "{name}"?', en: 'Delete plan row "{name}"?' },
+  'plan.deleted': { lv: 'Plāna rinda dzēsta (u — atsaukt).', en: 'Plan row deleted (u — undo).' },
+  'plan.saved': { lv: 'Saglabāts.', en: 'Saved.' },
+
+  'assessment.none': { lv: 'Novērtējumu vēl nav. n — sākt jaunu.', en: 'No assessment yet. n — start one.' },
+  'assessment.instrumentMissing': { lv: 'Instrumentu katalogs vēl nav pieejams; redzamas saglabātās atbildes.', en: 'The instrument catalogue is not available yet; stored answers are shown.' },
+  'assessment.status.draft': { lv: 'melnraksts', en: 'draft' },
+  'assessment.status.submitted': { lv: 'iesniegts', en: 'submitted' },
+  'assessment.status.approved': { lv: 'apstiprināts', en: 'approved' },
+  'assessment.status.returned': { lv: 'atgriezts', en: 'returned' },
+  'assessment.submitted': { lv: 'Iesniegts apstiprināšanai.', en: 'Submitted for approval.' },
+  'assessment.notDraft': { lv: 'Labot var tikai melnrakstu vai atgrieztu novērtējumu.', en: 'Only a draft or returned assessment can be edited.' },
+  'proposal.none': { lv: 'Priekšlikuma vēl nav: vajadzību pārvēršana pakalpojumos vēl tiek veidota. Piešķirtie pakalpojumi:', en: 'No proposal yet: needs translation is still being built. Granted services:' },
+
+  'myday.title': { lv: 'Mana diena — {date}', en: 'My day — {date}' },
+  'myday.empty': { lv: 'Šodien jums nav ieplānotu apmeklējumu. Grafiku veido koordinators (ekrāns 4 Grafiks vai apsis schedule); pēc sinhronizācijas tie parādīsies šeit.', en: 'No visits planned for you today. A coordinator builds the schedule (screen 4 Schedule, or apsis schedule); after a sync they show up here.' },
+  'myday.recorded': { lv: '{task}: {outcome}. Saglabāts.', en: '{task}: {outcome}. Saved.' },
+  'myday.handedTo': { lv: 'Kam nodots (darbinieka id)', en: 'Handed to (staff id)' },
+  'myday.note': { lv: 'Piezīme', en: 'Note' },
+  'myday.noteFirst': { lv: 'Vispirms atzīmējiet uzdevuma izpildi.', en: 'Record the task outcome first.' },
+  'myday.visitTask': { lv: 'apmeklējums', en: 'visit' },
+  'observe.title': { lv: 'Novērojumi: {name} (atstarpe — atzīmēt, Enter — saglabāt)', en: 'Observations: {name} (Space — tick, Enter — save)' },
+  'observe.emergency': { lv: 'ZVANIET 113 TŪLĪT (neatliekamā medicīniskā palīdzība): {items}. Palieciet pie klienta.', en: 'CALL 113 NOW (emergency care): {items}. Stay with the client.' },
+  'observe.gp': { lv: 'Informējiet ģimenes ārstu šodien: {items}.', en: 'Inform the GP today: {items}.' },
+  'observe.saved': { lv: 'Novērojums saglabāts.', en: 'Observation saved.' },
+
+  'approvals.empty': { lv: 'Neviens novērtējums negaida apstiprināšanu.', en: 'No assessment is waiting for approval.' },
+  'approvals.loading': { lv: 'Meklē iesniegtos novērtējumus… {done}/{total}', en: 'Looking for submitted assessments… {done}/{total}' },
+  'approvals.own_assessment': { lv: 'Atteikts: jūs esat šī novērtējuma veicējs; apstiprināt drīkst cits cilvēks (četru acu princips).', en: 'Refused: you made this assessment; another person must approve it (four-eyes principle).' },
+  'approvals.not_submitted': { lv: 'Šis novērtējums vairs negaida lēmumu.', en: 'This assessment is no longer waiting for a decision.' },
+  'approvals.role': { lv: 'Apstiprināt drīkst vadītājs vai koordinators.', en: 'Only a manager or coordinator may approve.' },
+  'approvals.approved': { lv: 'Apstiprināts.', en: 'Approved.' },
+  'approvals.returned': { lv: 'Atgriezts ar iemeslu.', en: 'Returned with a reason.' },
+  'approvals.reason': { lv: 'Atgriešanas iemesls', en: 'Reason for returning' },
+  'approvals.reasonRequired': { lv: 'Iemesls ir obligāts; nekas netika mainīts.', en: 'A reason is required; nothing was changed.' },
+  'approvals.confirmApprove': { lv: 'Apstiprināt {name} novērtējumu?', en: 'Approve the assessment of {name}?' },
+  'approvals.by': { lv: 'vērtēja {who}, iesniegts {at}', en: 'assessed by {who}, submitted {at}' },
+
+  'schedule.week': { lv: 'Nedēļa {week} pa darbiniekiem', en: 'Week {week} by worker' },
+  'schedule.day': { lv: 'Maršruti {date}', en: 'Routes on {date}' },
+  'schedule.empty': { lv: 'Šai nedēļai grafika vēl nav. Grafiku izveido plānotājs (apsis schedule build), tad to var labot šeit.', en: 'No schedule for this week yet. The planner builds one (apsis schedule build); then it can be corrected here.' },
+  'schedule.unassigned': { lv: 'Nepiešķirti', en: 'Unassigned' },
+  'schedule.pinned': { lv: 'piesprausts', en: 'pinned' },
+  'schedule.moveTo': { lv: 'Pārcelt pie (darbinieka id)', en: 'Move to (staff id)' },
+  'schedule.unknownStaff': { lv: 'Nav tāda darbinieka "{id}"; nekas netika mainīts.', en: 'No staff member "{id}"; nothing was changed.' },
+  'schedule.solverMissing': { lv: 'Plānotājs vēl nav pieejams šajā versijā; labojumi saglabāti, pārplānošana nav veikta.', en: 'The planner is not available in this version yet; edits are saved, nothing was re-optimised.' },
+  'schedule.confirmAbsent': { lv: 'Atzīmēt {name} kā prombūtnē {date} un pārplānot viņa apmeklējumus?', en: 'Mark {name} absent on {date} and repair their visits?' },
+  'schedule.absentSaved': { lv: 'Prombūtne saglabāta; {n} apmeklējumi tagad nepiešķirti.', en: 'Absence saved; {n} visits are now unassigned.' },
+  'schedule.metrics': { lv: 'ceļš {travel} · kavējumi {late} · nepārtrauktība {cont}', en: 'travel {travel} · lateness {late} · continuity {cont}' },
+  'schedule.noVisit': { lv: 'Izvēlieties apmeklējumu dienas skatā (v).', en: 'Pick a visit in the day view (v).' },
+
+  'dashboard.progress': { lv: 'Šodienas izpilde pa aprūpes grupām', en: "Today's execution per care group" },
+  'dashboard.group': { lv: '{group}: {done}/{total} apmeklējumi reģistrēti', en: '{group}: {done}/{total} visits recorded' },
+  'dashboard.noVisits': { lv: 'Šodien nav ieplānotu apmeklējumu.', en: 'No visits planned today.' },
+  'dashboard.overdue': { lv: 'Nokavētas pārvērtēšanas', en: 'Overdue reassessments' },
+  'dashboard.integrity': { lv: 'Integritātes brīdinājumi', en: 'Integrity warnings' },
+  'dashboard.noGp': { lv: '{name}: nav derīgas ārsta izziņas', en: '{name}: no valid GP statement' },
+  'dashboard.noWorker': { lv: '{name}: {n} plāna uzdevumi bez darbinieka', en: '{name}: {n} plan tasks without a worker' },
+  'dashboard.noRecord': { lv: '{name}: apmeklējums {date} {time} bez ieraksta', en: '{name}: visit {date} {time} without a record' },
+  'dashboard.allGood': { lv: 'Brīdinājumu nav.', en: 'No warnings.' },
+  'dashboard.ungrouped': { lv: 'bez grupas', en: 'no group' },
+
+  'help.title': { lv: 'Taustiņi: {screen} (Esc — aizvērt)', en: 'Keys: {screen} (Esc — close)' },
+  'palette.title': { lv: 'Komanda: ', en: 'Command: ' },
+  'confirm.yesNo': { lv: '{message}  [j/y = jā, n/Esc = nē]', en: '{message}  [y = yes, n/Esc = no]' },
+  'prompt.hint': { lv: 'Enter — saglabāt, Esc — atcelt', en: 'Enter — save, Esc — cancel' },
+  'undo.done': { lv: 'Atsaukts.', en: 'Undone.' },
+  'undo.redone': { lv: 'Atjaunots.', en: 'Redone.' },
+  'undo.nothing': { lv: 'Nav ko atsaukt.', en: 'Nothing to undo.' },
+  'error.save': { lv: 'Neizdevās saglabāt: {detail}. Mēģiniet vēlreiz; ja atkārtojas, palaidiet apsis doctor.', en: 'Could not save: {detail}. Try again; if it repeats, run apsis doctor.' },
+  'error.doc': { lv: 'Klienta dokumentu nevar atvērt: {detail}', en: 'The client document cannot be opened: {detail}' },
+  'error.noSelection': { lv: 'Nekas nav izvēlēts.', en: 'Nothing is selected.' },
+  'error.badDate': { lv: 'Datumam jābūt formā GGGG-MM-DD; nekas netika mainīts.', en: 'A date must look like YYYY-MM-DD; nothing was changed.' },
+  'error.unknownKey': { lv: 'Taustiņš "{key}" šeit neko nedara (? — palīdzība).', en: 'Key "{key}" does nothing here (? — help).' },
+  'loading': { lv: 'Ielādē…', en: 'Loading…' },
+} as const satisfies Record<string, { readonly lv: string; readonly en: string }>;
+
+/** A message key. */
+export type MsgKey = keyof typeof M;
+
+/** Parameters substituted into `{name}` placeholders. */
+export type MsgParams = Readonly<Record<string, string | number>>;
+
+/** Translator function for one language. */
+export type Translate = (key: MsgKey, params?: MsgParams) => string;
+
+/** Looks up a message in a language and fills its placeholders. */
+export function message(lang: Lang, key: MsgKey, params: MsgParams = {}): string {
+  return M[key][lang].replace(/\{(\w+)\}/g, (all, name: string) => (name in params ? String(params[name]) : all));
+}
+
+/** A translator bound to one language. */
+export function translator(lang: Lang): Translate {
+  return (key, params) => message(lang, key, params);
+}
+
+/** Every message key (tests check that both languages are filled in). */
+export const MESSAGE_KEYS = Object.keys(M) as MsgKey[];
+
+/** The raw table (for completeness tests). */
+export const MESSAGES: Readonly<Record<MsgKey, { readonly lv: string; readonly en: string }>> = M;

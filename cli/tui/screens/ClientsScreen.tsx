@@ -1,0 +1,81 @@
+/** Clients: the caseload, windowed (only visible rows render), filter as you type, sort, markers. */
+import { Box, Text } from 'ink';
+import { useMemo, useReducer } from 'react';
+import { useActions, useData, useEnv } from '../app/context.js';
+import { useBinding } from '../hooks/useBinding.js';
+import { caseloadReducer, indexCaseload, INITIAL_CASELOAD, selectRows } from '../keys/caseload.js';
+import type { Move } from '../keys/list-window.js';
+import { visibleRows } from '../keys/list-window.js';
+import { markersOf } from '../model/client-summary.js';
+import { unassignedByClient } from '../model/week-visits.js';
+import { ClientRow } from '../components/ClientRow.js';
+
+/** The caseload screen. */
+export function ClientsScreen({ active }: { readonly active: boolean }) {
+  const { t, bodyHeight, width, color } = useEnv();
+  const { caseload, summaries, scanned, scanTotal, weekVisits } = useData();
+  const actions = useActions();
+  const all = useMemo(() => indexCaseload(caseload), [caseload]);
+  const unassigned = useMemo(() => unassignedByClient(weekVisits ?? []), [weekVisits]);
+  const [state, dispatch] = useReducer(caseloadReducer, INITIAL_CASELOAD);
+  const rows = useMemo(
+    () => selectRows(all, state, (id) => markersOf(summaries.get(id), unassigned.get(id) ?? 0)),
+    [all, state.filter, state.sort, state.showEnded, summaries, unassigned],
+  );
+  const listHeight = Math.max(1, bodyHeight - 3);
+  const move = (m: Move) => () => dispatch({ type: 'move', move: m, count: rows.length, page: listHeight });
+  const open = () => {
+    const r = rows[state.cursor];
+    if (r) actions.navigate({ screen: 'client', clientId: r.row.id, tab: 'profile' });
+  };
+  useBinding(
+    {
+      scopes: ['clients', 'list'],
+      handlers: {
+        'list.down': move('down'),
+        'list.up': move('up'),
+        'list.pageDown': move('pageDown'),
+        'list.pageUp': move('pageUp'),
+        'list.top': move('top'),
+        'list.bottom': move('bottom'),
+        'clients.open': open,
+        'clients.filter': () => dispatch({ type: 'startFilter' }),
+        'clients.sort': () => dispatch({ type: 'sort' }),
+        'clients.ended': () => dispatch({ type: 'toggleEnded' }),
+      },
+      text: state.filtering
+        ? (key) => {
+            if (key === 'enter') open();
+            dispatch({ type: 'filterKey', key, count: rows.length, page: listHeight });
+            return true;
+          }
+        : undefined,
+    },
+    active,
+  );
+  const { top, rows: visible } = visibleRows(rows, state.cursor, listHeight);
+  const scanning = scanned < scanTotal ? `  ${t('clients.scanning', { done: scanned, total: scanTotal })}` : '';
+  return (
+    <Box flexDirection="column">
+      <Text wrap="truncate">
+        <Text bold>{t('screen.clients')}</Text> {t('clients.count', { shown: rows.length, total: all.length })} · {t(`clients.sort.${state.sort}`)}
+        <Text dimColor>{scanning}</Text>
+      </Text>
+      <Text wrap="truncate">
+        {state.filtering || state.filter ? (
+          <Text>
+            <Text color={color('yellow')}>/{state.filter}</Text>
+            {state.filtering ? <Text inverse> </Text> : null}
+          </Text>
+        ) : (
+          <Text dimColor>{t('clients.legend')}</Text>
+        )}
+      </Text>
+      {visible.map((r, i) => (
+        <ClientRow key={r.row.id} row={r.row} markers={r.markers} selected={top + i === state.cursor} width={width} endedLabel={t('clients.ended')} />
+      ))}
+      {all.length === 0 && <Text dimColor>{t('clients.empty')}</Text>}
+      {all.length > 0 && rows.length === 0 && <Text dimColor>{t('clients.noMatch')}</Text>}
+    </Box>
+  );
+}
