@@ -7,6 +7,7 @@ import { readMeta } from '../../../core/doc/meta.js';
 import { act } from '../../../core/doc/origin.js';
 import type { Workspace } from '../../workspace/workspace.js';
 import { Header } from '../components/Header.js';
+import { ScenarioBanner } from '../components/ScenarioBanner.js';
 import { HelpOverlay } from '../components/HelpOverlay.js';
 import type { Message } from '../components/MessageLine.js';
 import { MessageLine } from '../components/MessageLine.js';
@@ -67,7 +68,8 @@ export function App({ ws, lang, noColor = false, sync = OFFLINE, initial, backgr
   const week = useWeekVisits(ws, today, background);
 
   const env = useMemo<TuiEnv>(
-    () => ({ ws, lang, t, today, color: (c) => (noColor ? undefined : c), width: size.columns, bodyHeight: Math.max(3, size.rows - 4) }),
+    // A training scenario's banner takes one line from the body.
+    () => ({ ws, lang, t, today, color: (c) => (noColor ? undefined : c), width: size.columns, bodyHeight: Math.max(3, size.rows - 4 - (ws.meta.scenario ? 1 : 0)) }),
     [ws, lang, t, today, noColor, size.columns, size.rows],
   );
 
@@ -182,6 +184,7 @@ export function App({ ws, lang, noColor = false, sync = OFFLINE, initial, backgr
           <BindingContext.Provider value={setBinding}>
             <Box flexDirection="column" width={size.columns} height={Math.max(4, size.rows - 1)}>
               <Header screen={route.screen} />
+              {ws.meta.scenario && <ScenarioBanner task={ws.meta.scenario.task[lang]} />}
               <Box flexDirection="column" height={env.bodyHeight} overflow="hidden">
                 {overlay.kind === 'help' && <HelpOverlay title={screenTitle(route, t)} commands={scoped} scroll={overlay.scroll} />}
                 {overlay.kind === 'palette' && <Palette query={overlay.query} cursor={overlay.cursor} matches={paletteMatches(scoped, overlay.query, label)} />}
