@@ -19,6 +19,17 @@ export const CaseloadEntrySchema = z.object({
   careGroupId: z.string().nullable(),
   status: z.enum(['active', 'ended']),
   updatedAt: z.string(),
+  /** Facts for list markers (see core/doc/client-facts.ts); absent in indexes written before them. */
+  facts: z
+    .object({
+      reassessDue: z.string().nullable(),
+      gpValidUntil: z.string().nullable(),
+      contraindication: z.boolean(),
+      openAlerts: z.number(),
+      emergencyAlerts: z.number(),
+      submittedAssessments: z.number(),
+    })
+    .optional(),
 });
 export type CaseloadEntry = z.infer<typeof CaseloadEntrySchema>;
 

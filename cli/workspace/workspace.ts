@@ -10,6 +10,7 @@ import type * as Y from 'yjs';
 import { clientDocId, ORG_DOC, parseDocId } from '../../core/doc/doc-id.js';
 import { createClientDoc, readProfile } from '../../core/doc/client-doc.js';
 import { createOrgDoc } from '../../core/doc/org-doc.js';
+import { clientFacts } from '../../core/doc/client-facts.js';
 import { readMeta } from '../../core/doc/meta.js';
 import { LocalOrigin } from '../../core/doc/origin.js';
 import type { ClientProfile, OrgSettings, Role } from '../../core/doc/schema.js';
@@ -191,7 +192,7 @@ export class Workspace {
     if (kind) this.db.data.docs[docId] = { kind, updatedAt: now };
     if (ref?.kind === 'client') {
       const profile = readProfile(doc);
-      if (profile.ok) this.db.data.caseload[ref.clientId] = caseloadEntry(profile.value, now);
+      if (profile.ok) this.db.data.caseload[ref.clientId] = { ...caseloadEntry(profile.value, now), facts: clientFacts(doc) };
     }
   }
 

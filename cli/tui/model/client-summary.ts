@@ -1,6 +1,8 @@
 /** What the caseload, approvals and dashboard need to know about one client, computed from its document. */
 import type * as Y from 'yjs';
 import { listClientRecords } from '../../../core/doc/client-doc.js';
+import type { ClientFacts } from '../../../core/doc/client-facts.js';
+import { factMarkers } from '../../../core/doc/client-facts.js';
 import type { Assessment } from '../../../core/doc/schema.js';
 
 export interface ClientSummary {
@@ -41,8 +43,15 @@ export function summarizeClient(doc: Y.Doc, today: string): ClientSummary {
   };
 }
 
-/** Marker letters shown in the caseload: R overdue reassessment, G no valid GP statement, A open alerts, U unassigned visits. */
-export function markersOf(s: ClientSummary | undefined, unassigned: number): string {
+/**
+ * Marker letters shown in the caseload: R overdue reassessment, G no valid GP statement, A open
+ * alerts, U unassigned visits. Before the document is scanned, the caseload index's facts serve.
+ */
+export function markersOf(s: ClientSummary | undefined, unassigned: number, facts?: ClientFacts, today?: string): string {
+  if (!s && facts && today) {
+    const m = factMarkers(facts, today);
+    return `${m.reassessOverdue ? 'R' : ' '}${m.gpMissing ? 'G' : ' '}${m.alert || ' '}${unassigned > 0 ? 'U' : ' '}`;
+  }
   if (!s) return unassigned > 0 ? '   U' : '    ';
   return `${s.reassessOverdue ? 'R' : ' '}${s.gpValid ? ' ' : 'G'}${s.openAlerts > 0 ? (s.emergencyAlerts > 0 ? '!' : 'A') : ' '}${unassigned > 0 ? 'U' : ' '}`;
 }

@@ -12,15 +12,16 @@ import { ClientRow } from '../components/ClientRow.js';
 
 /** The caseload screen. */
 export function ClientsScreen({ active }: { readonly active: boolean }) {
-  const { t, bodyHeight, width, color } = useEnv();
+  const { t, bodyHeight, width, color, today } = useEnv();
   const { caseload, summaries, scanned, scanTotal, weekVisits } = useData();
   const actions = useActions();
   const all = useMemo(() => indexCaseload(caseload), [caseload]);
   const unassigned = useMemo(() => unassignedByClient(weekVisits ?? []), [weekVisits]);
   const [state, dispatch] = useReducer(caseloadReducer, INITIAL_CASELOAD);
+  const facts = useMemo(() => new Map(caseload.map((r) => [r.id as string, r.facts])), [caseload]);
   const rows = useMemo(
-    () => selectRows(all, state, (id) => markersOf(summaries.get(id), unassigned.get(id) ?? 0)),
-    [all, state.filter, state.sort, state.showEnded, summaries, unassigned],
+    () => selectRows(all, state, (id) => markersOf(summaries.get(id), unassigned.get(id) ?? 0, facts.get(id), today)),
+    [all, state.filter, state.sort, state.showEnded, summaries, unassigned, facts, today],
   );
   const listHeight = Math.max(1, bodyHeight - 3);
   const move = (m: Move) => () => dispatch({ type: 'move', move: m, count: rows.length, page: listHeight });
