@@ -4,6 +4,7 @@ import { registerClient } from './commands/client.js';
 import { registerDemo } from './commands/demo.js';
 import { registerDoctor } from './commands/doctor.js';
 import { registerInit } from './commands/init.js';
+import { registerSolve } from './commands/solve.js';
 import { registerTui } from './commands/tui.js';
 
 export const VERSION = '0.1.0';
@@ -26,6 +27,7 @@ export function createProgram(): Command {
   registerClient(program);
   registerDoctor(program);
   registerDemo(program);
+  registerSolve(program);
   registerTui(program);
   return program;
 }

@@ -1,0 +1,79 @@
+/** The solver's precomputed, read-only view of a problem (flat arrays for the hot loops). */
+import { durationOf, isQualified } from './model.js';
+import type { Problem } from './model.js';
+
+export interface SolverContext {
+  readonly problem: Problem;
+  readonly nVisits: number;
+  readonly nStaff: number;
+  readonly location: Int32Array;
+  readonly demand: Float64Array;
+  /** Effective hard windows (pins applied), flattened per visit. */
+  readonly windows: readonly (readonly { start: number; end: number }[])[];
+  /** Single-window bounds for the fast path (−∞/+∞ when unconstrained). */
+  readonly earliest: Float64Array;
+  readonly latest: Float64Array;
+  /** duration[v * nStaff + s]; NaN when s may not do v. */
+  readonly duration: Float64Array;
+  readonly eligible: Uint8Array;
+  readonly syncsOf: readonly (readonly number[])[];
+  /** Other visits sorted by distance from each visit (for adjacent string removal). */
+  readonly neighbours: readonly Int32Array[];
+  /** No syncs, ≤ 1 window, no soft terms: O(1) insertion checks apply. */
+  readonly fast: boolean;
+  readonly hasSoftTerms: boolean;
+  /** A pinned start outside the visit's windows. */
+  readonly pinConflict: Uint8Array;
+}
+
+/** Precomputes everything the solver reads in its inner loops. */
+export function createContext(problem: Problem): SolverContext {
+  const nVisits = problem.visits.length;
+  const nStaff = problem.staff.length;
+  const location = new Int32Array(nVisits);
+  const demand = new Float64Array(nVisits);
+  const earliest = new Float64Array(nVisits);
+  const latest = new Float64Array(nVisits);
+  const duration = new Float64Array(nVisits * nStaff);
+  const eligible = new Uint8Array(nVisits * nStaff);
+  const pinConflict = new Uint8Array(nVisits);
+  const windows: { start: number; end: number }[][] = [];
+  const syncsOf: number[][] = problem.visits.map(() => []);
+  problem.syncs.forEach((s, i) => {
+    syncsOf[s.first]?.push(i);
+    syncsOf[s.second]?.push(i);
+  });
+  const w = problem.objective;
+  let hasSoftTerms = false;
+  let multiWindow = false;
+  problem.visits.forEach((v, i) => {
+    location[i] = v.location;
+    demand[i] = v.demand;
+    let ws = v.windows.map((x) => ({ start: x.start, end: x.end }));
+    const pinStart = v.pin?.start;
+    if (pinStart !== undefined) {
+      if (ws.length > 0 && !ws.some((x) => pinStart >= x.start && pinStart <= x.end)) pinConflict[i] = 1;
+      ws = [{ start: pinStart, end: pinStart }];
+    }
+    windows.push(ws);
+    if (ws.length > 1) multiWindow = true;
+    earliest[i] = ws.length === 1 ? (ws[0]?.start ?? -Infinity) : -Infinity;
+    latest[i] = ws.length === 1 ? (ws[0]?.end ?? Infinity) : Infinity;
+    if (v.due !== undefined && (w.tardiness > 0 || w.maxTardiness > 0)) hasSoftTerms = true;
+    for (let s = 0; s < nStaff; s++) {
+      const ok = isQualified(problem, i, s) && pinConflict[i] === 0;
+      eligible[i * nStaff + s] = ok ? 1 : 0;
+      duration[i * nStaff + s] = durationOf(v, s);
+    }
+  });
+  if (w.overtime > 0 && problem.staff.some((s) => s.overtimeAfter !== undefined)) hasSoftTerms = true;
+  const t = problem.travel;
+  const neighbours = problem.visits.map((v, i) => {
+    const others: number[] = [];
+    for (let j = 0; j < nVisits; j++) if (j !== i) others.push(j);
+    others.sort((a, b) => t.distance(v.location, location[a] ?? 0) - t.distance(v.location, location[b] ?? 0) || a - b);
+    return Int32Array.from(others);
+  });
+  const fast = problem.syncs.length === 0 && !multiWindow && !hasSoftTerms;
+  return { problem, nVisits, nStaff, location, demand, windows, earliest, latest, duration, eligible, syncsOf, neighbours, fast, hasSoftTerms, pinConflict };
+}

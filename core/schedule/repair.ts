@@ -1,0 +1,70 @@
+/**
+ * Repair after an absence: the absent person's visits from `fromMinute` on are unassigned and
+ * reinserted into the other routes. Other routes only receive insertions (their order is kept),
+ * so the plan changes as little as possible.
+ */
+import { createContext } from './context.js';
+import type { Problem, Solution } from './model.js';
+import { createRandom } from './random.js';
+import { recreate } from './sisr.js';
+import { DEFAULT_SISR } from './sisr.js';
+import { buildResult } from './solve.js';
+import type { SolveResult } from './solve.js';
+import { createState, insertionDelta, restoreRoutes } from './state.js';
+import type { SolverState } from './state.js';
+
+export interface Absence {
+  readonly staff: number;
+  /** Visits starting at or after this minute need someone else. */
+  readonly fromMinute: number;
+}
+
+export interface RepairOptions {
+  readonly seed: number;
+  readonly now: () => number;
+}
+
+export interface RepairResult extends SolveResult {
+  /** Visits that changed staff member (or became unassigned). */
+  readonly moved: readonly number[];
+}
+
+/** Most constrained first: the visit with the fewest feasible insertion positions goes first. */
+function feasibleCount(st: SolverState, v: number, allowed: (r: number) => boolean): number {
+  let n = 0;
+  for (let r = 0; r < st.routes.length; r++) {
+    if (!allowed(r)) continue;
+    const k = st.routes[r]?.length ?? 0;
+    for (let p = 0; p <= k; p++) if (insertionDelta(st, v, r, p) < Infinity) n++;
+  }
+  return n;
+}
+
+/** Reassigns the absent person's remaining visits with insertions only. */
+export function repair(problem: Problem, plan: Solution, absence: Absence, options: RepairOptions): RepairResult {
+  const t0 = options.now();
+  const ctx = createContext(problem);
+  const st = createState(ctx);
+  const routes: number[][] = Array.from({ length: ctx.nStaff }, () => []);
+  const removed: number[] = [];
+  for (const r of plan.routes) {
+    for (const s of r.stops) {
+      if (r.staff === absence.staff && s.start >= absence.fromMinute) removed.push(s.visit);
+      else routes[r.staff]?.push(s.visit);
+    }
+  }
+  restoreRoutes(st, routes);
+  const allowed = (r: number) => r !== absence.staff;
+  const rnd = createRandom(options.seed);
+  const left = [...removed];
+  while (left.length > 0) {
+    left.sort((a, b) => feasibleCount(st, a, allowed) - feasibleCount(st, b, allowed) || a - b);
+    const v = left.shift() ?? 0;
+    recreate(st, [v], rnd, { ...DEFAULT_SISR, blinkRate: 0 }, allowed);
+  }
+  const result = buildResult(st, false, 0, options.now() - t0);
+  const before = new Map<number, number>();
+  for (const r of plan.routes) for (const s of r.stops) before.set(s.visit, r.staff);
+  const moved = removed.filter((v) => before.get(v) !== (st.routeOf[v] ?? -1));
+  return { ...result, moved };
+}

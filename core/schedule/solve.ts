@@ -1,0 +1,155 @@
+/**
+ * `solve(problem, options)`: greedy construction, then SISR ruin-and-recreate under simulated
+ * annealing. Pure: the clock and the seed come in; same seed + iteration limit ⇒ same answer.
+ */
+import { createContext } from './context.js';
+import type { SolverContext } from './context.js';
+import type { Problem, Route, Solution, UnassignedReason } from './model.js';
+import { createRandom } from './random.js';
+import { DEFAULT_SISR, recreate, ruin, sortForInsertion } from './sisr.js';
+import type { SisrParams } from './sisr.js';
+import { copyRoutes, createState, currentStarts, detachVisit, insertionDelta, refreshRoute, restoreRoutes, totalCost } from './state.js';
+import type { SolverState } from './state.js';
+
+export type SolveStatus = 'solved' | 'partial' | 'infeasible' | 'timedout';
+
+export interface Progress {
+  readonly iteration: number;
+  readonly bestCost: number;
+  readonly elapsedMs: number;
+}
+
+export interface SolveOptions {
+  readonly seed: number;
+  readonly timeLimitMs: number;
+  /** The clock, in ms; injected so core stays pure. */
+  readonly now: () => number;
+  readonly maxIterations?: number;
+  readonly onProgress?: (p: Progress) => void;
+  /** Annealing temperatures as multiples of the average arc cost of the first solution. */
+  readonly temperature?: { readonly initial: number; readonly final: number };
+  readonly sisr?: Partial<SisrParams>;
+  /** Start from these routes (per staff index) instead of constructing. */
+  readonly initialRoutes?: readonly (readonly number[])[];
+}
+
+export interface SolveResult extends Solution {
+  readonly status: SolveStatus;
+  /** Weighted objective including the unassigned penalty. */
+  readonly cost: number;
+  readonly iterations: number;
+  readonly elapsedMs: number;
+}
+
+/** Finds a low-cost feasible plan within the time budget. */
+export function solve(problem: Problem, options: SolveOptions): SolveResult {
+  const t0 = options.now();
+  const ctx = createContext(problem);
+  const rnd = createRandom(options.seed);
+  const params: SisrParams = { ...DEFAULT_SISR, ...options.sisr };
+  const st = createState(ctx);
+  const deadline = t0 + options.timeLimitMs;
+  let timedOut = false;
+
+  if (options.initialRoutes) restoreRoutes(st, options.initialRoutes);
+  const pinned: number[] = [];
+  const free: number[] = [];
+  for (let v = 0; v < ctx.nVisits; v++) {
+    if ((st.routeOf[v] ?? -1) >= 0) continue;
+    (problem.visits[v]?.pin ? pinned : free).push(v);
+  }
+  pinned.sort((a, b) => (ctx.earliest[a] ?? 0) - (ctx.earliest[b] ?? 0));
+  recreate(st, pinned, rnd, { ...params, blinkRate: 0 });
+  free.sort((a, b) => (ctx.latest[a] ?? 0) - (ctx.latest[b] ?? 0) || a - b);
+  for (let i = 0; i < free.length; i += 16) {
+    if (i > 0 && options.now() > deadline) {
+      timedOut = true;
+      break;
+    }
+    recreate(st, free.slice(i, i + 16), rnd, { ...params, blinkRate: 0 });
+  }
+
+  let best = copyRoutes(st);
+  let bestCost = totalCost(st);
+  let curCost = bestCost;
+  const assigned = ctx.nVisits - st.unassigned;
+  const avgArc = st.cost > 0 && Number.isFinite(st.cost) ? st.cost / Math.max(1, assigned + ctx.nStaff) : 1;
+  const tInit = (options.temperature?.initial ?? 1) * avgArc;
+  const tFinal = (options.temperature?.final ?? 0.01) * avgArc;
+  const maxIter = options.maxIterations ?? Infinity;
+  let iter = 0;
+  while (!timedOut && iter < maxIter && ctx.nVisits > 0) {
+    const now = options.now();
+    if (now >= deadline) break;
+    const frac = Number.isFinite(maxIter) ? iter / maxIter : (now - t0) / Math.max(1, options.timeLimitMs);
+    const temp = tInit * Math.pow(tFinal / tInit, Math.min(1, frac));
+    const saved = copyRoutes(st);
+    const removed = ruin(st, rnd, params);
+    for (let v = 0; v < ctx.nVisits; v++) if ((st.routeOf[v] ?? -1) < 0 && !removed.includes(v)) removed.push(v);
+    sortForInsertion(st, removed, rnd);
+    recreate(st, removed, rnd, params);
+    const cost = totalCost(st);
+    if (cost < curCost - temp * Math.log(1 - rnd.next())) {
+      curCost = cost;
+      if (cost < bestCost - 1e-9) {
+        bestCost = cost;
+        best = copyRoutes(st);
+        options.onProgress?.({ iteration: iter, bestCost, elapsedMs: options.now() - t0 });
+      }
+    } else {
+      restoreRoutes(st, saved);
+    }
+    iter++;
+  }
+  restoreRoutes(st, best);
+  dropHalfSyncs(st);
+  return buildResult(st, timedOut, iter, options.now() - t0);
+}
+
+/** A synchronised pair is all or nothing: unassign the half whose partner found no place. */
+function dropHalfSyncs(st: SolverState): void {
+  let changed = false;
+  for (const s of st.ctx.problem.syncs) {
+    const a = (st.routeOf[s.first] ?? -1) >= 0;
+    const b = (st.routeOf[s.second] ?? -1) >= 0;
+    if (a !== b) {
+      detachVisit(st, a ? s.first : s.second);
+      changed = true;
+    }
+  }
+  if (changed) for (let r = 0; r < st.routes.length; r++) refreshRoute(st, r);
+}
+
+/** Why visit v is unassigned, judged against an otherwise empty plan. */
+export function explainUnassigned(ctx: SolverContext, v: number): UnassignedReason {
+  if (ctx.pinConflict[v] === 1) return 'pin-conflict';
+  let qualified = false;
+  let capacityOnly = true;
+  const probe = createState(ctx);
+  for (let r = 0; r < ctx.nStaff; r++) {
+    if (ctx.eligible[v * ctx.nStaff + r] !== 1) continue;
+    qualified = true;
+    if (insertionDelta(probe, v, r, 0) < Infinity) return 'no-room';
+    if ((ctx.demand[v] ?? 0) <= (ctx.problem.staff[r]?.capacity ?? 0)) capacityOnly = false;
+  }
+  if (!qualified) return 'no-qualified-staff';
+  return capacityOnly ? 'capacity' : 'no-feasible-time';
+}
+
+/** Turns the solver state into the public result (stops with start times, reasons, status). */
+export function buildResult(st: SolverState, timedOut: boolean, iterations: number, elapsedMs: number): SolveResult {
+  const ctx = st.ctx;
+  const starts = currentStarts(st);
+  const routes: Route[] = st.routes.map((seq, r) => ({ staff: r, stops: seq.map((v) => ({ visit: v, start: starts[v] ?? 0 })) }));
+  const unassigned: { visit: number; reason: UnassignedReason }[] = [];
+  for (let v = 0; v < ctx.nVisits; v++) if ((st.routeOf[v] ?? -1) < 0) unassigned.push({ visit: v, reason: explainUnassigned(ctx, v) });
+  const pinLost = unassigned.some((u) => ctx.problem.visits[u.visit]?.pin !== undefined);
+  const status: SolveStatus = timedOut
+    ? 'timedout'
+    : unassigned.length === 0
+      ? 'solved'
+      : pinLost || unassigned.length === ctx.nVisits
+        ? 'infeasible'
+        : 'partial';
+  return { status, routes, unassigned, cost: totalCost(st), iterations, elapsedMs };
+}
