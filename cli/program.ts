@@ -4,6 +4,7 @@ import { registerClient } from './commands/client.js';
 import { registerDemo } from './commands/demo.js';
 import { registerDoctor } from './commands/doctor.js';
 import { registerInit } from './commands/init.js';
+import { registerSchedule } from './commands/schedule.js';
 import { registerSolve } from './commands/solve.js';
 import { registerTui } from './commands/tui.js';
 
@@ -27,6 +28,7 @@ export function createProgram(): Command {
   registerClient(program);
   registerDoctor(program);
   registerDemo(program);
+  registerSchedule(program);
   registerSolve(program);
   registerTui(program);
   return program;

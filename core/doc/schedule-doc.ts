@@ -1,5 +1,6 @@
 /** Typed access to a schedule document (one ISO week of one care group). */
 import type * as Y from 'yjs';
+import type { z } from 'zod';
 import type { CareGroupId } from '../ids.js';
 import type { Issue, Parsed } from '../validate/issues.js';
 import { parseWith } from '../validate/issues.js';
@@ -21,8 +22,8 @@ export function listVisits(doc: Y.Doc): { records: ScheduledVisit[]; issues: Iss
   return listRecords(doc, 'visits', ScheduledVisitSchema);
 }
 
-/** Adds or replaces planned visits (a solver run writes a whole week in one transaction). */
-export function putVisit(doc: Y.Doc, visit: ScheduledVisit): Parsed<ScheduledVisit> {
+/** Adds or replaces planned visits (a solver run writes a whole week in one transaction). Defaults fill omitted fields. */
+export function putVisit(doc: Y.Doc, visit: z.input<typeof ScheduledVisitSchema>): Parsed<ScheduledVisit> {
   const parsed = parseWith(ScheduledVisitSchema, visit, `visits.${visit.id}`);
   if (!parsed.ok) return parsed;
   if (collection(doc, 'visits').has(visit.id)) patchRecord(doc, 'visits', visit.id, parsed.value);

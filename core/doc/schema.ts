@@ -243,6 +243,8 @@ export const ScheduledVisitSchema = z.object({
   start: z.number().int().min(0).max(24 * 60),
   durationMin: z.number().int().min(1).max(24 * 60),
   taskCodes: z.array(z.string().max(64)).default([]),
+  /** Qualifications the visit's tasks need (anyone who has them all may take it over). */
+  qualifications: z.array(z.string().max(64)).default([]),
   /** A coordinator's decision that re-optimising must not move. */
   pinned: z.boolean().default(false),
   unassignedReason: text.default(''),

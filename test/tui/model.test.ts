@@ -56,7 +56,7 @@ describe('dates', () => {
 describe('day rows and routes', () => {
   const v = (id: string, staff: string[], start: number, tasks: string[] = []) => ({
     docId: 'schedule/2026-W48/g1' as DocId,
-    visit: { id, clientId: 'c-1', staffIds: staff, date: '2026-11-23', start, durationMin: 60, taskCodes: tasks, pinned: false, unassignedReason: '' },
+    visit: { id, clientId: 'c-1', staffIds: staff, date: '2026-11-23', start, durationMin: 60, taskCodes: tasks, qualifications: [], pinned: false, unassignedReason: '' },
   });
   it('lists my tasks in route order', () => {
     const rows = dayRows([v('b', ['anna'], 600, ['meal']), v('a', ['anna'], 480, ['hygiene', 'meds']), v('c', ['ivars'], 400)], 'anna', '2026-11-23');

@@ -1,0 +1,94 @@
+/**
+ * Plan tasks → the week's visits: the tasks of one client in one time slot of one day become one
+ * visit (duration = sum, qualifications = all the tasks need).
+ */
+import type { GeoPoint } from '../travel.js';
+import { parseFrequency, spreadDays } from './frequency.js';
+import { DAY_SLOTS, slotOf } from './time-of-day.js';
+import { isoWeekday } from './calendar.js';
+
+export interface ClientForWeek {
+  readonly id: string;
+  readonly location: GeoPoint | null;
+  readonly careGroupId: string | null;
+  readonly declinedStaffIds: readonly string[];
+  readonly preferredStaffIds: readonly string[];
+}
+
+export interface TaskForWeek {
+  readonly clientId: string;
+  readonly taskCode: string;
+  readonly frequency: string;
+  readonly timeOfDay: string;
+  readonly durationMin: number;
+  /** Qualification the task needs (`caregiver`, `social_carer`, `rehabilitator` …). */
+  readonly qualification: string;
+}
+
+export interface VisitRequest {
+  /** Stable across rebuilds of the same week, so pins and records keep pointing at it. */
+  readonly id: string;
+  readonly clientId: string;
+  readonly date: string;
+  readonly slot: string;
+  readonly durationMin: number;
+  readonly taskCodes: readonly string[];
+  readonly qualifications: readonly string[];
+}
+
+export interface RequestsResult {
+  readonly requests: VisitRequest[];
+  /** Tasks whose frequency text was not understood (scheduled once a week), for the coordinator. */
+  readonly unclearFrequency: readonly TaskForWeek[];
+  /** Clients with tasks but no home location: they cannot be routed. */
+  readonly withoutLocation: readonly string[];
+}
+
+/** Builds the week's visit requests from plan tasks. `dates` are the week's seven dates, Monday first. */
+export function buildVisitRequests(clients: readonly ClientForWeek[], tasks: readonly TaskForWeek[], dates: readonly string[]): RequestsResult {
+  const byClient = new Map(clients.map((c) => [c.id, c]));
+  const groups = new Map<string, { clientId: string; date: string; slot: string; tasks: TaskForWeek[] }>();
+  const unclear: TaskForWeek[] = [];
+  const withoutLocation = new Set<string>();
+  for (const task of tasks) {
+    const client = byClient.get(task.clientId);
+    if (!client) continue;
+    if (!client.location) {
+      withoutLocation.add(client.id);
+      continue;
+    }
+    const { frequency, understood } = parseFrequency(task.frequency);
+    if (!understood) unclear.push(task);
+    const days = new Set(spreadDays(frequency.daysPerWeek));
+    const first = slotOf(task.timeOfDay);
+    const slots = frequency.timesPerDay <= 1 ? [first] : pickSlots(first, frequency.timesPerDay);
+    for (const date of dates) {
+      if (!days.has(isoWeekday(date))) continue;
+      for (const slot of slots) {
+        const key = `${client.id}|${date}|${slot}`;
+        let g = groups.get(key);
+        if (!g) groups.set(key, (g = { clientId: client.id, date, slot, tasks: [] }));
+        g.tasks.push(task);
+      }
+    }
+  }
+  const requests = [...groups.values()]
+    .map((g) => ({
+      id: `v-${g.date.replaceAll('-', '')}-${g.slot}-${g.clientId}`,
+      clientId: g.clientId,
+      date: g.date,
+      slot: g.slot,
+      durationMin: g.tasks.reduce((s, t) => s + t.durationMin, 0),
+      taskCodes: [...new Set(g.tasks.map((t) => t.taskCode))].sort(),
+      qualifications: [...new Set(g.tasks.map((t) => t.qualification))].sort(),
+    }))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { requests, unclearFrequency: unclear, withoutLocation: [...withoutLocation].sort() };
+}
+
+function pickSlots(first: string, n: number): string[] {
+  const start = Math.max(0, DAY_SLOTS.indexOf(first as (typeof DAY_SLOTS)[number]));
+  const out: string[] = [];
+  for (let i = 0; i < DAY_SLOTS.length && out.length < n; i++) out.push(DAY_SLOTS[(start + i) % DAY_SLOTS.length]!);
+  return out;
+}
