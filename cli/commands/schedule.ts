@@ -1,37 +1,19 @@
 /** `apsis schedule build|repair|show`: the week's visits per care group, proposed by the scheduler and kept in schedule documents. */
 import type { Command } from 'commander';
 import { scheduleDocId } from '../../core/doc/doc-id.js';
-import type { IsoWeek } from '../../core/doc/doc-id.js';
 import { parseIsoWeek } from '../../core/doc/doc-id.js';
-import { addOrgRecord } from '../../core/doc/org-doc.js';
-import { act } from '../../core/doc/origin.js';
-import { createScheduleDoc, listVisits, putVisit, removeVisit } from '../../core/doc/schedule-doc.js';
+import { listVisits } from '../../core/doc/schedule-doc.js';
 import { clientNameOf } from './schedule-print.js';
 import type { CareGroupId } from '../../core/ids.js';
-import { clock, isoWeekOf, weekDates } from '../../core/schedule/week/calendar.js';
-import { planWeek } from '../../core/schedule/week/plan-week.js';
-import { repairDay } from '../../core/schedule/week/repair-day.js';
+import { clock, isoWeekOf } from '../../core/schedule/week/calendar.js';
 import { storedDayKpis } from '../../core/schedule/week/stored-day.js';
-import { buildVisitRequests } from '../../core/schedule/week/visit-requests.js';
+import { buildWeek, defaultQualification, repairAbsence } from '../schedule/operations.js';
 import type { ScheduledVisit } from '../../core/doc/schema.js';
 import { action, commandContext, withWorkspace } from '../context.js';
 import type { CommandContext } from '../context.js';
 import { EXIT, printJson } from '../output.js';
 import { gatherScheduleInputs } from '../schedule/gather.js';
 import type { Workspace } from '../workspace/workspace.js';
-
-/** Until the task catalogue names a qualification, every task needs a caregiver. */
-const defaultQualification = () => 'caregiver';
-
-async function scheduleDoc(ws: Workspace, week: IsoWeek, group: string) {
-  const docId = scheduleDocId(week, group as CareGroupId);
-  const opened = await ws.doc(docId);
-  if (!opened.ok) return opened;
-  if (opened.doc.getMap('meta').get('kind') !== 'schedule') {
-    return ws.repo.create(docId, (doc) => createScheduleDoc(doc, week, group as CareGroupId), ws.origin('schedule.create'));
-  }
-  return opened;
-}
 
 function parseDate(s: string): string | null {
   return /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) ? s : null;
@@ -43,35 +25,20 @@ async function build(ctx: CommandContext, flags: { week: string; group?: string;
   if (!week) return usage(ctx, `--week must look like 2026-W48, not "${flags.week}"`);
   if (!(seconds > 0 && seconds <= 600)) return usage(ctx, `--seconds must be between 0 and 600, not "${flags.seconds}"`);
   return withWorkspace(ctx, async (ws) => {
-    const inputs = await gatherScheduleInputs(ws, flags.group ? [flags.group] : [], defaultQualification);
-    if ('error' in inputs) return fail(ctx, inputs.error);
-    const dates = weekDates(week);
-    const summary: unknown[] = [];
-    for (const group of inputs.groups) {
-      const clients = inputs.clients.filter((c) => c.careGroupId === group);
-      const { requests, unclearFrequency, withoutLocation } = buildVisitRequests(clients, inputs.tasks.filter((t) => clients.some((c) => c.id === t.clientId)), dates);
-      const doc = await scheduleDoc(ws, week, group);
-      if (!doc.ok) return fail(ctx, `the schedule of ${group} for ${week} cannot be read; run \`apsis doctor\``);
-      const existing = listVisits(doc.doc).records;
-      const plan = planWeek({ dates, requests, staff: inputs.staff.filter((s) => s.careGroupId === group), absences: inputs.absences, clients, existing, seconds: seconds / inputs.groups.length, seed: Number(flags.seed), now: () => performance.now() });
-      const keep = new Set(plan.visits.map((v) => v.id));
-      act(doc.doc, ws.origin('schedule.build'), () => {
-        for (const v of existing) if (!keep.has(v.id) && !v.pinned) removeVisit(doc.doc, v.id);
-        for (const v of plan.visits) putVisit(doc.doc, v);
-      });
-      await ws.save();
-      const assigned = plan.visits.filter((v) => v.staffIds.length > 0).length;
-      summary.push({ group, week, visits: plan.visits.length, assigned, unassigned: plan.days.flatMap((d) => d.unassigned), days: plan.days.map((d) => ({ date: d.date, ...d.kpis })), unclearFrequency: unclearFrequency.map((t) => ({ client: t.clientId, task: t.taskCode, frequency: t.frequency })), withoutLocation });
-      if (!flags.json) {
-        ctx.o.out(`${group} ${week}: ${assigned} of ${plan.visits.length} visits assigned`);
-        for (const d of plan.days) ctx.o.out(`  ${d.date}: travel ${d.kpis.travelMinutes} min, lateness ${d.kpis.lateness} min, continuity ${d.kpis.continuityPct.toFixed(0)} %, overtime ${d.kpis.overtimeMinutes} min, unassigned ${d.unassigned.length}`);
-        for (const u of plan.days.flatMap((d) => d.unassigned)) ctx.o.out(`  unassigned ${u.visitId}: ${u.reason}`);
-        for (const c of withoutLocation) ctx.o.err(`  warning: client ${c} has no home location and was not scheduled`);
-        for (const t of unclearFrequency) ctx.o.err(`  warning: ${t.clientId} ${t.taskCode}: frequency "${t.frequency}" not understood; scheduled once a week`);
-      }
+    const res = await buildWeek(ws, week, flags.group ? [flags.group] : [], { seconds, seed: Number(flags.seed) });
+    if (!res.ok) return fail(ctx, res.reason);
+    if (res.groups.length === 0) ctx.o.err('apsis schedule build: the organisation has no care groups yet.');
+    if (flags.json) {
+      printJson(ctx.o, res.groups.map((g) => ({ ...g, unassigned: g.days.flatMap((d) => d.unassigned), days: g.days.map((d) => ({ date: d.date, ...d.kpis })), unclearFrequency: g.unclearFrequency.map((t) => ({ client: t.clientId, task: t.taskCode, frequency: t.frequency })) })));
+      return EXIT.ok;
     }
-    if (inputs.groups.length === 0) ctx.o.err('apsis schedule build: the organisation has no care groups yet.');
-    if (flags.json) printJson(ctx.o, summary);
+    for (const g of res.groups) {
+      ctx.o.out(`${g.group} ${g.week}: ${g.assigned} of ${g.visits} visits assigned`);
+      for (const d of g.days) ctx.o.out(`  ${d.date}: travel ${d.kpis.travelMinutes} min, lateness ${d.kpis.lateness} min, continuity ${d.kpis.continuityPct.toFixed(0)} %, overtime ${d.kpis.overtimeMinutes} min, unassigned ${d.unassigned.length}`);
+      for (const u of g.days.flatMap((d) => d.unassigned)) ctx.o.out(`  unassigned ${u.visitId}: ${u.reason}`);
+      for (const c of g.withoutLocation) ctx.o.err(`  warning: client ${c} has no home location and was not scheduled`);
+      for (const t of g.unclearFrequency) ctx.o.err(`  warning: ${t.clientId} ${t.taskCode}: frequency "${t.frequency}" not understood; scheduled once a week`);
+    }
     return EXIT.ok;
   });
 }
@@ -79,37 +46,18 @@ async function build(ctx: CommandContext, flags: { week: string; group?: string;
 async function repairCmd(ctx: CommandContext, flags: { absent: string; from: string; group?: string; seed: string; json?: boolean }): Promise<number> {
   const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/.exec(flags.from);
   if (!m || !parseDate(m[1]!)) return usage(ctx, `--from must look like 2026-11-23T07:00, not "${flags.from}"`);
-  const date = m[1]!;
-  const fromMinute = Number(m[2]) * 60 + Number(m[3]);
   return withWorkspace(ctx, async (ws) => {
-    const inputs = await gatherScheduleInputs(ws, flags.group ? [flags.group] : [], defaultQualification);
-    if ('error' in inputs) return fail(ctx, inputs.error);
-    const who = inputs.staff.find((s) => s.id === flags.absent);
-    if (!who) return fail(ctx, `no staff member "${flags.absent}"`);
-    const group = flags.group ?? who.careGroupId;
-    if (!group) return fail(ctx, `${who.id} belongs to no care group; pass --group`);
-    const week = parseIsoWeek(isoWeekOf(date))!;
-    const doc = await scheduleDoc(ws, week, group);
-    if (!doc.ok) return fail(ctx, `the schedule of ${group} for ${week} cannot be read; run \`apsis doctor\``);
-    const visits = listVisits(doc.doc).records;
-    const result = repairDay({ date, visits, staff: inputs.staff.filter((s) => s.careGroupId === group), absences: inputs.absences, clients: inputs.clients, absentStaffId: who.id, fromMinute, seed: Number(flags.seed), now: () => performance.now() });
-    if (!result.ok) return fail(ctx, result.reason);
-    const org = await ws.org();
-    if (!org.ok) return fail(ctx, 'the organisation document cannot be read; run `apsis doctor`');
-    act(org.doc, ws.origin('staff.absent'), () =>
-      addOrgRecord(org.doc, 'absences', { id: ws.newId('ab'), staffId: who.id, from: flags.from, until: `${date}T23:59`, reason: 'prombūtne', substituteId: null }),
-    );
-    act(doc.doc, ws.origin('schedule.repair'), () => {
-      for (const v of result.changed) putVisit(doc.doc, v);
-    });
-    await ws.save();
-    const names = await clientNames(ws, result.changed);
-    if (flags.json) printJson(ctx.o, { date, absent: who.id, from: flags.from, changed: result.changed, unassigned: result.unassigned, kpis: result.kpis });
-    else {
-      ctx.o.out(`${who.name} absent from ${flags.from}: ${result.changed.length} visit(s) changed`);
-      for (const v of result.changed) ctx.o.out(`  ${clock(v.start)} ${names.get(v.clientId) ?? v.clientId} → ${v.staffIds.join(', ') || 'nobody'}${v.unassignedReason ? ` (${v.unassignedReason})` : ''}`);
-      ctx.o.out(`  travel ${result.kpis.travelMinutes} min, lateness ${result.kpis.lateness} min, unassigned ${result.unassigned.length}`);
+    const res = await repairAbsence(ws, flags.absent, flags.from, { ...(flags.group ? { group: flags.group } : {}), seed: Number(flags.seed) });
+    if (!res.ok) return fail(ctx, res.reason);
+    const r = res.value;
+    if (flags.json) {
+      printJson(ctx.o, { date: r.date, absent: r.staffId, from: flags.from, changed: r.changed, unassigned: r.unassigned, kpis: r.kpis });
+      return EXIT.ok;
     }
+    const names = await clientNames(ws, r.changed);
+    ctx.o.out(`${r.staffName} absent from ${flags.from}: ${r.changed.length} visit(s) changed`);
+    for (const v of r.changed) ctx.o.out(`  ${clock(v.start)} ${names.get(v.clientId) ?? v.clientId} → ${v.staffIds.join(', ') || 'nobody'}${v.unassignedReason ? ` (${v.unassignedReason})` : ''}`);
+    ctx.o.out(`  travel ${r.kpis.travelMinutes} min, lateness ${r.kpis.lateness} min, unassigned ${r.unassigned.length}`);
     return EXIT.ok;
   });
 }

@@ -175,9 +175,10 @@ const M = {
   'schedule.pinned': { lv: 'piesprausts', en: 'pinned' },
   'schedule.moveTo': { lv: 'Pārcelt pie (darbinieka id)', en: 'Move to (staff id)' },
   'schedule.unknownStaff': { lv: 'Nav tāda darbinieka "{id}"; nekas netika mainīts.', en: 'No staff member "{id}"; nothing was changed.' },
-  'schedule.solverMissing': { lv: 'Plānotājs vēl nav pieejams šajā versijā; labojumi saglabāti, pārplānošana nav veikta.', en: 'The planner is not available in this version yet; edits are saved, nothing was re-optimised.' },
+  'schedule.optimising': { lv: 'Pārplāno nedēļu (nepiespraustās vizītes)…', en: 'Re-optimising the week (unpinned visits)…' },
+  'schedule.optimised': { lv: 'Nedēļa pārplānota: piešķirtas {n} no {total} vizītēm.', en: 'Week re-optimised: {n} of {total} visits assigned.' },
   'schedule.confirmAbsent': { lv: 'Atzīmēt {name} kā prombūtnē {date} un pārplānot viņa apmeklējumus?', en: 'Mark {name} absent on {date} and repair their visits?' },
-  'schedule.absentSaved': { lv: 'Prombūtne saglabāta; {n} apmeklējumi tagad nepiešķirti.', en: 'Absence saved; {n} visits are now unassigned.' },
+  'schedule.absentSaved': { lv: 'Prombūtne saglabāta; {n} vizītes pārplānotas citiem.', en: 'Absence saved; {n} visits reassigned to others.' },
   'schedule.metrics': { lv: 'ceļš {travel} · kavējumi {late} · nepārtrauktība {cont}', en: 'travel {travel} · lateness {late} · continuity {cont}' },
   'schedule.noVisit': { lv: 'Izvēlieties apmeklējumu dienas skatā (v).', en: 'Pick a visit in the day view (v).' },
 

@@ -1,12 +1,14 @@
 /**
  * Schedule board: a week by worker and one day as routes; move a visit to another worker or time,
- * pin / unpin, mark a worker absent. INTEGRATION POINT: re-optimising and repair, travel and
- * continuity figures come from core/schedule when it lands.
+ * pin / unpin, re-optimise the unpinned rest, mark a worker absent and repair the day.
  */
 import { Box, Text } from 'ink';
 import { useMemo, useState } from 'react';
 import type * as Y from 'yjs';
-import { addOrgRecord, listOrgRecords } from '../../../core/doc/org-doc.js';
+import { parseIsoWeek } from '../../../core/doc/doc-id.js';
+import { listOrgRecords } from '../../../core/doc/org-doc.js';
+import { isoWeekOf } from '../../../core/schedule/week/calendar.js';
+import { buildWeek, repairAbsence } from '../../schedule/operations.js';
 import { moveVisit, putVisit } from '../../../core/doc/schedule-doc.js';
 import { useActions, useData, useEnv } from '../app/context.js';
 import { useBinding } from '../hooks/useBinding.js';
@@ -17,7 +19,7 @@ import { addDays, hhmm, weekDates } from '../model/dates.js';
 /** The schedule board. */
 export function ScheduleScreen({ active }: { readonly active: boolean }) {
   const { ws, t, today, bodyHeight, color } = useEnv();
-  const { weekVisits, caseload } = useData();
+  const { weekVisits, caseload, reloadWeek } = useData();
   const actions = useActions();
   const [view, setView] = useState<'week' | 'day'>('day');
   const [day, setDay] = useState(today);
@@ -53,17 +55,14 @@ export function ScheduleScreen({ active }: { readonly active: boolean }) {
       void (async () => {
         const org = await ws.org();
         if (!org.ok) return actions.fail(t('error.doc', { detail: org.error.code }));
-        await actions.edit(org.doc, 'staff.absent', () => {
-          addOrgRecord(org.doc, 'absences', { id: ws.newId('ab'), staffId: worker, from: `${day}T00:00`, until: `${addDays(day, 1)}T00:00`, reason: '', substituteId: null });
-        });
-        // Repair: the absent worker's unpinned and pinned visits of the day become unassigned with a reason.
-        // INTEGRATION POINT: core/schedule repair would reassign them instead.
-        const affected = visits.filter((p) => p.visit.date === day && p.visit.staffIds.includes(worker));
-        for (const p of affected) {
-          const res = await ws.doc(p.docId);
-          if (res.ok) await actions.edit(res.doc, 'schedule.repair', () => void putVisit(res.doc, { ...p.visit, staffIds: p.visit.staffIds.filter((s) => s !== worker), pinned: false, unassignedReason: `${worker} absent` }));
-        }
-        actions.notify(t('schedule.absentSaved', { n: affected.length }));
+        // From now on if the day is today, else from the start of that day.
+        const now = ws.clock.now();
+        const from = day === today ? `${day}T${String(now.getHours()).padStart(2, '0')}:${String(now.getMinutes()).padStart(2, '0')}` : `${day}T00:00`;
+        const res = await repairAbsence(ws, worker, from, { seed: 1 });
+        if (!res.ok) return actions.fail(res.reason);
+        void org;
+        reloadWeek();
+        actions.notify(t('schedule.absentSaved', { n: res.value.changed.length }));
       })();
     });
   };
@@ -80,7 +79,16 @@ export function ScheduleScreen({ active }: { readonly active: boolean }) {
         'schedule.earlier': () => shift(-15),
         'schedule.pin': () => withVisit((doc) => selected && void putVisit(doc, { ...selected.visit, pinned: !selected.visit.pinned }), 'schedule.pin'),
         'schedule.worker': moveWorker,
-        'schedule.optimise': () => actions.fail(t('schedule.solverMissing')),
+        'schedule.optimise': () => {
+          const week = parseIsoWeek(isoWeekOf(day));
+          if (!week) return;
+          actions.notify(t('schedule.optimising'));
+          void buildWeek(ws, week, [], { seconds: 3, seed: 1 }).then((res) => {
+            if (!res.ok) return actions.fail(res.reason);
+            reloadWeek();
+            actions.notify(t('schedule.optimised', { n: res.groups.reduce((s, g) => s + g.assigned, 0), total: res.groups.reduce((s, g) => s + g.visits, 0) }));
+          });
+        },
         'schedule.absent': absent,
       },
     },
