@@ -1,9 +1,12 @@
 /** The `apsis` command tree. Each command lives in cli/commands/ and registers itself here. */
 import { Command, Option } from 'commander';
+import { registerAssess } from './commands/assess.js';
+import { registerCare } from './commands/care.js';
 import { registerClient } from './commands/client.js';
 import { registerDemo } from './commands/demo.js';
 import { registerDoctor } from './commands/doctor.js';
 import { registerInit } from './commands/init.js';
+import { registerReport } from './commands/report.js';
 import { registerSchedule } from './commands/schedule.js';
 import { registerSolve } from './commands/solve.js';
 import { registerTui } from './commands/tui.js';
@@ -26,6 +29,9 @@ export function createProgram(): Command {
     .exitOverride();
   registerInit(program);
   registerClient(program);
+  registerAssess(program);
+  registerCare(program);
+  registerReport(program);
   registerDoctor(program);
   registerDemo(program);
   registerSchedule(program);

@@ -7,7 +7,7 @@ import { clientNameOf } from './schedule-print.js';
 import type { CareGroupId } from '../../core/ids.js';
 import { clock, isoWeekOf } from '../../core/schedule/week/calendar.js';
 import { storedDayKpis } from '../../core/schedule/week/stored-day.js';
-import { buildWeek, defaultQualification, repairAbsence } from '../schedule/operations.js';
+import { buildWeek, qualificationLookup, repairAbsence } from '../schedule/operations.js';
 import type { ScheduledVisit } from '../../core/doc/schema.js';
 import { action, commandContext, withWorkspace } from '../context.js';
 import type { CommandContext } from '../context.js';
@@ -71,7 +71,7 @@ async function show(ctx: CommandContext, flags: { day: string; group?: string; j
   const date = parseDate(flags.day);
   if (!date) return usage(ctx, `--day must look like 2026-11-23, not "${flags.day}"`);
   return withWorkspace(ctx, async (ws) => {
-    const inputs = await gatherScheduleInputs(ws, flags.group ? [flags.group] : [], defaultQualification);
+    const inputs = await gatherScheduleInputs(ws, flags.group ? [flags.group] : [], qualificationLookup());
     if ('error' in inputs) return fail(ctx, inputs.error);
     const week = parseIsoWeek(isoWeekOf(date))!;
     const rows = new Map(ws.caseload().map((r) => [r.id as string, r.name]));

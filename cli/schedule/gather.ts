@@ -16,7 +16,7 @@ export interface ScheduleInputs {
 }
 
 /** Gathers inputs for `groups` (all care groups when empty). `qualificationOf` maps a task code to the qualification it needs. */
-export async function gatherScheduleInputs(ws: Workspace, groups: readonly string[], qualificationOf: (taskCode: string) => string): Promise<ScheduleInputs | { error: string }> {
+export async function gatherScheduleInputs(ws: Workspace, groups: readonly string[], qualificationOf: (taskCode: string) => string | null): Promise<ScheduleInputs | { error: string }> {
   const org = await ws.org();
   if (!org.ok) return { error: 'the organisation document cannot be read; run `apsis doctor`' };
   const staff = listOrgRecords(org.doc, 'staff').records;
@@ -44,7 +44,9 @@ export async function gatherScheduleInputs(ws: Workspace, groups: readonly strin
     const activePlans = new Set(listClientRecords(doc.doc, 'plans').records.filter((pl) => pl.status === 'active').map((pl) => pl.id));
     for (const item of listClientRecords(doc.doc, 'planItems').records) {
       if (!activePlans.has(item.planId) || !item.taskCode || item.durationMin <= 0) continue;
-      tasks.push({ clientId: row.id, taskCode: item.taskCode, frequency: item.frequency, timeOfDay: item.timeOfDay, durationMin: item.durationMin, qualification: qualificationOf(item.taskCode) });
+      const qualification = qualificationOf(item.taskCode);
+      if (qualification === null) continue; // health care: a referral, not a carer's visit
+      tasks.push({ clientId: row.id, taskCode: item.taskCode, frequency: item.frequency, timeOfDay: item.timeOfDay, durationMin: item.durationMin, qualification });
     }
   }
   return { staff, absences, groups: [...wanted].sort(), clients, tasks, unreadable };

@@ -17,10 +17,21 @@ import { repairDay } from '../../core/schedule/week/repair-day.js';
 import type { TaskForWeek } from '../../core/schedule/week/visit-requests.js';
 import { buildVisitRequests } from '../../core/schedule/week/visit-requests.js';
 import type { Workspace } from '../workspace/workspace.js';
+import { loadCatalogues } from '../catalogue/load.js';
 import { gatherScheduleInputs } from './gather.js';
 
-/** Until the task catalogue names a qualification, every task needs a caregiver. */
-export const defaultQualification = (): string => 'caregiver';
+/**
+ * The qualification a task needs, from the task catalogue (caregiver when the catalogue does not
+ * know the task); health-care tasks map to null: they are referrals, never social carers' visits.
+ */
+export function qualificationLookup(): (code: string) => string | null {
+  const res = loadCatalogues();
+  return (code) => {
+    const task = res.ok ? res.value.tasks.get(code) : undefined;
+    if (task?.healthCare) return null;
+    return task?.qualification ?? 'caregiver';
+  };
+}
 
 /** Opens (or creates) the schedule document of a week and care group. */
 export async function openScheduleDoc(ws: Workspace, week: IsoWeek, group: string) {
@@ -45,7 +56,7 @@ export interface GroupWeek {
 
 /** Builds the week for the given care groups (all when empty). */
 export async function buildWeek(ws: Workspace, week: IsoWeek, groups: readonly string[], options: { seconds: number; seed: number }): Promise<{ ok: true; groups: GroupWeek[] } | { ok: false; reason: string }> {
-  const inputs = await gatherScheduleInputs(ws, groups, defaultQualification);
+  const inputs = await gatherScheduleInputs(ws, groups, qualificationLookup());
   if ('error' in inputs) return { ok: false, reason: inputs.error };
   const dates = weekDates(week);
   const out: GroupWeek[] = [];
@@ -83,7 +94,7 @@ export async function repairAbsence(ws: Workspace, staffId: string, from: string
   if (!m) return { ok: false, reason: `--from must look like 2026-11-23T07:00, not "${from}"` };
   const date = m[1]!;
   const fromMinute = Number(m[2]) * 60 + Number(m[3]);
-  const inputs = await gatherScheduleInputs(ws, options.group ? [options.group] : [], defaultQualification);
+  const inputs = await gatherScheduleInputs(ws, options.group ? [options.group] : [], qualificationLookup());
   if ('error' in inputs) return { ok: false, reason: inputs.error };
   const who = inputs.staff.find((s) => s.id === staffId);
   if (!who) return { ok: false, reason: `no staff member "${staffId}"` };

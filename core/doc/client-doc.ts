@@ -7,7 +7,7 @@ import { stampMeta } from './meta.js';
 import type { CollectionName, RecordOf } from './schema.js';
 import { COLLECTIONS, ClientProfileSchema } from './schema.js';
 import type { ClientProfile } from './schema.js';
-import { insertRecord, listRecords, patchRecord, patchSingleton, readRecord, singleton } from './records.js';
+import { deleteRecord, insertRecord, listRecords, patchRecord, patchSingleton, readRecord, singleton } from './records.js';
 
 export type ClientCollection = CollectionName<'client'>;
 export type ClientRecord<C extends ClientCollection> = RecordOf<'client', C>;
@@ -82,4 +82,9 @@ export function readClientDoc(doc: Y.Doc): { clientId: ClientId | null; profile:
     issues.push(...own);
   }
   return { clientId: clientIdOf(doc), profile, collections, issues };
+}
+
+/** Removes a client record; returns false when it does not exist. */
+export function deleteClientRecord(doc: Y.Doc, coll: ClientCollection, id: string): boolean {
+  return deleteRecord(doc, coll, id);
 }

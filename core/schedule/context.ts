@@ -24,6 +24,10 @@ export interface SolverContext {
   readonly hasSoftTerms: boolean;
   /** A pinned start outside the visit's windows. */
   readonly pinConflict: Uint8Array;
+  /** Number of locations; dist[a * nLoc + b] and time[a * nLoc + b] are the flat travel matrix. */
+  readonly nLoc: number;
+  readonly dist: Float64Array;
+  readonly time: Float64Array;
 }
 
 /** Precomputes everything the solver reads in its inner loops. */
@@ -68,12 +72,22 @@ export function createContext(problem: Problem): SolverContext {
   });
   if (w.overtime > 0 && problem.staff.some((s) => s.overtimeAfter !== undefined)) hasSoftTerms = true;
   const t = problem.travel;
+  const nLoc = t.size;
+  const dist = new Float64Array(nLoc * nLoc);
+  const time = new Float64Array(nLoc * nLoc);
+  for (let a = 0; a < nLoc; a++) {
+    for (let b = 0; b < nLoc; b++) {
+      dist[a * nLoc + b] = t.distance(a, b);
+      time[a * nLoc + b] = t.time(a, b);
+    }
+  }
   const neighbours = problem.visits.map((v, i) => {
     const others: number[] = [];
     for (let j = 0; j < nVisits; j++) if (j !== i) others.push(j);
-    others.sort((a, b) => t.distance(v.location, location[a] ?? 0) - t.distance(v.location, location[b] ?? 0) || a - b);
+    const row = v.location * nLoc;
+    others.sort((a, b) => (dist[row + (location[a] ?? 0)] ?? 0) - (dist[row + (location[b] ?? 0)] ?? 0) || a - b);
     return Int32Array.from(others);
   });
   const fast = problem.syncs.length === 0 && !multiWindow && !hasSoftTerms;
-  return { problem, nVisits, nStaff, location, demand, windows, earliest, latest, duration, eligible, syncsOf, neighbours, fast, hasSoftTerms, pinConflict };
+  return { problem, nVisits, nStaff, location, demand, windows, earliest, latest, duration, eligible, syncsOf, neighbours, fast, hasSoftTerms, pinConflict, nLoc, dist, time };
 }

@@ -66,6 +66,8 @@ export function evalRoute(ctx: SolverContext, staff: number, seq: readonly numbe
 
 export interface GlobalEval {
   readonly routes: readonly RouteEval[];
+  /** The lower bounds on starts that synchronisation imposed at the fixpoint (null: none). */
+  readonly lower: Float64Array | null;
   readonly maxTardiness: number;
   /** Routing cost without the unassigned penalty. */
   readonly cost: number;
@@ -108,7 +110,7 @@ export function evalAll(ctx: SolverContext, routes: readonly (readonly number[])
         cost += ev.cost;
         if (ev.maxTardiness > maxTardiness) maxTardiness = ev.maxTardiness;
       }
-      return { routes: evals, maxTardiness, cost: cost + ctx.problem.objective.maxTardiness * maxTardiness };
+      return { routes: evals, lower, maxTardiness, cost: cost + ctx.problem.objective.maxTardiness * maxTardiness };
     }
   }
   return null;

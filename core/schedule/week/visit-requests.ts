@@ -5,7 +5,7 @@
 import type { GeoPoint } from '../travel.js';
 import { parseFrequency, spreadDays } from './frequency.js';
 import { DAY_SLOTS, slotOf } from './time-of-day.js';
-import { isoWeekday } from './calendar.js';
+import { isoWeekday, isoWeekOf } from './calendar.js';
 
 export interface ClientForWeek {
   readonly id: string;
@@ -50,6 +50,8 @@ export function buildVisitRequests(clients: readonly ClientForWeek[], tasks: rea
   const groups = new Map<string, { clientId: string; date: string; slot: string; tasks: TaskForWeek[] }>();
   const unclear: TaskForWeek[] = [];
   const withoutLocation = new Set<string>();
+  const alongside: TaskForWeek[] = [];
+  const weekNumber = dates[0] ? Number(isoWeekOf(dates[0]).slice(6)) : 1;
   for (const task of tasks) {
     const client = byClient.get(task.clientId);
     if (!client) continue;
@@ -59,6 +61,11 @@ export function buildVisitRequests(clients: readonly ClientForWeek[], tasks: rea
     }
     const { frequency, understood } = parseFrequency(task.frequency);
     if (!understood) unclear.push(task);
+    if (frequency.eachVisit) {
+      alongside.push(task);
+      continue;
+    }
+    if (frequency.everyNthWeek && weekNumber % frequency.everyNthWeek !== 0) continue;
     const days = new Set(spreadDays(frequency.daysPerWeek));
     const first = slotOf(task.timeOfDay);
     const slots = frequency.timesPerDay <= 1 ? [first] : pickSlots(first, frequency.timesPerDay);
@@ -69,6 +76,17 @@ export function buildVisitRequests(clients: readonly ClientForWeek[], tasks: rea
         let g = groups.get(key);
         if (!g) groups.set(key, (g = { clientId: client.id, date, slot, tasks: [] }));
         g.tasks.push(task);
+      }
+    }
+  }
+  // `each_visit` tasks join every visit the client has that day, or get a visit of their own.
+  for (const task of alongside) {
+    for (const date of dates) {
+      const mine = [...groups.values()].filter((g) => g.clientId === task.clientId && g.date === date);
+      if (mine.length > 0) for (const g of mine) g.tasks.push(task);
+      else {
+        const slot = slotOf(task.timeOfDay);
+        groups.set(`${task.clientId}|${date}|${slot}`, { clientId: task.clientId, date, slot, tasks: [task] });
       }
     }
   }
