@@ -7,6 +7,14 @@ import { SCENARIO_NAMES, SCENARIOS } from '../../core/demo/scenarios.js';
 import type { ScenarioName } from '../../core/demo/scenarios.js';
 import { DEMO_SIZES, generateWorld } from '../../core/demo/world.js';
 import { applyScenario } from '../demo/apply-scenario.js';
+import { generateDemoCare } from '../../core/demo/care.js';
+import { parseIsoWeek } from '../../core/doc/doc-id.js';
+import { isoWeekOf } from '../../core/schedule/week/calendar.js';
+import { catalogueOrFail } from '../care/context.js';
+import { buildWeek } from '../schedule/operations.js';
+
+/** Solver budget for the demo's first week, per world size. */
+const DEMO_SCHEDULE_SECONDS = { small: 1, medium: 2, large: 3 } as const;
 import type { DemoSize } from '../../core/demo/world.js';
 import { action, commandContext, globals, withWorkspace } from '../context.js';
 import { EXIT, printJson } from '../output.js';
@@ -60,6 +68,8 @@ export function registerDemo(program: Command): void {
           await rm(join(ctx.dir, 'docs'), { recursive: true, force: true });
           await rm(join(ctx.dir, META_FILE), { force: true });
         }
+        const catalogues = catalogueOrFail(ctx.o);
+        if (!catalogues) return EXIT.failure;
         const today = ctx.clock.now().toISOString().slice(0, 10);
         const t0 = performance.now();
         const world = generateWorld(flags.size, seed, today);
@@ -74,12 +84,18 @@ export function registerDemo(program: Command): void {
           ctx.o.err(`apsis demo: ${init.error.message}`);
           return EXIT.failure;
         }
+        let scheduled = 0;
         try {
-          await writeWorld(init.value, world);
+          const care = generateDemoCare(world, catalogues, world.settings.ruleTableId, today);
+          await writeWorld(init.value, world, care);
+          // This week's schedule, proposed by the real scheduler.
+          const week = parseIsoWeek(isoWeekOf(today))!;
+          const built = await buildWeek(init.value, week, [], { seconds: DEMO_SCHEDULE_SECONDS[flags.size], seed });
+          if (built.ok) scheduled = built.groups.reduce((s, g) => s + g.assigned, 0);
         } finally {
           await init.value.close();
         }
-        const summary = { workspace: ctx.dir, created: true, size: flags.size, seed, clients: world.clients.length, staff: world.staff.length, careGroups: world.careGroups.length, ms: Math.round(performance.now() - t0) };
+        const summary = { workspace: ctx.dir, created: true, size: flags.size, seed, clients: world.clients.length, staff: world.staff.length, careGroups: world.careGroups.length, scheduledVisits: scheduled, ms: Math.round(performance.now() - t0) };
         if (flags.json) printJson(ctx.o, summary);
         else ctx.o.err(`Demo world (${flags.size}, seed ${seed}): ${summary.clients} clients, ${summary.staff} staff, ${summary.careGroups} care group(s) in ${ctx.dir}.`);
         return EXIT.ok;

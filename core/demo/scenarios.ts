@@ -96,7 +96,7 @@ export function planScenario(name: ScenarioName, f: WorldFacts): ScenarioPlan {
       const who = caregivers[0];
       if (!client || !who) return { kind: 'not-possible', reason: 'the world has no client or no caregiver' };
       const at = `${f.today}T09:40`;
-      const observation: Observation = { id: `ob-alert-${f.today}`, at, staffId: who.id, items: ['pressure_sore', 'fever'], note: 'Izgulējums uz krustu kaula (apm. 2 cm), temperatūra 38,4 °C.' };
+      const observation: Observation = { id: `ob-alert-${f.today}`, at, staffId: who.id, items: ['pressure_sores', 'fever'], note: 'Izgulējums uz krustu kaula (apm. 2 cm), temperatūra 38,4 °C.' };
       const alert: Alert = { id: `al-alert-${f.today}`, observationId: observation.id, level: 'inform_gp', raisedAt: at, raisedBy: who.id, reason: 'izgulējums; drudzis', status: 'open', handledBy: null, handledAt: null, actionTaken: '' };
       return {
         kind: 'alert',

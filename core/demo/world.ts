@@ -81,7 +81,8 @@ export function generateWorld(size: DemoSize, seed: number, today: string): Demo
   for (let i = 0; i < dims.staff; i++) {
     const female = r.chance(0.85);
     const { given, family } = personName(r, female);
-    const role: Staff['roles'][number] = i === 0 ? 'manager' : i % 6 === 1 ? 'coordinator' : i % 11 === 5 ? 'social_worker' : 'caregiver';
+    // One manager; a coordinator per ~12 staff; social workers only in larger worlds; the rest give care.
+    const role: Staff['roles'][number] = i === 0 ? 'manager' : i % 12 === 1 ? 'coordinator' : dims.staff > 10 && i % 11 === 5 ? 'social_worker' : 'caregiver';
     const quals = role === 'caregiver' ? ['caregiver', ...(r.chance(0.4) ? ['social_carer'] : []), ...(r.chance(0.15) ? ['rehabilitator'] : [])] : ['social_worker'];
     const place = PLACES[i % PLACES.length]!;
     const early = r.chance(0.5);
@@ -96,7 +97,8 @@ export function generateWorld(size: DemoSize, seed: number, today: string): Demo
       phone: `+371 2${pad(r.int(0, 9_999_999), 7)}`,
       active: true,
       shift: early ? { start: 7 * 60, end: 15 * 60 + 30 } : { start: 8 * 60, end: 16 * 60 + 30 },
-      workDays: [1, 2, 3, 4, 5],
+      // A third of the caregivers cover the weekend (Wednesday to Sunday).
+      workDays: role === 'caregiver' && i % 3 === 0 ? [3, 4, 5, 6, 7] : [1, 2, 3, 4, 5],
     });
   }
   const caregivers = staff.filter((s) => s.roles.includes('caregiver'));
@@ -150,7 +152,8 @@ export function generateWorld(size: DemoSize, seed: number, today: string): Demo
     seed,
     size,
     namespace: `demo-aizkraukle-${size}`,
-    settings: { orgName: 'Aizkraukles novada Sociālais dienests (DEMO)', municipality: MUNICIPALITY, ruleTableId: '', language: 'lv', demo: true },
+    // The demo municipality uses the catalogue's Riga rule table (care levels I–IV).
+    settings: { orgName: 'Aizkraukles novada Sociālais dienests (DEMO)', municipality: MUNICIPALITY, ruleTableId: 'riga', language: 'lv', demo: true },
     careGroups,
     staff,
     absences,
