@@ -1,5 +1,6 @@
 /** `apsis translate`, `apsis plan generate|show`, `apsis due`: from approved assessments to plans, and who is due. */
 import type { Command } from 'commander';
+import { Option } from 'commander';
 import { dueList } from '../../core/assessment/workflow.js';
 import { addClientRecord, deleteClientRecord, listClientRecords, patchClientRecord } from '../../core/doc/client-doc.js';
 import { act } from '../../core/doc/origin.js';
@@ -37,8 +38,13 @@ export function registerCare(program: Command): void {
             ctx.o.err(`apsis translate: ${res.issues.join('; ')}`);
             return EXIT.failure;
           }
-          if (flags.json) printJson(ctx.o, res.proposal);
-          else for (const line of explainProposal(catalogues, res.proposal, lang)) ctx.o.out(line);
+          // Evaluations of the current plan feed the reassessment: show them beside the proposal.
+          const evaluations = listClientRecords(client.doc, 'evaluations').records.filter((e) => e.result !== 'achieved');
+          if (flags.json) printJson(ctx.o, { ...res.proposal, openEvaluations: evaluations });
+          else {
+            for (const line of explainProposal(catalogues, res.proposal, lang)) ctx.o.out(line);
+            for (const e of evaluations) ctx.o.out(`? goal of ${e.planItemId ?? e.planId} ${e.result.replace('_', ' ')} (${e.evaluatedAt.slice(0, 10)}): ${e.reason}`);
+          }
           return EXIT.ok;
         });
       }),
@@ -135,8 +141,9 @@ export function registerCare(program: Command): void {
           if (!client) return EXIT.failure;
           const plans = listClientRecords(client.doc, 'plans').records;
           const items = listClientRecords(client.doc, 'planItems').records.sort((a, b) => a.order - b.order);
+          const evaluations = listClientRecords(client.doc, 'evaluations').records.sort((a, b) => a.evaluatedAt.localeCompare(b.evaluatedAt));
           if (flags.json) {
-            printJson(ctx.o, plans.map((p) => ({ ...p, items: items.filter((i) => i.planId === p.id) })));
+            printJson(ctx.o, plans.map((p) => ({ ...p, items: items.filter((i) => i.planId === p.id).map((i) => ({ ...i, evaluations: evaluations.filter((e) => e.planItemId === i.id) })) })));
             return EXIT.ok;
           }
           if (plans.length === 0) ctx.o.out(`No plans yet: \`apsis plan generate ${client.id}\`.`);
@@ -144,9 +151,43 @@ export function registerCare(program: Command): void {
             ctx.o.out(ctx.o.color.bold(`${p.kind} plan ${p.id} (${p.status}${p.agreedWithClient ? `, agreed ${p.agreedOn ?? ''}` : ', not yet agreed with the client'})`));
             for (const i of items.filter((x) => x.planId === p.id)) {
               ctx.o.out(`  ${i.problem} → ${i.goal}`);
-              ctx.o.out(`    ${i.taskText || i.taskCode}: ${i.frequency}${i.timeOfDay ? `, ${i.timeOfDay}` : ''}${i.durationMin ? `, ${i.durationMin} min` : ''}; by ${i.deadline ?? '—'}; responsible ${i.responsibleId ?? 'to be assigned'}`);
+              ctx.o.out(`    ${i.taskText || i.taskCode}: ${i.frequency}${i.timeOfDay ? `, ${i.timeOfDay}` : ''}${i.durationMin ? `, ${i.durationMin} min` : ''}; by ${i.deadline ?? '—'}; responsible ${i.responsibleId ?? 'to be assigned'}  [${i.id}]`);
+              for (const e of evaluations.filter((x) => x.planItemId === i.id)) ctx.o.out(`    evaluated ${e.evaluatedAt.slice(0, 10)} by ${e.evaluatedBy}: ${e.result} — ${e.reason}`);
             }
           }
+          return EXIT.ok;
+        });
+      }),
+    );
+
+  plan
+    .command('evaluate')
+    .description('record whether a plan goal was achieved (achieved / partly / not), with the reason')
+    .argument('<client>', 'client id (or a unique prefix)')
+    .requiredOption('--item <id>', 'plan row (goal) being evaluated, from `apsis plan show --json`')
+    .addOption(new Option('--result <result>', 'how it went').choices(['achieved', 'partly', 'not_achieved']).makeOptionMandatory())
+    .requiredOption('--reason <text>', 'why: what helped or what stood in the way')
+    .option('--json', 'print the evaluation as JSON')
+    .action(
+      action(async (ref: string, flags: { item: string; result: 'achieved' | 'partly' | 'not_achieved'; reason: string; json?: boolean }, cmd: Command) => {
+        const ctx = commandContext(cmd);
+        return withWorkspace(ctx, async (ws) => {
+          const client = await openClient(ws, ctx.o, ref);
+          if (!client) return EXIT.failure;
+          const item = listClientRecords(client.doc, 'planItems').records.find((i) => i.id === flags.item);
+          if (!item) {
+            ctx.o.err(`apsis plan evaluate: this client has no plan row "${flags.item}" (see \`apsis plan show ${client.id}\`). Nothing was changed.`);
+            return EXIT.failure;
+          }
+          const evaluation = { id: ws.newId('ev'), planId: item.planId, planItemId: item.id, result: flags.result, reason: flags.reason, evaluatedBy: ws.user.id, evaluatedAt: ws.clock.now().toISOString().slice(0, 16) };
+          const res = act(client.doc, ws.origin('plan.evaluate'), () => addClientRecord(client.doc, 'evaluations', evaluation));
+          if (!res.ok) {
+            ctx.o.err(`apsis plan evaluate: ${res.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}. Nothing was changed.`);
+            return EXIT.failure;
+          }
+          await ws.save();
+          if (flags.json) printJson(ctx.o, evaluation);
+          else ctx.o.out(`Evaluated "${item.goal}": ${flags.result}. The next reassessment shows it.`);
           return EXIT.ok;
         });
       }),

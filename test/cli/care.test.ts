@@ -81,6 +81,14 @@ describe('care cycle', () => {
     // A second generate shows the (empty) diff instead of duplicating plans.
     expect(apsis(ws, ['plan', 'generate', client], NOW).stdout).toMatch(/already matches/);
 
+    const row = (plans.flatMap((p) => p.items) as { id: string }[])[0]!;
+    const evaluated = apsis(ws, ['plan', 'evaluate', client, '--item', row.id, '--result', 'partly', '--reason', 'walks with a frame, not alone yet'], NOW);
+    expect(evaluated.code, evaluated.stderr).toBe(0);
+    expect(apsis(ws, ['plan', 'evaluate', client, '--item', 'pi-nope', '--result', 'partly', '--reason', 'x'], NOW).code).toBe(1);
+    expect(apsis(ws, ['plan', 'evaluate', client, '--item', row.id, '--result', 'maybe', '--reason', 'x'], NOW).code).toBe(2);
+    const again = JSON.parse(apsis(ws, ['translate', client, '--json'], NOW).stdout) as { openEvaluations: { result: string; reason: string }[] };
+    expect(again.openEvaluations).toEqual([expect.objectContaining({ result: 'partly', reason: 'walks with a frame, not alone yet' })]);
+
     const due = JSON.parse(apsis(ws, ['due', '--within', '400d', '--json'], NOW).stdout) as { dueSoon: { client: string }[] };
     expect(due.dueSoon.map((d) => d.client)).toEqual([client]);
 
