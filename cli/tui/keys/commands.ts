@@ -71,6 +71,9 @@ export const COMMANDS = [
 
   { id: 'assessment.submit', keys: ['S'], label: 'cmd.assessmentSubmit', scope: 'assessment' },
   { id: 'assessment.open', keys: ['enter'], label: 'cmd.assessmentOpen', scope: 'assessment' },
+  { id: 'assessment.new', keys: ['n'], label: 'cmd.assessmentNew', scope: 'assessment' },
+  { id: 'assessment.raise', keys: ['+', '.', ' '], label: 'cmd.assessmentRaise', scope: 'assessment' },
+  { id: 'assessment.lower', keys: ['-', ','], label: 'cmd.assessmentLower', scope: 'assessment' },
 
 
   { id: 'plan.add', keys: ['a'], label: 'cmd.planAdd', scope: 'plan' },
