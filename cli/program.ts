@@ -1,5 +1,6 @@
 /** The `apsis` command tree. Each command lives in cli/commands/ and registers itself here. */
 import { Command, Option } from 'commander';
+import { registerAlert } from './commands/alert.js';
 import { registerAssess } from './commands/assess.js';
 import { registerCare } from './commands/care.js';
 import { registerClient } from './commands/client.js';
@@ -32,6 +33,7 @@ export function createProgram(): Command {
   registerAssess(program);
   registerCare(program);
   registerReport(program);
+  registerAlert(program);
   registerDoctor(program);
   registerDemo(program);
   registerSchedule(program);

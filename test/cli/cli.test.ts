@@ -181,6 +181,13 @@ describe('apsis demo scenario', () => {
     expect(treeHash(ws)).toEqual(before);
     const alert = apsis(ws, ['demo', 'scenario', 'gp-alert', '--json'], env);
     expect(alert.code, alert.stderr).toBe(0);
+    const alerts = JSON.parse(apsis(ws, ['alert', 'list', '--open', '--json'], env).stdout) as { id: string; client: string; level: string }[];
+    const raised = alerts.find((a) => a.id.startsWith('al-alert-'))!;
+    expect(raised.level).toBe('inform_gp');
+    const handled = apsis(ws, ['alert', 'handle', raised.client, raised.id, '--action', 'GP informed by phone', '--json'], env);
+    expect(handled.code, handled.stderr).toBe(0);
+    expect(JSON.parse(handled.stdout)).toMatchObject({ status: 'handled', handledBy: 's-0002', actionTaken: 'GP informed by phone' });
+    expect(apsis(ws, ['alert', 'handle', raised.client, raised.id, '--action', 'again'], env).stderr).toMatch(/already handled/);
     const newClient = apsis(ws, ['demo', 'scenario', 'new-client'], env);
     expect(newClient.code, newClient.stderr).toBe(0);
     const clients = JSON.parse(apsis(ws, ['client', 'list', '--json']).stdout) as { id: string }[];

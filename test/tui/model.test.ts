@@ -22,9 +22,9 @@ describe('observations (seed 004)', () => {
   it('emergency beats inform-the-GP; nothing ticked needs nothing', () => {
     expect(alertFor([])).toBeNull();
     expect(alertFor(['fever'])?.level).toBe('inform_gp');
-    const both = alertFor(['fever', 'chest_pain']);
+    const both = alertFor(['fever', 'sudden_chest_pain']);
     expect(both?.level).toBe('emergency');
-    expect(both?.items.map((i) => i.code)).toEqual(['chest_pain']);
+    expect(both?.items.map((i) => i.code)).toEqual(['sudden_chest_pain']);
   });
 });
 

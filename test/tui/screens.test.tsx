@@ -128,7 +128,7 @@ describe('my day', () => {
     await ui.waitFor((x) => x.includes('hygiene'));
     await ui.press('o');
     await ui.waitFor((x) => x.includes('Observations: Ozols Jānis'));
-    await ui.press(...Array.from({ length: 11 }, () => 'j'), ' ', KEY.enter);
+    await ui.press(...Array.from({ length: 13 }, () => 'j'), ' ', KEY.enter); // the catalogue's 14th item: sudden chest pain
     const f = await ui.waitFor((x) => x.includes('CALL 113 NOW'));
     expect(f).toContain('Sudden chest pain');
     const doc = await ws2.client(id as ClientId);

@@ -2,7 +2,7 @@
 import { Box, Text } from 'ink';
 import { useEnv } from '../app/context.js';
 import type { ChecklistState } from '../keys/checklist.js';
-import { OBSERVATION_ITEMS } from '../model/observations.js';
+import { observationItems } from '../model/observations.js';
 
 /** Renders the checklist with ticks and cursor. */
 export function ObservationChecklist({ name, state }: { readonly name: string; readonly state: ChecklistState }) {
@@ -12,7 +12,7 @@ export function ObservationChecklist({ name, state }: { readonly name: string; r
       <Text bold wrap="truncate">
         {t('observe.title', { name })}
       </Text>
-      {OBSERVATION_ITEMS.map((item, i) => (
+      {observationItems().map((item, i) => (
         <Text key={item.code} inverse={i === state.cursor} color={item.level === 'emergency' ? color('red') : undefined} wrap="truncate">
           {`${state.ticked.includes(item.code) ? '[x]' : '[ ]'} ${item.level === 'emergency' ? '113' : 'GP '} ${item[lang]}`}
         </Text>

@@ -18,14 +18,14 @@ import type { Move } from '../keys/list-window.js';
 import { moveCursor, visibleRows } from '../keys/list-window.js';
 import { hhmm } from '../model/dates.js';
 import { dayRows } from '../model/my-day.js';
-import { alertFor, OBSERVATION_ITEMS } from '../model/observations.js';
+import { alertFor, observationItems } from '../model/observations.js';
 import { outcomesOf, recordOutcome } from '../model/record-outcome.js';
 import { ObservationChecklist } from '../components/ObservationChecklist.js';
 
-const CODES = OBSERVATION_ITEMS.map((i) => i.code);
 
 /** The "My day" screen. */
 export function MyDayScreen({ active }: { readonly active: boolean }) {
+  const CODES = useMemo(() => observationItems().map((i) => i.code), []);
   const { ws, t, lang, today, bodyHeight, color } = useEnv();
   const { weekVisits, caseload } = useData();
   const actions = useActions();

@@ -14,18 +14,12 @@ import { addClientRecord, listClientRecords, patchClientRecord, readProfile } fr
 import { readSettings } from '../../../../core/doc/org-doc.js';
 import type { Assessment } from '../../../../core/doc/schema.js';
 import { assessAndTranslate } from '../../../../core/translation/pipeline.js';
-import { loadCatalogues } from '../../../catalogue/load.js';
+import { tuiCatalogues } from '../../model/catalogue.js';
 import { useActions, useEnv } from '../../app/context.js';
 import { useBinding } from '../../hooks/useBinding.js';
 import { moveCursor, visibleRows } from '../../keys/list-window.js';
 import type { TabProps } from './tab-props.js';
 
-/** The catalogues, loaded once per process (the loader validates every file). */
-let loaded: ReturnType<typeof loadCatalogues> | null = null;
-function catalogueState(): ReturnType<typeof loadCatalogues> {
-  loaded ??= loadCatalogues();
-  return loaded;
-}
 
 /** Live results for the answers as they are now. */
 function liveScore(c: Catalogues, doc: Y.Doc, a: Assessment, ruleTableId: string, today: string) {
@@ -47,7 +41,7 @@ export function AssessmentTab({ doc, tabHandlers, active }: TabProps) {
   const [open, setOpen] = useState(false);
   const [item, setItem] = useState(0);
   const selected = list[Math.min(cursor, list.length - 1)];
-  const cat = catalogueState();
+  const cat = tuiCatalogues();
   // The organisation's rule table (settings), `riga` until it is read.
   const [tableId, setTableId] = useState('riga');
   useEffect(() => {
