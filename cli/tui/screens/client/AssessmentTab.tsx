@@ -4,13 +4,13 @@
  * and flags are recomputed by core on every change. S submits (complete answers only).
  */
 import { Box, Text } from 'ink';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import { scoreAssessment } from '../../../../core/assessment/score.js';
 import { submit as submitTransition } from '../../../../core/assessment/workflow.js';
 import { applyAssessmentTransition } from '../../../../core/assessment/workflow-doc.js';
 import type { Catalogues } from '../../../../core/catalogue/parse.js';
-import { addClientRecord, listClientRecords, patchClientRecord, readProfile } from '../../../../core/doc/client-doc.js';
+import { addClientRecord, getClientRecord, listClientRecords, patchClientRecord, readProfile } from '../../../../core/doc/client-doc.js';
 import { readSettings } from '../../../../core/doc/org-doc.js';
 import type { Assessment } from '../../../../core/doc/schema.js';
 import { assessAndTranslate } from '../../../../core/translation/pipeline.js';
@@ -55,14 +55,25 @@ export function AssessmentTab({ doc, tabHandlers, active }: TabProps) {
     };
   }, [ws]);
   const live = cat.ok && selected ? liveScore(cat.value, doc, selected, tableId, today) : null;
+  const itemCount = live?.ins.items.length ?? 0;
   const editable = selected && (selected.status === 'draft' || selected.status === 'returned') && selected.assessorId === ws.user.id;
 
+  // Keys can arrive faster than renders: read the item cursor from a ref and the answers from the
+  // document, so a quick "+ j +" never acts on a stale item or a stale answer.
+  const itemRef = useRef(item);
+  itemRef.current = item;
+  const moveItem = (move: 'down' | 'up') => {
+    itemRef.current = moveCursor(itemRef.current, move, itemCount, 1);
+    setItem(itemRef.current);
+  };
   const setAnswer = (step: number) => {
     if (!open || !selected || !live) return;
     if (!editable) return actions.fail(t('assessment.notDraft'));
-    const it = live.ins.items[item];
+    const it = live.ins.items[itemRef.current];
     if (!it) return;
-    const current = it.levels.findIndex((l) => l.code === selected.answers[it.id]);
+    const fresh = getClientRecord(doc, 'assessments', selected.id);
+    const answers = fresh?.ok ? fresh.value.answers : selected.answers;
+    const current = it.levels.findIndex((l) => l.code === answers[it.id]);
     const next = Math.max(0, Math.min(it.levels.length - 1, current < 0 ? 0 : current + step));
     void actions.edit(doc, 'assessment.answer', () => {
       patchClientRecord(doc, 'assessments', selected.id, { answers: { [it.id]: it.levels[next]!.code } });
@@ -88,14 +99,13 @@ export function AssessmentTab({ doc, tabHandlers, active }: TabProps) {
     if (!res.ok) return actions.fail(res.message);
     void ws.save().then(() => actions.notify(t('assessment.submitted')));
   };
-  const itemCount = live?.ins.items.length ?? 0;
   useBinding(
     {
       scopes: ['assessment', 'client', 'list'],
       handlers: {
         ...tabHandlers,
-        'list.down': () => (open ? setItem((c) => moveCursor(c, 'down', itemCount, 1)) : setCursor((c) => moveCursor(c, 'down', list.length, 1))),
-        'list.up': () => (open ? setItem((c) => moveCursor(c, 'up', itemCount, 1)) : setCursor((c) => moveCursor(c, 'up', list.length, 1))),
+        'list.down': () => (open ? moveItem('down') : setCursor((c) => moveCursor(c, 'down', list.length, 1))),
+        'list.up': () => (open ? moveItem('up') : setCursor((c) => moveCursor(c, 'up', list.length, 1))),
         'assessment.open': () => setOpen((o) => !o),
         'assessment.submit': submit,
         'assessment.new': create,
