@@ -6,11 +6,14 @@ import { registerCare } from './commands/care.js';
 import { registerClient } from './commands/client.js';
 import { registerDemo } from './commands/demo.js';
 import { registerDoctor } from './commands/doctor.js';
+import { registerExport } from './commands/export.js';
 import { registerInit } from './commands/init.js';
+import { registerPrint } from './commands/print.js';
 import { registerReport } from './commands/report.js';
 import { registerSchedule } from './commands/schedule.js';
 import { registerSolve } from './commands/solve.js';
 import { registerTui } from './commands/tui.js';
+import { registerVerify } from './commands/verify.js';
 
 export const VERSION = '0.1.0';
 
@@ -36,6 +39,9 @@ export function createProgram(): Command {
   registerAlert(program);
   registerDoctor(program);
   registerDemo(program);
+  registerExport(program);
+  registerVerify(program);
+  registerPrint(program);
   registerSchedule(program);
   registerSolve(program);
   registerTui(program);

@@ -1,0 +1,122 @@
+/**
+ * bench:efile — e-file export speed and memory.
+ *   1. one client with ~11,000 visits over 10 years (2 task records each): time and peak RSS
+ *      (targets ≤ 1 s, ≤ 200 MB);
+ *   2. the large demo world, 3,000 clients, `export efile --all`: total time and peak RSS
+ *      (targets ≤ 2 min, ≤ 300 MB).
+ * Each export runs in a child process of its own so its peak RSS is its own.
+ * Usage: npx tsc && node dist/bench/efile.js [--visits 11000] [--skip-large]
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { exportClient, orgInfo } from '../cli/efile/export.js';
+import { addClientRecord } from '../core/doc/client-doc.js';
+import { act } from '../core/doc/origin.js';
+import { BIN } from '../test/helpers/cli.js';
+import { buildFixture, CLIENT, NOW, openFixture } from '../test/efile/fixture.js';
+import { writeResult } from './report.js';
+
+const { values } = parseArgs({
+  options: {
+    child: { type: 'string' },
+    ws: { type: 'string' },
+    out: { type: 'string' },
+    visits: { type: 'string', default: '11000' },
+    'skip-large': { type: 'boolean', default: false },
+    limit: { type: 'string', default: '3000' },
+  },
+});
+
+const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
+
+/** Child: export (one client or all) from an existing workspace; prints {ms, maxRssKb, files, bytes}. */
+async function child(mode: string, wsDir: string, out: string): Promise<void> {
+  const t0 = performance.now();
+  const ws = await openFixture(wsDir, NOW);
+  let files = 0;
+  let bytes = 0;
+  const failures: string[] = [];
+  try {
+    const org = await orgInfo(ws);
+    const ids = mode === 'one' ? [CLIENT] : ws.caseload().map((r) => r.id).slice(0, Number(values.limit));
+    for (const id of ids) {
+      const r = await exportClient(ws, id, out, org);
+      if (r.ok) {
+        files++;
+        bytes += r.bytes;
+      } else failures.push(`${id}: ${r.message}`);
+    }
+  } finally {
+    await ws.close();
+  }
+  const ms = performance.now() - t0;
+  process.stdout.write(JSON.stringify({ ms, maxRssKb: process.resourceUsage().maxRSS, files, bytes, failures: failures.slice(0, 3) }));
+}
+
+function runChild(mode: string, wsDir: string, out: string): { ms: number; maxRssKb: number; files: number; bytes: number; wallMs: number } {
+  const t = performance.now();
+  const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', mode, '--ws', wsDir, '--out', out, '--limit', values.limit!], { encoding: 'utf8', env: { ...process.env, APSIS_NOW: NOW }, maxBuffer: 1 << 24 });
+  if (r.status !== 0) throw new Error(`child ${mode} failed: ${r.stderr}`);
+  return { ...(JSON.parse(r.stdout) as { ms: number; maxRssKb: number; files: number; bytes: number }), wallMs: performance.now() - t };
+}
+
+if (values.child) {
+  await child(values.child, values.ws!, values.out!);
+} else {
+  const base = await mkdtemp(join(tmpdir(), 'apsis-bench-efile-'));
+  const rows: [string, string][] = [];
+  try {
+    // 1. One client, ~11,000 visits over 10 years, one transaction per month.
+    const n = Number(values.visits);
+    const wsDir = await buildFixture();
+    const ws = await openFixture(wsDir, '2026-11-20T16:00:00.000Z');
+    const c = await ws.client(CLIENT);
+    if (!c.ok) throw new Error('fixture client');
+    const doc = c.doc;
+    const start = Date.UTC(2016, 10, 21);
+    const perDay = n / 3652;
+    let made = 0;
+    for (let month = 0; month < 120 && made < n; month++) {
+      act(doc, ws.origin('visit.record'), () => {
+        const monthEnd = Math.round(((month + 1) / 120) * n);
+        for (; made < monthEnd; made++) {
+          const date = new Date(start + Math.floor(made / perDay) * 86_400_000).toISOString().slice(0, 10);
+          const id = `vb-${made}`;
+          addClientRecord(doc, 'visitRecords', { id, date, staffId: 's-maija', scheduledVisitId: null, arrivedAt: `${date}T08:00:00Z`, leftAt: `${date}T08:45:00Z`, note: made % 10 === 0 ? 'Klientei šodien sāpēja galva; izmērīts asinsspiediens' : '' });
+          addClientRecord(doc, 'taskRecords', { id: `${id}-a`, visitRecordId: id, taskCode: 'hygiene', outcome: 'done', note: '', handedTo: null, recordedBy: 's-maija', recordedAt: `${date}T08:30:00Z` });
+          addClientRecord(doc, 'taskRecords', { id: `${id}-b`, visitRecordId: id, taskCode: made % 7 ? 'shopping' : 'meals', outcome: made % 13 ? 'done' : 'refused', note: '', handedTo: null, recordedBy: 's-maija', recordedAt: `${date}T08:40:00Z` });
+        }
+      });
+    }
+    await ws.close();
+    const out1 = join(base, 'out-one');
+    const one = runChild('one', wsDir, out1);
+    const zip1 = (await readdir(out1))[0]!;
+    rows.push(['one client: visits / task records', `${n} / ${2 * n} over 10 years (120 monthly work sheets)`]);
+    rows.push(['one client: export time (open, read, history, render, zip, record)', `${(one.ms / 1000).toFixed(2)} s (target ≤ 1 s)`]);
+    rows.push(['one client: process wall time incl. Node start', `${(one.wallMs / 1000).toFixed(2)} s`]);
+    rows.push(['one client: peak RSS', `${mb(one.maxRssKb)} (target ≤ 200 MB)`]);
+    rows.push(['one client: ZIP size', `${((await stat(join(out1, zip1))).size / 1024 / 1024).toFixed(1)} MiB`]);
+    for (const [k, v] of rows) process.stdout.write(`${k}: ${v}\n`);
+
+    // 2. The large demo world.
+    if (!values['skip-large']) {
+      const big = join(base, 'large');
+      const d = spawnSync(process.execPath, [BIN, '--workspace', big, 'demo', '--size', 'large', '--seed', '1', '--json'], { encoding: 'utf8', env: { ...process.env, APSIS_NOW: NOW } });
+      if (d.status !== 0) throw new Error(`apsis demo failed: ${d.stderr}`);
+      const out2 = join(base, 'out-all');
+      const all = runChild('all', big, out2);
+      rows.push(['all: clients exported', `${all.files} of the large demo world (3,000 clients, seed 1)${all.files < 3000 ? '; time and RSS below are for these only' : ''}`]);
+      rows.push(['all: total time', `${(all.ms / 1000).toFixed(1)} s (target ≤ 2 min); ${(all.ms / all.files).toFixed(1)} ms per client`]);
+      rows.push(['all: peak RSS', `${mb(all.maxRssKb)} (target ≤ 300 MB)`]);
+      rows.push(['all: ZIPs written', `${(all.bytes / 1024 / 1024).toFixed(1)} MiB`]);
+    }
+    await writeResult('efile', 'E-file export', rows);
+  } finally {
+    await rm(base, { recursive: true, force: true });
+  }
+}

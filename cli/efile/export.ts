@@ -1,0 +1,155 @@
+/**
+ * The e-file export shell: reads one client from the workspace, checks access, renders the entries
+ * core/efile planned, streams them into a ZIP, and records the export in the client's document.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readClientDoc } from '../../core/doc/client-doc.js';
+import { listOrgRecords, readSettings } from '../../core/doc/org-doc.js';
+import { act } from '../../core/doc/origin.js';
+import { insertRecord } from '../../core/doc/records.js';
+import { clientDocId } from '../../core/doc/doc-id.js';
+import type { EfileInput, HashedEntry } from '../../core/efile/efile.js';
+import { clientName, MANIFEST_PATH, manifestJson, planEfile } from '../../core/efile/efile.js';
+import { safeName } from '../../core/efile/format.js';
+import { replayHistory } from '../../core/history/replay.js';
+import type { ClientId } from '../../core/ids.js';
+import type { Workspace } from '../workspace/workspace.js';
+import { renderPdf } from './pdf.js';
+import { writeZip } from './zip.js';
+
+let version: string | null = null;
+
+/** The version of this apsis, from its package.json (found upward from this module, bundled or not). */
+export function softwareVersion(): string {
+  if (version) return version;
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 6; i++) {
+    const p = join(dir, 'package.json');
+    if (existsSync(p)) {
+      const pkg = JSON.parse(readFileSync(p, 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'apsis' && pkg.version) return (version = pkg.version);
+    }
+    dir = dirname(dir);
+  }
+  return (version = 'unknown');
+}
+
+export type Failure = { readonly ok: false; readonly message: string };
+export type Loaded<T> = { readonly ok: true; readonly value: T } | Failure;
+
+/** Staff id → name, and the organisation name. */
+export async function orgInfo(ws: Workspace): Promise<{ staffNames: Record<string, string>; orgName: string }> {
+  const org = await ws.org();
+  const staffNames: Record<string, string> = {};
+  let orgName = '';
+  if (org.ok) {
+    for (const s of listOrgRecords(org.doc, 'staff').records) staffNames[s.id] = s.name;
+    const settings = readSettings(org.doc);
+    if (settings.ok) orgName = settings.value.orgName;
+  }
+  if (!(ws.user.id in staffNames)) staffNames[ws.user.id] = ws.user.name;
+  return { staffNames, orgName };
+}
+
+function damagedMessage(res: Exclude<Awaited<ReturnType<Workspace['client']>>, { ok: true }>): string {
+  const e = res.error;
+  return e.code === 'damaged' ? `damaged: ${e.file}: ${e.detail}. ${e.hint}` : `${e.docId} has schema version ${e.version}, newer than this apsis`;
+}
+
+/** Who may export what: volunteers never; caregivers only their own clients; trainers only in demo workspaces. */
+export function mayExport(ws: Workspace, visitStaffIds: readonly string[]): { ok: true } | Failure {
+  const role = ws.user.role;
+  if (role === 'volunteer') return { ok: false, message: 'volunteers cannot export client e-files.' };
+  if (role === 'trainer' && !ws.meta.demo) return { ok: false, message: 'trainers can export e-files only in demo workspaces.' };
+  if (role === 'caregiver' && !visitStaffIds.includes(ws.user.id)) return { ok: false, message: 'caregivers can export e-files only of clients they have visit records for.' };
+  return { ok: true };
+}
+
+/** Everything an e-file of one client holds, read from the workspace. */
+export async function loadEfileInput(ws: Workspace, id: ClientId, org: { staffNames: Record<string, string>; orgName: string }, exportedAt: Date): Promise<Loaded<EfileInput>> {
+  const opened = await ws.client(id);
+  if (!opened.ok) return { ok: false, message: damagedMessage(opened) };
+  const data = readClientDoc(opened.doc);
+  if (!data.profile.ok) return { ok: false, message: `the client's profile is not valid (${data.profile.issues.map((i) => i.message).join('; ')})` };
+  const history = replayHistory(await ws.repo.storage.history(clientDocId(id)));
+  return {
+    ok: true,
+    value: {
+      clientId: id,
+      profile: data.profile.value,
+      collections: data.collections,
+      history,
+      staffNames: org.staffNames,
+      orgName: org.orgName,
+      exportedAt: exportedAt.toISOString(),
+      exportedBy: { id: ws.user.id, name: ws.user.name, role: ws.user.role },
+      software: { name: 'apsis', version: softwareVersion() },
+      demo: ws.meta.demo,
+    },
+  };
+}
+
+/** The ZIP's file name for a client. */
+export function efileName(id: ClientId): string {
+  return `efile-${safeName(id)}.zip`;
+}
+
+export interface ExportOk {
+  readonly ok: true;
+  readonly client: ClientId;
+  readonly name: string;
+  readonly file: string;
+  readonly bytes: number;
+  readonly sha256: string;
+}
+
+/** Writes the ZIP of one prepared input; pure function of the input (no workspace access). */
+export async function writeEfile(input: EfileInput, final: string, signal?: AbortSignal): Promise<{ file: string; bytes: number; sha256: string }> {
+  const date = new Date(input.exportedAt);
+  const { entries } = planEfile(input);
+  const hashed: HashedEntry[] = [];
+  return writeZip(
+    final,
+    date,
+    async (add) => {
+      for (const e of entries) {
+        const data = e.content.kind === 'text' ? Buffer.from(e.content.text(), 'utf8') : await renderPdf(e.content.spec(), date);
+        hashed.push({ path: e.path, size: data.length, sha256: createHash('sha256').update(data).digest('hex') });
+        // PDFs are deflated inside already: stored as they are (a second deflate gains nothing, costs time).
+        await add(e.path, data, { store: e.content.kind === 'pdf' });
+      }
+      await add(MANIFEST_PATH, Buffer.from(manifestJson(input, hashed), 'utf8'));
+    },
+    signal,
+  );
+}
+
+/** Exports one client: access check, ZIP, then the export record in the client's document. */
+export async function exportClient(
+  ws: Workspace,
+  id: ClientId,
+  outDir: string,
+  org: { staffNames: Record<string, string>; orgName: string },
+  signal?: AbortSignal,
+): Promise<ExportOk | Failure> {
+  const exportedAt = ws.clock.now();
+  const loaded = await loadEfileInput(ws, id, org, exportedAt);
+  if (!loaded.ok) return loaded;
+  const input = loaded.value;
+  const allowed = mayExport(ws, [...new Set(input.collections.visitRecords.map((v) => v.staffId))]);
+  if (!allowed.ok) return allowed;
+  await mkdir(outDir, { recursive: true });
+  const res = await writeEfile(input, join(outDir, efileName(id)), signal);
+  const opened = await ws.client(id);
+  if (opened.ok) {
+    const doc = opened.doc;
+    act(doc, ws.origin('efile.export'), () =>
+      insertRecord(doc, 'exports', ws.newId('ex'), { exportedBy: ws.user.id, exportedAt: input.exportedAt, sha256: res.sha256, file: res.file }),
+    );
+  }
+  return { ok: true, client: id, name: clientName(input.profile), ...res };
+}

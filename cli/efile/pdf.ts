@@ -1,0 +1,181 @@
+/**
+ * Draws a PdfSpec (core/efile/pdf-spec.ts) with pdfkit. Deterministic: fixed info dates (the
+ * export time) make pdfkit's /ID a hash of fixed data; the DejaVu fonts are embedded (subset) so
+ * Latvian diacritics print anywhere.
+ */
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import PDFDocument from 'pdfkit';
+import type { PdfBlock, PdfSpec } from '../../core/efile/pdf-spec.js';
+
+/** A parsed font as pdfkit holds it (a fontkit font; pdfkit accepts one wherever it takes a font). */
+type ParsedFont = object;
+interface FontSet {
+  readonly regular: ParsedFont;
+  readonly bold: ParsedFont;
+}
+let fonts: FontSet | null = null;
+
+/** The DejaVu Sans TTF files. */
+export function fontFiles(): { regular: string; bold: string } {
+  const dir = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+  return { regular: join(dir, 'DejaVuSans.ttf'), bold: join(dir, 'DejaVuSans-Bold.ttf') };
+}
+
+/** Internals of pdfkit used for speed: the current font's parsed font and its per-word layout cache. */
+interface PdfkitFontInternals {
+  _font: { font: ParsedFont; layoutCache?: Record<string, unknown> };
+}
+
+/**
+ * Parses the fonts once per process (pdfkit would re-parse the 750 kB TTF for every document) and
+ * shares the per-word layout caches between documents: layout depends only on font and text.
+ */
+function loadFonts(): FontSet {
+  if (!fonts) {
+    const files = fontFiles();
+    const parse = (file: string): ParsedFont => {
+      const boot = new PDFDocument({ autoFirstPage: false, font: file });
+      return (boot as unknown as PdfkitFontInternals)._font.font;
+    };
+    fonts = { regular: parse(files.regular), bold: parse(files.bold) };
+  }
+  return fonts;
+}
+
+let layoutCaches = { regular: Object.create(null) as Record<string, unknown>, bold: Object.create(null) as Record<string, unknown> };
+let renders = 0;
+
+const MARGIN = 40;
+const PAGE_WIDTH = 595.28; // A4
+const CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN;
+const TABLE_SIZE = 7.5;
+const PAD = 2;
+
+/** Renders a spec to PDF bytes. `date` is both CreationDate and ModDate. */
+export function renderPdf(spec: PdfSpec, date: Date): Promise<Buffer> {
+  const f = loadFonts();
+  // Bound the shared caches: start afresh now and then (free text makes them grow).
+  if (++renders % 500 === 0) layoutCaches = { regular: Object.create(null) as Record<string, unknown>, bold: Object.create(null) as Record<string, unknown> };
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: MARGIN,
+    bufferPages: true,
+    // No default font: a default one with the same name would make every later `font('regular')`
+    // re-open the font and compare it (pdfkit caches it under its name, not under 'regular').
+    font: '',
+    compress: true,
+    info: { Title: spec.title, Subject: spec.subtitle, Creator: 'APSis', Producer: 'APSis', CreationDate: date, ModDate: date },
+    lang: 'lv',
+  });
+  doc.registerFont('regular', f.regular as unknown as string);
+  doc.registerFont('bold', f.bold as unknown as string);
+  for (const name of ['bold', 'regular'] as const) {
+    doc.font(name);
+    (doc as unknown as PdfkitFontInternals)._font.layoutCache = layoutCaches[name];
+  }
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+
+  doc.font('bold').fontSize(15).text(spec.title, { width: CONTENT_WIDTH });
+  doc.font('regular').fontSize(9.5).fillColor('#333').text(spec.subtitle, { width: CONTENT_WIDTH }).fillColor('black');
+  doc.moveDown(0.8);
+  for (const b of spec.blocks) drawBlock(doc, b);
+
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    const bottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    doc
+      .font('regular')
+      .fontSize(7)
+      .fillColor('#555')
+      .text(`${spec.footer} · ${i + 1}/${range.count}`, MARGIN, doc.page.height - MARGIN + 12, { width: CONTENT_WIDTH, align: 'center', lineBreak: false })
+      .fillColor('black');
+    doc.page.margins.bottom = bottom;
+  }
+  doc.end();
+  return done;
+}
+
+function bottomLimit(doc: PDFKit.PDFDocument): number {
+  return doc.page.height - doc.page.margins.bottom;
+}
+
+function heading(doc: PDFKit.PDFDocument, text: string | undefined): void {
+  if (!text) return;
+  if (doc.y + 40 > bottomLimit(doc)) doc.addPage();
+  doc.font('bold').fontSize(11).text(text, MARGIN, doc.y, { width: CONTENT_WIDTH });
+  doc.moveDown(0.3);
+}
+
+function drawBlock(doc: PDFKit.PDFDocument, b: PdfBlock): void {
+  heading(doc, b.heading);
+  if (b.kind === 'text') {
+    if (b.text) doc.font('regular').fontSize(9.5).text(b.text, MARGIN, doc.y, { width: CONTENT_WIDTH });
+  } else if (b.kind === 'fields') {
+    const labelW = 190;
+    doc.fontSize(9);
+    for (const [label, value] of b.fields) {
+      const h = Math.max(cellHeight(doc, 'regular', label, labelW), cellHeight(doc, 'regular', value, CONTENT_WIDTH - labelW));
+      if (doc.y + h > bottomLimit(doc)) doc.addPage();
+      const y = doc.y;
+      doc.font('bold').text(label, MARGIN, y, { width: labelW - 6 });
+      doc.font('regular').text(value, MARGIN + labelW, y, { width: CONTENT_WIDTH - labelW });
+      doc.y = y + h + 2;
+    }
+  } else {
+    drawTable(doc, b);
+  }
+  doc.x = MARGIN;
+  doc.moveDown(0.8);
+}
+
+/** Height of a wrapped cell; single-line text skips pdfkit's line layout (the common case, and fast). */
+function cellHeight(doc: PDFKit.PDFDocument, font: string, text: string, width: number): number {
+  doc.font(font);
+  if (text.indexOf('\n') < 0 && doc.widthOfString(text) <= width) return doc.currentLineHeight(true);
+  return doc.heightOfString(text, { width });
+}
+
+function drawTable(doc: PDFKit.PDFDocument, t: Extract<PdfBlock, { kind: 'table' }>): void {
+  const total = t.columns.reduce((s, c) => s + c.width, 0);
+  const scale = CONTENT_WIDTH / total;
+  const widths = t.columns.map((c) => c.width * scale);
+  const header = t.columns.map((c) => c.label);
+  doc.fontSize(TABLE_SIZE);
+  const drawRow = (cells: readonly string[], font: string, shade: boolean) => {
+    doc.font(font);
+    const lineH = doc.currentLineHeight(true);
+    const fits = cells.map((c, i) => c.indexOf('\n') < 0 && doc.widthOfString(c) <= (widths[i] ?? 50) - 2 * PAD);
+    const hs = cells.map((c, i) => (fits[i] ? lineH : doc.heightOfString(c, { width: (widths[i] ?? 50) - 2 * PAD })));
+    const h = Math.max(...hs) + 2 * PAD;
+    if (doc.y + h > bottomLimit(doc)) {
+      doc.addPage();
+      if (font !== 'bold') drawRow(header, 'bold', true);
+    }
+    const y = doc.y;
+    if (shade) doc.rect(MARGIN, y, CONTENT_WIDTH, h).fill('#e8e8e8').fillColor('black');
+    let x = MARGIN;
+    doc.font(font);
+    cells.forEach((c, i) => {
+      const w = widths[i] ?? 50;
+      // A cell known to fit is drawn without pdfkit's line wrapper (much faster, same result).
+      if (c) doc.text(c, x + PAD, y + PAD, fits[i] ? { lineBreak: false } : { width: w - 2 * PAD, lineBreak: true });
+      x += w;
+    });
+    doc.moveTo(MARGIN, y + h).lineTo(MARGIN + CONTENT_WIDTH, y + h).lineWidth(0.3).strokeColor('#999').stroke();
+    doc.y = y + h;
+  };
+  if (t.rows.length === 0) {
+    doc.font('regular').fontSize(9).text(t.empty ?? '—', MARGIN, doc.y, { width: CONTENT_WIDTH });
+    return;
+  }
+  drawRow(header, 'bold', true);
+  for (const r of t.rows) drawRow(r, 'regular', false);
+}

@@ -1,0 +1,113 @@
+/**
+ * Streams entries into a ZIP with archiver: written to `<final>.partial-<pid>`, renamed when
+ * complete, removed on failure or abort. Entries are produced one at a time, so only one entry is in
+ * memory. Fixed order, fixed dates, fixed mode and compression level: same entries, same bytes.
+ */
+import { createHash } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
+import { Writable } from 'node:stream';
+import * as archiverModule from 'archiver';
+import type { Archiver, ArchiverOptions } from 'archiver';
+
+// archiver 7 is CommonJS (`module.exports = archiver`); @types/archiver describes v8's named exports.
+const archiver = (archiverModule as unknown as { default: (format: 'zip', options: ArchiverOptions) => Archiver }).default;
+
+export interface ZipResult {
+  readonly file: string;
+  readonly bytes: number;
+  readonly sha256: string;
+}
+
+/** The partial file a ZIP is written to before it gets its final name. */
+export function partialName(final: string): string {
+  return `${final}.partial-${process.pid}`;
+}
+
+/** Partial files currently being written (removed by the SIGINT handler). */
+export const openPartials = new Set<string>();
+
+/**
+ * Writes a ZIP at `final`. `produce` is called with `add(name, bytes)`; awaiting `add` waits until
+ * the entry is compressed and handed to the file, so memory stays flat whatever the ZIP's size.
+ */
+export async function writeZip(final: string, date: Date, produce: (add: (name: string, data: Buffer, options?: { store?: boolean }) => Promise<void>) => Promise<void>, signal?: AbortSignal): Promise<ZipResult> {
+  const partial = partialName(final);
+  openPartials.add(partial);
+  const hash = createHash('sha256');
+  let bytes = 0;
+  const file = createWriteStream(partial, { flags: 'wx' });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      file.once('open', () => resolve());
+      file.once('error', reject);
+    });
+  } catch (err) {
+    openPartials.delete(partial);
+    throw err;
+  }
+  const tee = new Writable({
+    write(chunk: Buffer, _enc, cb) {
+      if (file.destroyed) return cb();
+      hash.update(chunk);
+      bytes += chunk.length;
+      if (file.write(chunk)) cb();
+      else file.once('drain', () => cb());
+    },
+    final(cb) {
+      file.end(() => cb());
+    },
+  });
+  const zip = archiver('zip', { zlib: { level: 6 }, forceLocalTime: false, comment: '' });
+  let failed: Error | null = null;
+  const fail = (err: Error) => {
+    failed ??= err;
+  };
+  zip.on('error', fail);
+  zip.on('warning', fail);
+  file.on('error', fail);
+  const finished = new Promise<void>((resolve, reject) => {
+    tee.on('finish', resolve);
+    tee.on('error', reject);
+    file.on('error', reject);
+    zip.on('error', reject);
+  });
+  finished.catch(() => undefined); // observed below; never an unhandled rejection on abort
+  zip.pipe(tee);
+  try {
+    await produce(
+      (name, data, options) =>
+        new Promise<void>((resolve, reject) => {
+          if (signal?.aborted) return reject(new Error('aborted'));
+          if (failed) return reject(failed);
+          const onEntry = () => {
+            zip.off('error', onError);
+            resolve();
+          };
+          const onError = (err: Error) => {
+            zip.off('entry', onEntry);
+            reject(err);
+          };
+          zip.once('entry', onEntry);
+          zip.once('error', onError);
+          zip.append(data, { name, date, mode: 0o644, store: options?.store ?? false });
+        }),
+    );
+    if (signal?.aborted) throw new Error('aborted');
+    await zip.finalize();
+    await finished;
+    if (failed) throw failed;
+    await rename(partial, final);
+    openPartials.delete(partial);
+    return { file: final, bytes, sha256: hash.digest('hex') };
+  } catch (err) {
+    zip.unpipe(tee);
+    zip.abort();
+    tee.destroy();
+    file.destroy();
+    await new Promise<void>((r) => (file.closed ? r() : file.once('close', () => r())));
+    await rm(partial, { force: true });
+    openPartials.delete(partial);
+    throw err;
+  }
+}

@@ -1,0 +1,64 @@
+/** Text formats of the e-file as pure functions: canonical JSON, CSV, HTML escaping. */
+
+/**
+ * Plain JSON with object keys sorted at every level; `undefined` fields dropped. Ends with a newline.
+ * Values nested `compactDepth` levels deep are written on one line each (long record lists stay
+ * readable, one record per line, and several times smaller and faster than fully indented JSON).
+ */
+export function stableJson(value: unknown, compactDepth = Infinity): string {
+  return `${pretty(sortKeys(value), 0, compactDepth)}\n`;
+}
+
+function pretty(v: unknown, depth: number, compactDepth: number): string {
+  if (depth >= compactDepth || v === null || typeof v !== 'object') return JSON.stringify(v);
+  const pad = '  '.repeat(depth + 1);
+  const end = '  '.repeat(depth);
+  if (Array.isArray(v)) {
+    if (v.length === 0) return '[]';
+    return `[\n${v.map((x) => pad + pretty(x, depth + 1, compactDepth)).join(',\n')}\n${end}]`;
+  }
+  const keys = Object.keys(v);
+  if (keys.length === 0) return '{}';
+  return `{\n${keys.map((k) => `${pad}${JSON.stringify(k)}: ${pretty((v as Record<string, unknown>)[k], depth + 1, compactDepth)}`).join(',\n')}\n${end}}`;
+}
+
+function sortKeys(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(sortKeys);
+  if (v !== null && typeof v === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(v).sort()) {
+      const x = (v as Record<string, unknown>)[k];
+      if (x !== undefined) out[k] = sortKeys(x);
+    }
+    return out;
+  }
+  return v;
+}
+
+/** One CSV field (RFC 4180): quoted when it holds a comma, quote or line break. */
+export function csvField(v: unknown): string {
+  const s = v === null || v === undefined ? '' : typeof v === 'string' ? v : typeof v === 'object' ? JSON.stringify(v) : String(v);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** A CSV document: header + rows, CRLF line ends (RFC 4180). */
+export function csv(header: readonly string[], rows: readonly (readonly unknown[])[]): string {
+  const lines = [header.map(csvField).join(',')];
+  for (const r of rows) lines.push(r.map(csvField).join(','));
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+/** Escapes text for HTML content and attribute values. */
+export function html(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+/** A string as a safe file-name part (ids are already safe; this guards anything else). */
+export function safeName(s: string): string {
+  return s.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 80) || '_';
+}
+
+/** Compares strings by code unit (locale-free, so the order never depends on the machine). */
+export function byString(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

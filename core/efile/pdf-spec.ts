@@ -1,0 +1,37 @@
+/**
+ * A printable document as plain data. core/ decides what a PDF says; cli/efile/pdf.ts draws it
+ * with pdfkit. Keeping content here makes it testable without a PDF library.
+ */
+
+export interface PdfFieldList {
+  readonly kind: 'fields';
+  readonly heading?: string;
+  readonly fields: readonly (readonly [label: string, value: string])[];
+}
+
+export interface PdfTable {
+  readonly kind: 'table';
+  readonly heading?: string;
+  readonly columns: readonly { readonly label: string; readonly width: number }[];
+  readonly rows: readonly (readonly string[])[];
+  /** Shown instead of an empty table. */
+  readonly empty?: string;
+}
+
+export interface PdfParagraph {
+  readonly kind: 'text';
+  readonly heading?: string;
+  readonly text: string;
+}
+
+export type PdfBlock = PdfFieldList | PdfTable | PdfParagraph;
+
+export interface PdfSpec {
+  /** Document title (also the PDF's /Title). */
+  readonly title: string;
+  /** One line under the title: client name and id, period … */
+  readonly subtitle: string;
+  readonly blocks: readonly PdfBlock[];
+  /** Footer on every page (e.g. "APSis e-file · exported 2026-11-23 07:00 UTC"). */
+  readonly footer: string;
+}

@@ -1,0 +1,324 @@
+import { mkdtemp, readdir, readFile, writeFile, mkdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { exportClient, orgInfo } from '../../cli/efile/export.js';
+import { verifyEfile } from '../../cli/efile/verify.js';
+import { writeZip } from '../../cli/efile/zip.js';
+import { collection } from '../../core/doc/records.js';
+import { compareManifest, parseManifest } from '../../core/efile/efile.js';
+import { csv, stableJson } from '../../core/efile/format.js';
+import { buildFixture, CLIENT, CLIENT2, CLIENT_NAME, NOW, openFixture } from './fixture.js';
+import { fileSha, pdfText, run, sha256, unzipTest, zipEntry, zipNames } from './helpers.js';
+
+const tmp = () => mkdtemp(join(tmpdir(), 'apsis-efile-out-'));
+
+describe('formats (core/efile)', () => {
+  test('stableJson sorts keys at every level and drops undefined', () => {
+    expect(stableJson({ b: 1, a: { d: [{ z: 1, y: 2 }], c: undefined } })).toBe('{\n  "a": {\n    "d": [\n      {\n        "y": 2,\n        "z": 1\n      }\n    ]\n  },\n  "b": 1\n}\n');
+  });
+  test('csv quotes commas, quotes and line breaks', () => {
+    expect(csv(['a', 'b'], [['x,y', 'say "hi"'], ['line\nbreak', null]])).toBe('a,b\r\n"x,y","say ""hi"""\r\n"line\nbreak",\r\n');
+  });
+  test('compareManifest names what differs, misses and is extra', () => {
+    const m = [{ path: 'a', size: 1, sha256: 'x' }, { path: 'b', size: 1, sha256: 'y' }];
+    expect(compareManifest(m, [{ path: 'a', size: 1, sha256: 'x' }, { path: 'c', size: 1, sha256: 'z' }, { path: 'manifest.json', size: 1, sha256: 'm' }])).toEqual(['missing: b', 'not in manifest: c']);
+    expect(compareManifest(m, [{ path: 'a', size: 1, sha256: 'q' }, { path: 'b', size: 1, sha256: 'y' }])[0]).toMatch(/^differs: a/);
+    expect(parseManifest('not json')).toBeNull();
+  });
+});
+
+describe('apsis export efile <client>', () => {
+  let ws: string;
+  let zip: string;
+  let out: string;
+  beforeAll(async () => {
+    process.env.APSIS_NOW = NOW;
+    ws = await buildFixture();
+    out = await tmp();
+    const r = await run(ws, ['export', 'efile', CLIENT, '--out', out, '--json']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const summary = JSON.parse(r.stdout) as { client: string; file: string; bytes: number; sha256: string }[];
+    expect(summary).toHaveLength(1);
+    zip = summary[0]!.file;
+    expect(zip).toBe(join(out, `efile-${CLIENT}.zip`));
+    expect(summary[0]!.sha256).toBe(fileSha(zip));
+  });
+
+  test('the ZIP is valid and holds every part, in a fixed order, with no partial file left', async () => {
+    expect(unzipTest(zip)).toMatch(/No errors detected/);
+    expect(await readdir(out)).toEqual([`efile-${CLIENT}.zip`]);
+    expect(zipNames(zip)).toEqual([
+      'index.html',
+      'client/profile.json',
+      'client/profile.pdf',
+      'assessments/as-1.pdf',
+      'assessments/as-1.json',
+      'decisions/as-1.pdf',
+      'decisions/as-1.json',
+      'plans/pl-1.pdf',
+      'plans/pl-1.json',
+      'evaluations/ev-1.pdf',
+      'evaluations/ev-1.json',
+      'worksheets/2026-10.pdf',
+      'worksheets/2026-10.json',
+      'worksheets/2026-11.pdf',
+      'worksheets/2026-11.json',
+      'records/gp-statements.json',
+      'records/services.json',
+      'records/observations.json',
+      'records/alerts.json',
+      'records/visits.json',
+      'records/tasks.json',
+      'records/visits-tasks.csv',
+      'history.csv',
+      'history.json',
+      'manifest.json',
+    ]);
+  });
+
+  test('manifest.json lists every other entry with its size and SHA-256, and who exported when', () => {
+    const manifest = JSON.parse(zipEntry(zip, 'manifest.json').toString('utf8')) as Record<string, unknown> & { entries: { path: string; size: number; sha256: string }[] };
+    const names = zipNames(zip).filter((n) => n !== 'manifest.json');
+    expect(manifest.entries.map((e) => e.path)).toEqual(names);
+    for (const e of manifest.entries) {
+      const data = zipEntry(zip, e.path);
+      expect({ path: e.path, size: data.length, sha256: sha256(data) }).toEqual(e);
+    }
+    expect(manifest).toMatchObject({ exportedAt: NOW, exportedBy: { id: 's-ilze', name: 'Ilze Kalniņa', role: 'coordinator' }, demo: false, software: { name: 'apsis', version: '0.1.0' }, client: { id: CLIENT, name: CLIENT_NAME } });
+  });
+
+  test('index.html opens without apsis and links to every entry', () => {
+    const html = zipEntry(zip, 'index.html').toString('utf8');
+    expect(html).toMatch(/^<!DOCTYPE html>/);
+    expect(html).toContain(CLIENT_NAME);
+    const links = [...html.matchAll(/href="([^"]+)"/g)].map((m) => m[1]);
+    for (const n of zipNames(zip).filter((x) => x !== 'index.html')) expect(links).toContain(n);
+    expect(html).not.toMatch(/<script/);
+  });
+
+  test('PDFs carry Latvian text (embedded font): client name, task names, plan content', async () => {
+    const sheet = await pdfText(zipEntry(zip, 'worksheets/2026-10.pdf'));
+    expect(sheet).toContain('Bērziņa');
+    expect(sheet).toContain('Palīdzība dušā');
+    expect(sheet).toContain('Iepirkšanās');
+    expect(sheet).toContain('Māija Ozoliņa');
+    const nov = await pdfText(zipEntry(zip, 'worksheets/2026-11.pdf'));
+    expect(nov).toContain('atteicās');
+    const plan = await pdfText(zipEntry(zip, 'plans/pl-1.pdf'));
+    expect(plan).toContain('Nespēj pati nomazgāties');
+    expect(plan).toContain(CLIENT_NAME);
+    const decision = await pdfText(zipEntry(zip, 'decisions/as-1.pdf'));
+    expect(decision).toContain('home_care_2');
+    const raw = zipEntry(zip, 'plans/pl-1.pdf').toString('latin1');
+    expect(raw).toMatch(/FontFile2/);
+    expect(raw).toMatch(/DejaVuSans/);
+  });
+
+  test('JSON documents are schema-versioned with sorted keys; CSV has one row per task execution', () => {
+    const a = zipEntry(zip, 'assessments/as-1.json').toString('utf8');
+    const parsed = JSON.parse(a) as { schemaVersion: number; efileFormat: number; kind: string; data: { id: string } };
+    expect(parsed).toMatchObject({ schemaVersion: 1, efileFormat: 1, kind: 'assessment', data: { id: 'as-1' } });
+    expect(a).toBe(stableJson(parsed));
+    const rows = zipEntry(zip, 'records/visits-tasks.csv').toString('utf8').trimEnd().split('\r\n');
+    expect(rows[0]).toMatch(/^visit_id,date,staff_id,staff_name,/);
+    expect(rows).toHaveLength(1 + 6);
+    expect(rows.filter((r) => r.startsWith('v-2,'))[0]).toContain('"Klients jūtas labi, ""viss kārtībā"""');
+  });
+
+  test('history lists who changed what, when', () => {
+    const hist = zipEntry(zip, 'history.csv').toString('utf8').split('\r\n');
+    expect(hist[0]).toBe('at,user_id,user_name,action,kind,path,field,old,new');
+    expect(hist.some((l) => l.includes('evaluation.add') && l.includes('Ilze Kalniņa') && l.includes('evaluations/ev-1,result'))).toBe(true);
+    const json = JSON.parse(zipEntry(zip, 'history.json').toString('utf8')) as { data: { action: string }[] };
+    expect(json.data.some((h) => h.action === 'client.add')).toBe(true);
+    expect(json.data.some((h) => h.action === 'efile.export')).toBe(false);
+  });
+
+  test('the export is recorded in the client document (who, when, sha256), after the ZIP', async () => {
+    const w = await openFixture(ws);
+    try {
+      const c = await w.client(CLIENT);
+      if (!c.ok) throw new Error('client');
+      const exports = [...collection(c.doc, 'exports').values()].map((m) => m.toJSON());
+      expect(exports).toHaveLength(1);
+      expect(exports[0]).toEqual({ exportedBy: 's-ilze', exportedAt: NOW, sha256: fileSha(zip), file: zip });
+    } finally {
+      await w.close();
+    }
+  });
+
+  test('exporting the same data again gives a byte-identical ZIP', async () => {
+    const out2 = await tmp();
+    const r = await run(ws, ['export', 'efile', CLIENT, '--out', out2]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Wrote .*efile-c-zane\.zip \(\d+ bytes, sha256 [0-9a-f]{64}\)\.\n$/);
+    expect(fileSha(join(out2, `efile-${CLIENT}.zip`))).toBe(fileSha(zip));
+  });
+
+  test('verify efile: 0 for an intact file; 1 naming each entry that differs or is missing', async () => {
+    const ok = await run(ws, ['verify', 'efile', zip]);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/OK, 24 entries match manifest\.json/);
+    // A forged copy: one entry changed, one left out, one added, the original manifest kept.
+    const forged = join(await tmp(), 'forged.zip');
+    const names = zipNames(zip);
+    await writeZip(forged, new Date(NOW), async (add) => {
+      for (const n of names) {
+        if (n === 'history.csv') continue;
+        const data = zipEntry(zip, n);
+        await add(n, n === 'plans/pl-1.json' ? Buffer.concat([data, Buffer.from(' ')]) : data);
+      }
+      await add('extra.txt', Buffer.from('x'));
+    });
+    const bad = await run(ws, ['verify', 'efile', forged]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('differs: plans/pl-1.json');
+    expect(bad.stderr).toContain('missing: history.csv');
+    expect(bad.stderr).toContain('not in manifest: extra.txt');
+    const notZip = join(await tmp(), 'x.zip');
+    await writeFile(notZip, 'hello');
+    expect((await verifyEfile(notZip)).problems[0]).toMatch(/not a ZIP/);
+  });
+
+  test('print plan and print worksheet write PDFs', async () => {
+    const dir = await tmp();
+    const plan = await run(ws, ['print', 'plan', CLIENT, '--out', join(dir, 'plan.pdf')]);
+    expect(plan.code).toBe(0);
+    const planText = await pdfText(await readFile(join(dir, 'plan.pdf')));
+    expect(planText).toContain('Droša personīgā higiēna');
+    expect(planText).toContain(CLIENT_NAME);
+    const sheet = await run(ws, ['print', 'worksheet', '--worker', 's-maija', '--date', '2026-10-09', '--out', join(dir, 'w.pdf')]);
+    expect(sheet.code).toBe(0);
+    const text = await pdfText(await readFile(join(dir, 'w.pdf')));
+    expect(text).toContain('Māija Ozoliņa');
+    expect(text).toContain(CLIENT_NAME);
+    expect(text).toContain('Palīdzība dušā');
+    expect((await run(ws, ['print', 'worksheet', '--worker', 'nobody', '--date', '2026-10-09'])).code).toBe(1);
+    expect((await readdir(dir)).sort()).toEqual(['plan.pdf', 'w.pdf']);
+  });
+});
+
+describe('golden e-file', () => {
+  /*
+   * The SHA-256 of the fixture's e-file is pinned in test/fixtures/efile/golden.json, so any change
+   * to the bytes (layout, PDF drawing, JSON, a dependency update of pdfkit/archiver/zlib) is noticed.
+   * When a change is deliberate, refresh it: `APSIS_UPDATE_GOLDEN=1 npx vitest run test/efile`, check
+   * the new ZIP by hand (unzip it, open index.html and the PDFs), and commit golden.json with the change.
+   */
+  test('the fixture exports to the recorded bytes', async () => {
+    const ws = await buildFixture();
+    const w = await openFixture(ws);
+    const out = await tmp();
+    try {
+      const res = await exportClient(w, CLIENT, out, await orgInfo(w));
+      if (!res.ok) throw new Error(res.message);
+      const goldenFile = join(import.meta.dirname, '..', 'fixtures', 'efile', 'golden.json');
+      const actual = { sha256: res.sha256, bytes: res.bytes, entries: zipNames(res.file).length };
+      if (process.env.APSIS_UPDATE_GOLDEN) {
+        await mkdir(join(goldenFile, '..'), { recursive: true });
+        await writeFile(goldenFile, `${JSON.stringify({ note: 'SHA-256 of the e-file of test/efile/fixture.ts exported at ' + NOW + '; refresh: APSIS_UPDATE_GOLDEN=1 npx vitest run test/efile', ...actual }, null, 2)}\n`);
+      }
+      const golden = JSON.parse(await readFile(goldenFile, 'utf8')) as typeof actual;
+      expect(actual).toEqual({ sha256: golden.sha256, bytes: golden.bytes, entries: golden.entries });
+    } finally {
+      await w.close();
+    }
+  });
+});
+
+describe('access', () => {
+  test.each([
+    ['volunteer', 's-ilze', false, CLIENT, 'volunteers cannot export'],
+    ['trainer', 's-ilze', false, CLIENT, 'trainers can export e-files only in demo workspaces'],
+    ['trainer', 's-ilze', true, CLIENT, null],
+    ['caregiver', 's-maija', false, CLIENT, null],
+    ['caregiver', 's-maija', false, CLIENT2, 'caregivers can export e-files only of clients they have visit records for'],
+    ['auditor', 's-ilze', false, CLIENT2, null],
+  ] as const)('%s (demo %s) exporting %s', async (role, userId, demo, client, refusal) => {
+    process.env.APSIS_NOW = NOW;
+    const ws = await buildFixture({ role, userId, demo });
+    const out = await tmp();
+    const r = await run(ws, ['export', 'efile', client, '--out', out]);
+    if (refusal) {
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(refusal);
+      expect(existsSync(out) ? await readdir(out) : []).toEqual([]);
+    } else {
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      expect(await readdir(out)).toEqual([`efile-${client}.zip`]);
+    }
+  });
+});
+
+describe('batch', () => {
+  test('--all with one damaged client: reported, the others exported, exit 1', async () => {
+    process.env.APSIS_NOW = NOW;
+    const ws = await buildFixture();
+    const docDir = join(ws, 'docs', `client~${CLIENT2}`);
+    const upd = (await readdir(docDir)).filter((f) => /^u-.*\.yupd$/.test(f));
+    await writeFile(join(docDir, upd[0]!), Buffer.from('garbage, not a Yjs update'));
+    const out = await tmp();
+    const r = await run(ws, ['export', 'efile', '--all', '--out', out, '--json']);
+    expect(r.code).toBe(1);
+    const summary = JSON.parse(r.stdout) as ({ client: string; file: string; sha256: string } | { client: string; error: string })[];
+    expect(summary.map((s) => s.client).sort()).toEqual([CLIENT2, CLIENT].sort());
+    const bad = summary.find((s) => s.client === CLIENT2);
+    expect(bad && 'error' in bad ? bad.error : '').toMatch(/damaged/);
+    const good = summary.find((s) => s.client === CLIENT);
+    expect(good && 'file' in good ? fileSha(good.file) : '').toBe(good && 'sha256' in good ? good.sha256 : 'x');
+    expect(await readdir(out)).toEqual([`efile-${CLIENT}.zip`]);
+    expect(r.stderr).toBe(''); // no progress: stderr is not a terminal
+  });
+
+  test('--group and --clients FILE select clients; unknown ids are failures of their own', async () => {
+    process.env.APSIS_NOW = NOW;
+    const ws = await buildFixture();
+    const out = await tmp();
+    const g = await run(ws, ['export', 'efile', '--group', 'g-other', '--out', out, '--json']);
+    expect(g.code).toBe(0);
+    expect((JSON.parse(g.stdout) as { client: string }[]).map((s) => s.client)).toEqual([CLIENT2]);
+    const list = join(out, 'clients.txt');
+    await writeFile(list, `# wanted\n${CLIENT}\nc-nobody\n`);
+    const l = await run(ws, ['export', 'efile', '--clients', list, '--out', join(out, 'l'), '--json']);
+    expect(l.code).toBe(1);
+    const s = JSON.parse(l.stdout) as Record<string, string>[];
+    expect(s[0]).toMatchObject({ client: CLIENT });
+    expect(s[1]).toMatchObject({ client: 'c-nobody' });
+    expect(s[1]!.error).toMatch(/no such client/);
+    expect((await run(ws, ['export', 'efile', '--all', CLIENT])).code).toBe(2);
+  });
+});
+
+describe('interrupt', () => {
+  test('Ctrl-C (SIGINT) during an export leaves no partial file and no file under a final name', async () => {
+    process.env.APSIS_NOW = NOW;
+    const ws = await buildFixture({ extraVisits: 3000 });
+    const out = await tmp();
+    const seen: string[] = [];
+    const watch = setInterval(() => {
+      void readdir(out).then((f) => seen.push(...f), () => undefined);
+    }, 5);
+    let fired = false;
+    const fire = setInterval(() => {
+      // Interrupt once the partial file exists, i.e. in the middle of writing the ZIP.
+      if (!fired && seen.some((f) => f.includes('.partial-'))) {
+        fired = true;
+        process.emit('SIGINT');
+      }
+    }, 2);
+    try {
+      const r = await run(ws, ['export', 'efile', '--all', '--out', out]);
+      expect(fired).toBe(true);
+      expect(r.code).toBe(130);
+      expect(r.stderr).toMatch(/interrupted/);
+      expect(await readdir(out)).toEqual([]);
+    } finally {
+      clearInterval(watch);
+      clearInterval(fire);
+    }
+  });
+});
