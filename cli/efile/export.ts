@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readClientDoc } from '../../core/doc/client-doc.js';
 import { listOrgRecords, readSettings } from '../../core/doc/org-doc.js';
@@ -148,7 +148,8 @@ export async function exportClient(
   if (opened.ok) {
     const doc = opened.doc;
     act(doc, ws.origin('efile.export'), () =>
-      insertRecord(doc, 'exports', ws.newId('ex'), { exportedBy: ws.user.id, exportedAt: input.exportedAt, sha256: res.sha256, file: res.file }),
+      // The file name only: the record syncs to other machines, where a local path means nothing.
+      insertRecord(doc, 'exports', ws.newId('ex'), { exportedBy: ws.user.id, exportedAt: input.exportedAt, sha256: res.sha256, file: basename(res.file) }),
     );
   }
   return { ok: true, client: id, name: clientName(input.profile), ...res };

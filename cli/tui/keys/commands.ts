@@ -68,6 +68,7 @@ export const COMMANDS = [
 
   { id: 'client.nextTab', keys: ['tab', 'right', 'l'], label: 'cmd.nextTab', scope: 'client' },
   { id: 'client.prevTab', keys: ['shift+tab', 'left', 'h'], label: 'cmd.prevTab', scope: 'client' },
+  { id: 'client.efile', keys: ['E'], label: 'cmd.efile', scope: 'client' },
 
   { id: 'assessment.submit', keys: ['S'], label: 'cmd.assessmentSubmit', scope: 'assessment' },
   { id: 'assessment.open', keys: ['enter'], label: 'cmd.assessmentOpen', scope: 'assessment' },

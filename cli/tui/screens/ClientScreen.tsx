@@ -1,10 +1,11 @@
 /** Client: one client with tabs — profile, assessment, proposal, plan, history. */
+import { join } from 'node:path';
 import { Box, Text } from 'ink';
 import { useState } from 'react';
 import { clientDocId } from '../../../core/doc/doc-id.js';
 import { readProfile } from '../../../core/doc/client-doc.js';
 import type { ClientId } from '../../../core/ids.js';
-import { useEnv } from '../app/context.js';
+import { useActions, useEnv } from '../app/context.js';
 import type { ClientTab } from '../app/routes.js';
 import { CLIENT_TABS } from '../app/routes.js';
 import { Tabs } from '../components/Tabs.js';
@@ -19,12 +20,24 @@ import type { TabProps } from './client/tab-props.js';
 
 /** The client screen. */
 export function ClientScreen({ clientId, initialTab, active }: { readonly clientId: ClientId; readonly initialTab: ClientTab; readonly active: boolean }) {
-  const { t } = useEnv();
+  const { t, ws } = useEnv();
+  const actions = useActions();
   const state = useDoc(clientDocId(clientId));
   const [tab, setTab] = useState(CLIENT_TABS.indexOf(initialTab));
+  const exportEfile = () => {
+    actions.notify(t('efile.exporting'));
+    // The ZIP code (archiver, pdfkit) loads only when someone exports.
+    void import('../../efile/export.js').then(async ({ exportClient, orgInfo }) => {
+      const res = await exportClient(ws, clientId, join(ws.dir, 'exports'), await orgInfo(ws));
+      if (!res.ok) return actions.fail(res.message);
+      await ws.save();
+      actions.notify(t('efile.done', { file: res.file }));
+    });
+  };
   const tabHandlers = {
     'client.nextTab': () => setTab((i) => (i + 1) % CLIENT_TABS.length),
     'client.prevTab': () => setTab((i) => (i + CLIENT_TABS.length - 1) % CLIENT_TABS.length),
+    'client.efile': exportEfile,
   };
   useBinding({ scopes: ['client'], handlers: tabHandlers }, active && state.status !== 'ready');
   if (state.status === 'loading') return <Text dimColor>{t('loading')}</Text>;
