@@ -1,6 +1,7 @@
 /**
  * Scheduler benchmark against public instances (data read at run time, never copied):
- *   node dist/bench/schedule.js --suite solomon25|solomon50|solomon100|mankowska --seconds 1,10 --limit N
+ *   node dist/bench/schedule.js --suite solomon25|solomon50|solomon100|mankowska --seconds 1,10 [--limit N] [--only C2,R211] [--out NAME]
+ * (`--only`: instances whose name starts with one of the prefixes; `--out`: results file suffix.)
  * Prints a markdown table (instance, best known, found, gap %, checker ok) and writes
  * bench/results/schedule-<suite>.md. Data: $APSIS_BENCH_DATA or ../shared/benchmarks from the repo root.
  */
@@ -25,6 +26,8 @@ const suite = arg('suite', 'solomon25');
 const secondsList = arg('seconds', '1').split(',').map(Number);
 const limit = Number(arg('limit', '1000'));
 const seed = Number(arg('seed', '1'));
+const only = arg('only', '').split(',').filter((x) => x !== '');
+const outName = arg('out', suite);
 
 if (!existsSync(dataDir)) {
   console.error(`benchmark data not found at ${dataDir}; set APSIS_BENCH_DATA to the benchmarks folder`);
@@ -80,7 +83,7 @@ function mankowskaCases(): Case[] {
     }));
 }
 
-const cases = (suite === 'solomon25' ? solomonCases(25) : suite === 'solomon50' ? solomonCases(50) : suite === 'solomon100' ? solomonCases(100) : suite === 'mankowska' ? mankowskaCases() : []).slice(0, limit);
+const cases = (suite === 'solomon25' ? solomonCases(25) : suite === 'solomon50' ? solomonCases(50) : suite === 'solomon100' ? solomonCases(100) : suite === 'mankowska' ? mankowskaCases() : []).filter((c) => only.length === 0 || only.some((o) => c.name.startsWith(o))).slice(0, limit);
 if (cases.length === 0) {
   console.error(`unknown or empty suite "${suite}" (solomon25, solomon50, solomon100, mankowska)`);
   process.exit(2);
@@ -104,6 +107,7 @@ for (const secs of secondsList) {
   let gapSum = 0;
   let okCount = 0;
   let optimal = 0;
+  const families = new Map<string, number[]>();
   for (const c of cases) {
     const { problem, score } = c.load();
     const r = solve(problem, { seed, timeLimitMs: secs * 1000, now: () => performance.now() });
@@ -111,6 +115,8 @@ for (const secs of secondsList) {
     const found = score(r.cost, problem, r);
     const gap = (100 * (found - c.best)) / c.best;
     gapSum += gap;
+    const family = suite === 'mankowska' ? c.name.replace(/\d+$/, '') : c.name.replace(/\d{2}$/, '');
+    families.set(family, [...(families.get(family) ?? []), gap]);
     if (violations.length === 0) okCount++;
     if (gap < 0.005) optimal++;
     out(`| ${c.name} | ${c.best.toFixed(suite === 'mankowska' ? 3 : 1)} | ${found.toFixed(suite === 'mankowska' ? 3 : 1)} | ${gap.toFixed(2)} | ${r.unassigned.length} | ${violations.length === 0 ? 'yes' : `NO (${violations[0]?.kind})`} | ${r.iterations} |`);
@@ -119,6 +125,7 @@ for (const secs of secondsList) {
   summary.push(line);
   out('');
   out(`Mean gap ${(gapSum / cases.length).toFixed(3)} %; at best known ${optimal}/${cases.length}; checker ok ${okCount}/${cases.length}.`);
+  out(`Per family: ${[...families.entries()].map(([f, g]) => `${f} ${(g.reduce((a, b) => a + b, 0) / g.length).toFixed(3)} % (${g.length})`).join('; ')}.`);
 }
 out('');
 out('## Means');
@@ -126,4 +133,4 @@ out('');
 out('| budget | instances | mean gap % | at best known | checker ok |');
 out('| --- | ---: | ---: | ---: | --- |');
 for (const s of summary) out(s);
-writeFileSync(join(root, 'bench', 'results', `schedule-${suite}.md`), `${lines.join('\n')}\n`);
+writeFileSync(join(root, 'bench', 'results', `schedule-${outName}.md`), `${lines.join('\n')}\n`);

@@ -4,7 +4,7 @@
  */
 import type { Problem, Solution } from './model.js';
 
-export type ViolationKind = 'skill' | 'window' | 'overlap' | 'sync' | 'shift' | 'capacity' | 'pin' | 'missing' | 'duplicate';
+export type ViolationKind = 'skill' | 'declined' | 'window' | 'overlap' | 'sync' | 'shift' | 'break' | 'capacity' | 'pin' | 'missing' | 'duplicate';
 
 export interface Violation {
   readonly kind: ViolationKind;
@@ -19,6 +19,8 @@ export interface CostBreakdown {
   readonly tardiness: number;
   readonly maxTardiness: number;
   readonly overtime: number;
+  /** Visits done by someone outside their preferred staff. */
+  readonly continuity: number;
   readonly unassigned: number;
   /** The weighted sum the objective minimises. */
   readonly total: number;
@@ -48,6 +50,19 @@ export function checkSolution(problem: Problem, solution: Solution): Violation[]
     let prevFree = s.shift.start;
     let prevLabel = `${s.id} leaving at ${s.shift.start}`;
     let first = true;
+    const lunch = s.lunch;
+    const b = route.breakStart;
+    let breakPlaced = false;
+    if (lunch && route.stops.length > 0) {
+      if (b === undefined) out.push({ kind: 'break', staff: route.staff, message: `${s.id} has no break` });
+      else if (b < lunch.window.start - EPS || b > lunch.window.end + EPS) out.push({ kind: 'break', staff: route.staff, message: `${s.id}'s break at ${b} is outside ${lunch.window.start}–${lunch.window.end}` });
+    }
+    // The break sits in the first gap it starts in; the next leg then leaves after it.
+    const leaveAfterBreak = (nextStart: number): number => {
+      if (!lunch || b === undefined || breakPlaced || b < prevFree - EPS || b >= nextStart) return prevFree;
+      breakPlaced = true;
+      return b + lunch.duration;
+    };
     for (const stop of route.stops) {
       const v = problem.visits[stop.visit];
       if (!v) {
@@ -65,7 +80,9 @@ export function checkSolution(problem: Problem, solution: Solution): Violation[]
       }
       if (v.pin?.staff !== undefined && v.pin.staff !== route.staff) out.push({ kind: 'pin', visit: stop.visit, staff: route.staff, message: `${v.id} is pinned to staff #${v.pin.staff}` });
       if (v.pin?.start !== undefined && Math.abs(v.pin.start - stop.start) > EPS) out.push({ kind: 'pin', visit: stop.visit, staff: route.staff, message: `${v.id} is pinned to start ${v.pin.start}, starts ${stop.start}` });
-      const earliest = prevFree + t.time(prevLoc, v.location);
+      if (v.declinedBy?.includes(route.staff)) out.push({ kind: 'declined', visit: stop.visit, staff: route.staff, message: `the client of ${v.id} declined ${s.id}` });
+      const leave = leaveAfterBreak(stop.start);
+      const earliest = leave + t.time(prevLoc, v.location);
       if (stop.start < earliest - EPS) {
         const kind = first ? 'shift' : 'overlap';
         out.push({ kind, visit: stop.visit, staff: route.staff, message: `${v.id} starts at ${stop.start}, but ${s.id} cannot be there before ${earliest} (after ${prevLabel})` });
@@ -78,7 +95,8 @@ export function checkSolution(problem: Problem, solution: Solution): Violation[]
       load += v.demand;
     }
     if (route.stops.length > 0) {
-      const back = prevFree + t.time(prevLoc, s.endLocation);
+      const back = leaveAfterBreak(Infinity) + t.time(prevLoc, s.endLocation);
+      if (lunch && b !== undefined && !breakPlaced) out.push({ kind: 'break', staff: route.staff, message: `${s.id}'s break at ${b} overlaps a visit` });
       if (back > s.shift.end + EPS) out.push({ kind: 'shift', staff: route.staff, message: `${s.id} is back at ${back}, after the shift end ${s.shift.end}` });
     }
     if (load > s.capacity + EPS) out.push({ kind: 'capacity', staff: route.staff, message: `${s.id} carries ${load} > capacity ${s.capacity}` });
@@ -102,6 +120,17 @@ export function checkSolution(problem: Problem, solution: Solution): Violation[]
     const a = startOf.get(sync.first);
     const b = startOf.get(sync.second);
     const name = `${problem.visits[sync.first]?.id ?? sync.first}/${problem.visits[sync.second]?.id ?? sync.second}`;
+    if (sync.kind === 'apart') {
+      if (a === undefined || b === undefined) continue;
+      const va = problem.visits[sync.first];
+      const vb = problem.visits[sync.second];
+      const sa = staffOf.get(sync.first) ?? 0;
+      const sb = staffOf.get(sync.second) ?? 0;
+      const da = va?.durationByStaff?.[sa] ?? va?.duration ?? 0;
+      const db = vb?.durationByStaff?.[sb] ?? vb?.duration ?? 0;
+      if (a + da > b + EPS && b + db > a + EPS) out.push({ kind: 'sync', visit: sync.second, message: `${name} overlap: [${a}, ${a + da}] and [${b}, ${b + db}]` });
+      continue;
+    }
     if (a === undefined && b === undefined) continue;
     if (a === undefined || b === undefined) {
       out.push({ kind: 'sync', visit: a === undefined ? sync.first : sync.second, message: `only one of ${name} is assigned` });
@@ -121,10 +150,12 @@ export function solutionCost(problem: Problem, solution: Solution): CostBreakdow
   let tardiness = 0;
   let maxTardiness = 0;
   let overtime = 0;
+  let continuity = 0;
   const t = problem.travel;
   for (const route of solution.routes) {
     const s = problem.staff[route.staff];
     if (!s || route.stops.length === 0) continue;
+    const b = route.breakStart;
     let loc = s.startLocation;
     let free = s.shift.start;
     for (const stop of route.stops) {
@@ -137,15 +168,17 @@ export function solutionCost(problem: Problem, solution: Solution): CostBreakdow
         tardiness += late;
         maxTardiness = Math.max(maxTardiness, late);
       }
+      if (v.preferredStaff && v.preferredStaff.length > 0 && !v.preferredStaff.includes(route.staff)) continuity++;
       loc = v.location;
       free = stop.start + (v.durationByStaff?.[route.staff] ?? v.duration);
     }
+    if (s.lunch && b !== undefined && b >= free) free = b + s.lunch.duration;
     distance += t.distance(loc, s.endLocation);
     travelTime += t.time(loc, s.endLocation);
     if (s.overtimeAfter !== undefined) overtime += Math.max(0, free + t.time(loc, s.endLocation) - s.overtimeAfter);
   }
   const w = problem.objective;
   const unassigned = solution.unassigned.length;
-  const total = w.distance * distance + w.tardiness * tardiness + w.maxTardiness * maxTardiness + w.overtime * overtime + w.unassigned * unassigned;
-  return { distance, travelTime, tardiness, maxTardiness, overtime, unassigned, total };
+  const total = w.distance * distance + w.tardiness * tardiness + w.maxTardiness * maxTardiness + w.overtime * overtime + (w.continuity ?? 0) * continuity + w.unassigned * unassigned;
+  return { distance, travelTime, tardiness, maxTardiness, overtime, continuity, unassigned, total };
 }

@@ -17,11 +17,15 @@ export interface SolverContext {
   readonly duration: Float64Array;
   readonly eligible: Uint8Array;
   readonly syncsOf: readonly (readonly number[])[];
-  /** Other visits sorted by distance from each visit (for adjacent string removal). */
-  readonly neighbours: readonly Int32Array[];
+  /** Other visits sorted by distance from visit v (for adjacent string removal); computed on first use. */
+  readonly neighbours: (v: number) => Int32Array;
   /** No syncs, ≤ 1 window, no soft terms: O(1) insertion checks apply. */
   readonly fast: boolean;
   readonly hasSoftTerms: boolean;
+  /** Some staff member has a break (then start times are not monotone in insertions). */
+  readonly hasBreaks: boolean;
+  /** prefMiss[v * nStaff + s] = 1 when s is not among v's preferred staff (continuity cost applies). */
+  readonly prefMiss: Uint8Array;
   /** A pinned start outside the visit's windows. */
   readonly pinConflict: Uint8Array;
   /** Number of locations; dist[a * nLoc + b] and time[a * nLoc + b] are the flat travel matrix. */
@@ -41,6 +45,7 @@ export function createContext(problem: Problem): SolverContext {
   const duration = new Float64Array(nVisits * nStaff);
   const eligible = new Uint8Array(nVisits * nStaff);
   const pinConflict = new Uint8Array(nVisits);
+  const prefMiss = new Uint8Array(nVisits * nStaff);
   const windows: { start: number; end: number }[][] = [];
   const syncsOf: number[][] = problem.visits.map(() => []);
   problem.syncs.forEach((s, i) => {
@@ -64,10 +69,12 @@ export function createContext(problem: Problem): SolverContext {
     earliest[i] = ws.length === 1 ? (ws[0]?.start ?? -Infinity) : -Infinity;
     latest[i] = ws.length === 1 ? (ws[0]?.end ?? Infinity) : Infinity;
     if (v.due !== undefined && (w.tardiness > 0 || w.maxTardiness > 0)) hasSoftTerms = true;
+    if ((w.continuity ?? 0) > 0 && (v.preferredStaff?.length ?? 0) > 0) hasSoftTerms = true;
     for (let s = 0; s < nStaff; s++) {
       const ok = isQualified(problem, i, s) && pinConflict[i] === 0;
       eligible[i * nStaff + s] = ok ? 1 : 0;
       duration[i * nStaff + s] = durationOf(v, s);
+      if (v.preferredStaff && v.preferredStaff.length > 0 && !v.preferredStaff.includes(s)) prefMiss[i * nStaff + s] = 1;
     }
   });
   if (w.overtime > 0 && problem.staff.some((s) => s.overtimeAfter !== undefined)) hasSoftTerms = true;
@@ -81,13 +88,19 @@ export function createContext(problem: Problem): SolverContext {
       time[a * nLoc + b] = t.time(a, b);
     }
   }
-  const neighbours = problem.visits.map((v, i) => {
+  const neighbourCache: (Int32Array | undefined)[] = [];
+  const neighbours = (i: number): Int32Array => {
+    const cached = neighbourCache[i];
+    if (cached) return cached;
     const others: number[] = [];
     for (let j = 0; j < nVisits; j++) if (j !== i) others.push(j);
-    const row = v.location * nLoc;
+    const row = (location[i] ?? 0) * nLoc;
     others.sort((a, b) => (dist[row + (location[a] ?? 0)] ?? 0) - (dist[row + (location[b] ?? 0)] ?? 0) || a - b);
-    return Int32Array.from(others);
-  });
-  const fast = problem.syncs.length === 0 && !multiWindow && !hasSoftTerms;
-  return { problem, nVisits, nStaff, location, demand, windows, earliest, latest, duration, eligible, syncsOf, neighbours, fast, hasSoftTerms, pinConflict, nLoc, dist, time };
+    const out = Int32Array.from(others);
+    neighbourCache[i] = out;
+    return out;
+  };
+  const hasBreaks = problem.staff.some((s) => s.lunch !== undefined);
+  const fast = problem.syncs.length === 0 && !multiWindow && !hasSoftTerms && !hasBreaks;
+  return { problem, nVisits, nStaff, location, demand, windows, earliest, latest, duration, eligible, syncsOf, neighbours, fast, hasSoftTerms, hasBreaks, pinConflict, prefMiss, nLoc, dist, time };
 }

@@ -34,6 +34,18 @@ export interface Visit {
   readonly pin?: Pin;
   /** For continuity KPIs. */
   readonly clientId?: string;
+  /** Staff indices the client declined: hard, they never do this visit. */
+  readonly declinedBy?: readonly number[];
+  /** Staff indices for continuity (last weeks' caregivers, the client's preferred one): anyone else costs `objective.continuity`. */
+  readonly preferredStaff?: readonly number[];
+  /** The product visit this one is half of when two caregivers come at once (both halves share it, synced 0/0). */
+  readonly partOf?: string;
+}
+
+/** A break (lunch) that must START inside `window`; taken where the staff member is, between visits. */
+export interface Break {
+  readonly window: TimeWindow;
+  readonly duration: number;
 }
 
 export interface Staff {
@@ -47,14 +59,22 @@ export interface Staff {
   readonly capacity: number;
   /** Being back after this (but before shift.end) is overtime, priced by the objective. */
   readonly overtimeAfter?: number;
+  /** A break every non-empty route must contain (hard). */
+  readonly lunch?: Break;
 }
 
-/** start(second) − start(first) ∈ [minGap, maxGap]; 0/0 means simultaneous. Done by different staff members. */
+/**
+ * Ordering rules between two visits (usually of one client).
+ * - `gap` (default): start(second) − start(first) ∈ [minGap, maxGap], done by different staff
+ *   members, both or neither assigned; 0/0 means simultaneous (two caregivers at once).
+ * - `apart`: the two services must not overlap in time, in either order (minGap/maxGap unused).
+ */
 export interface SyncConstraint {
   readonly first: number;
   readonly second: number;
   readonly minGap: number;
   readonly maxGap: number;
+  readonly kind?: 'gap' | 'apart';
 }
 
 /** Weights of the minimised cost; all terms are ≥ 0. */
@@ -65,6 +85,8 @@ export interface ObjectiveWeights {
   readonly overtime: number;
   /** Per visit left unassigned; keep it far above any routing cost. */
   readonly unassigned: number;
+  /** Per visit done by someone outside its `preferredStaff` (continuity of carer). */
+  readonly continuity?: number;
 }
 
 export const DEFAULT_OBJECTIVE: ObjectiveWeights = { distance: 1, tardiness: 1, maxTardiness: 0, overtime: 1, unassigned: 1e6 };
@@ -89,6 +111,8 @@ export interface Stop {
 export interface Route {
   readonly staff: number;
   readonly stops: readonly Stop[];
+  /** Start of the staff member's break, when the staff member has one and the route is not empty. */
+  readonly breakStart?: number;
 }
 
 /** A plan: one route per staff member (possibly empty) and the visits nobody does. */
@@ -102,11 +126,17 @@ export function durationOf(visit: Visit, staff: number): number {
   return visit.durationByStaff?.[staff] ?? visit.duration;
 }
 
-/** Whether `staff` has every skill `visit` needs and is not excluded by a pin. */
+/** Whether `staff` has every skill `visit` needs and is excluded neither by a pin nor by the client. */
 export function isQualified(problem: Problem, visit: number, staff: number): boolean {
   const v = problem.visits[visit];
   const s = problem.staff[staff];
   if (!v || !s) return false;
   if (v.pin?.staff !== undefined && v.pin.staff !== staff) return false;
+  if (v.declinedBy?.includes(staff)) return false;
   return v.skills.every((k) => s.skills.includes(k));
+}
+
+/** Whether a synchronisation rule is the "both, with a gap between starts" kind (not `apart`). */
+export function isGapSync(s: SyncConstraint): boolean {
+  return s.kind !== 'apart';
 }

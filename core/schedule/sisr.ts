@@ -4,7 +4,7 @@
  */
 import type { Random } from './random.js';
 import type { SolverState } from './state.js';
-import { detachVisit, insertionDelta, insertVisit, refreshRoute } from './state.js';
+import { bestInRoute, detachVisit, insertVisit, recomputeCost, refreshRoute } from './state.js';
 
 export interface SisrParams {
   /** Average number of removed visits (c̄). */
@@ -40,9 +40,10 @@ export function ruin(st: SolverState, rnd: Random, params: SisrParams): number[]
   let seed = rnd.int(ctx.nVisits);
   for (let tries = 0; (st.routeOf[seed] ?? -1) < 0 && tries < ctx.nVisits; tries++) seed = (seed + 1) % ctx.nVisits;
   const ruined = new Set<number>();
-  const order = [seed, ...(ctx.neighbours[seed] ?? [])];
+  const near = ctx.neighbours(seed);
   const touched = new Set<number>();
-  for (const c of order) {
+  for (let n = -1; n < near.length; n++) {
+    const c = n < 0 ? seed : (near[n] ?? 0);
     if (ruined.size >= ks) break;
     const r = st.routeOf[c] ?? -1;
     if (r < 0 || ruined.has(r)) continue;
@@ -72,7 +73,7 @@ export function ruin(st: SolverState, rnd: Random, params: SisrParams): number[]
     touched.add(r);
   }
   for (const r of touched) refreshRoute(st, r, true);
-  refreshRoute(st, [...touched][0] ?? 0);
+  recomputeCost(st);
   return removed;
 }
 
@@ -99,22 +100,21 @@ export function sortForInsertion(st: SolverState, visits: number[], rnd: Random)
 /** Greedy insertion with blinks; returns the visits that found no feasible position. */
 export function recreate(st: SolverState, visits: readonly number[], rnd: Random, params: SisrParams, allowedStaff?: (r: number) => boolean): number[] {
   const left: number[] = [];
+  const rate = params.blinkRate;
+  const skip = rate > 0 ? () => rnd.next() < rate : null;
+  const nS = st.ctx.nStaff;
   for (const v of visits) {
     let best = Infinity;
     let bestR = -1;
     let bestPos = -1;
     for (let r = 0; r < st.routes.length; r++) {
       if (allowedStaff && !allowedStaff(r)) continue;
-      if (st.ctx.eligible[v * st.ctx.nStaff + r] !== 1) continue;
-      const k = st.routes[r]?.length ?? 0;
-      for (let pos = 0; pos <= k; pos++) {
-        if (params.blinkRate > 0 && rnd.next() < params.blinkRate) continue;
-        const d = insertionDelta(st, v, r, pos);
-        if (d < best) {
-          best = d;
-          bestR = r;
-          bestPos = pos;
-        }
+      if (st.ctx.eligible[v * nS + r] !== 1) continue;
+      const ins = bestInRoute(st, v, r, skip, best);
+      if (ins.delta < best) {
+        best = ins.delta;
+        bestR = r;
+        bestPos = ins.pos;
       }
     }
     if (bestR >= 0) insertVisit(st, v, bestR, bestPos);

@@ -8,7 +8,7 @@ import type { Problem, Route, Solution, UnassignedReason } from './model.js';
 import { createRandom } from './random.js';
 import { DEFAULT_SISR, recreate, ruin, sortForInsertion } from './sisr.js';
 import type { SisrParams } from './sisr.js';
-import { copyRoutes, createState, currentStarts, detachVisit, insertionDelta, refreshRoute, restoreRoutes, totalCost } from './state.js';
+import { beginStep, commitStep, copyRoutes, createState, currentStarts, detachVisit, insertionDelta, refreshRoute, restoreRoutes, rollback, totalCost } from './state.js';
 import type { SolverState } from './state.js';
 
 export type SolveStatus = 'solved' | 'partial' | 'infeasible' | 'timedout';
@@ -72,24 +72,29 @@ export function solve(problem: Problem, options: SolveOptions): SolveResult {
   let best = copyRoutes(st);
   let bestCost = totalCost(st);
   let curCost = bestCost;
+  options.onProgress?.({ iteration: 0, bestCost, elapsedMs: options.now() - t0 });
   const assigned = ctx.nVisits - st.unassigned;
   const avgArc = st.cost > 0 && Number.isFinite(st.cost) ? st.cost / Math.max(1, assigned + ctx.nStaff) : 1;
-  const tInit = (options.temperature?.initial ?? 1) * avgArc;
-  const tFinal = (options.temperature?.final ?? 0.01) * avgArc;
+  const tInit = (options.temperature?.initial ?? 5) * avgArc;
+  const tFinal = (options.temperature?.final ?? 0.1) * avgArc;
   const maxIter = options.maxIterations ?? Infinity;
   let iter = 0;
+  const mark = new Uint8Array(ctx.nVisits);
   while (!timedOut && iter < maxIter && ctx.nVisits > 0) {
     const now = options.now();
     if (now >= deadline) break;
     const frac = Number.isFinite(maxIter) ? iter / maxIter : (now - t0) / Math.max(1, options.timeLimitMs);
     const temp = tInit * Math.pow(tFinal / tInit, Math.min(1, frac));
-    const saved = copyRoutes(st);
+    beginStep(st);
     const removed = ruin(st, rnd, params);
-    for (let v = 0; v < ctx.nVisits; v++) if ((st.routeOf[v] ?? -1) < 0 && !removed.includes(v)) removed.push(v);
+    mark.fill(0);
+    for (const v of removed) mark[v] = 1;
+    for (let v = 0; v < ctx.nVisits; v++) if ((st.routeOf[v] ?? -1) < 0 && mark[v] === 0) removed.push(v);
     sortForInsertion(st, removed, rnd);
     recreate(st, removed, rnd, params);
     const cost = totalCost(st);
     if (cost < curCost - temp * Math.log(1 - rnd.next())) {
+      commitStep(st);
       curCost = cost;
       if (cost < bestCost - 1e-9) {
         bestCost = cost;
@@ -97,7 +102,7 @@ export function solve(problem: Problem, options: SolveOptions): SolveResult {
         options.onProgress?.({ iteration: iter, bestCost, elapsedMs: options.now() - t0 });
       }
     } else {
-      restoreRoutes(st, saved);
+      rollback(st);
     }
     iter++;
   }
@@ -110,6 +115,7 @@ export function solve(problem: Problem, options: SolveOptions): SolveResult {
 function dropHalfSyncs(st: SolverState): void {
   let changed = false;
   for (const s of st.ctx.problem.syncs) {
+    if (s.kind === 'apart') continue;
     const a = (st.routeOf[s.first] ?? -1) >= 0;
     const b = (st.routeOf[s.second] ?? -1) >= 0;
     if (a !== b) {
@@ -139,8 +145,12 @@ export function explainUnassigned(ctx: SolverContext, v: number): UnassignedReas
 /** Turns the solver state into the public result (stops with start times, reasons, status). */
 export function buildResult(st: SolverState, timedOut: boolean, iterations: number, elapsedMs: number): SolveResult {
   const ctx = st.ctx;
-  const starts = currentStarts(st);
-  const routes: Route[] = st.routes.map((seq, r) => ({ staff: r, stops: seq.map((v) => ({ visit: v, start: starts[v] ?? 0 })) }));
+  const { starts, breaks } = currentStarts(st);
+  const routes: Route[] = st.routes.map((seq, r) => {
+    const stops = seq.map((v) => ({ visit: v, start: starts[v] ?? 0 }));
+    const b = breaks[r] ?? NaN;
+    return seq.length > 0 && !Number.isNaN(b) ? { staff: r, stops, breakStart: b } : { staff: r, stops };
+  });
   const unassigned: { visit: number; reason: UnassignedReason }[] = [];
   for (let v = 0; v < ctx.nVisits; v++) if ((st.routeOf[v] ?? -1) < 0) unassigned.push({ visit: v, reason: explainUnassigned(ctx, v) });
   const pinLost = unassigned.some((u) => ctx.problem.visits[u.visit]?.pin !== undefined);

@@ -2,10 +2,11 @@
  * A mutable working solution: routes as visit sequences, plus caches that make insertion checks
  * cheap. Fast path (Solomon-like problems): forward start times and backward latest starts per
  * route give O(1) window, shift and capacity checks. General path: re-evaluate the changed route
- * (or, with synchronised pairs, all routes).
+ * (or, when synchronised visits are affected, all routes). A journal of touched routes lets one
+ * ruin-and-recreate step be undone in time proportional to what it changed.
  */
 import type { SolverContext } from './context.js';
-import { EMPTY_ROUTE, evalAll, evalRoute } from './timing.js';
+import { EMPTY_ROUTE, evalAll, evalIncremental, evalRoute } from './timing.js';
 import type { RouteEval } from './timing.js';
 
 export interface SolverState {
@@ -13,9 +14,14 @@ export interface SolverState {
   readonly routes: number[][];
   /** Route (= staff index) of each visit; −1 when unassigned. */
   readonly routeOf: Int32Array;
-  /** Fast path: start[r][i] for i = 0 (leave depot), 1..k (visits), k+1 (back at depot). */
-  readonly fStart: number[][];
-  readonly fLatest: number[][];
+  /**
+   * Fast path, per route r and node i = 0 (start location), 1..k (visits), k+1 (end location):
+   * location, start of service, departure (start + duration) and latest feasible start.
+   */
+  readonly fLoc: Int32Array[];
+  readonly fStart: Float64Array[];
+  readonly fFree: Float64Array[];
+  readonly fLatest: Float64Array[];
   readonly load: Float64Array;
   /** Per-route evaluation (both paths keep `cost` current). */
   readonly evals: RouteEval[];
@@ -24,6 +30,15 @@ export interface SolverState {
   unassigned: number;
   /** Scratch start times for the general path. */
   readonly starts: Float64Array;
+  /** Lower bounds on starts imposed by synchronisation at the last global evaluation. */
+  lower: Float64Array | null;
+  /** Synchronised problems: the starts at that fixpoint, and scratch copies for trial insertions. */
+  readonly fixStarts: Float64Array;
+  readonly trialStarts: Float64Array;
+  readonly trialLower: Float64Array;
+  /** Routes as they were before the current step (journal), by route index. */
+  readonly saved: Map<number, number[]>;
+  journaling: boolean;
 }
 
 /** An empty solution: every visit unassigned. */
@@ -32,15 +47,24 @@ export function createState(ctx: SolverContext): SolverState {
     ctx,
     routes: Array.from({ length: ctx.nStaff }, () => []),
     routeOf: new Int32Array(ctx.nVisits).fill(-1),
+    fLoc: [],
     fStart: [],
+    fFree: [],
     fLatest: [],
     load: new Float64Array(ctx.nStaff),
     evals: Array.from({ length: ctx.nStaff }, () => EMPTY_ROUTE),
     cost: 0,
     unassigned: ctx.nVisits,
     starts: new Float64Array(ctx.nVisits),
+    lower: null,
+    fixStarts: new Float64Array(ctx.nVisits),
+    trialStarts: new Float64Array(ctx.nVisits),
+    trialLower: new Float64Array(ctx.nVisits),
+    saved: new Map(),
+    journaling: false,
   };
-  for (let r = 0; r < ctx.nStaff; r++) refreshRoute(st, r);
+  for (let r = 0; r < ctx.nStaff; r++) refreshRoute(st, r, true);
+  recomputeCost(st);
   return st;
 }
 
@@ -68,7 +92,40 @@ export function restoreRoutes(st: SolverState, routes: readonly (readonly number
   recomputeCost(st);
 }
 
-function recomputeCost(st: SolverState): void {
+/** Starts a journal: changes from now on can be undone with `rollback`. */
+export function beginStep(st: SolverState): void {
+  st.saved.clear();
+  st.journaling = true;
+}
+
+/** Accepts the changes since `beginStep`. */
+export function commitStep(st: SolverState): void {
+  st.saved.clear();
+  st.journaling = false;
+}
+
+/** Undoes every change since `beginStep` (only the touched routes are rebuilt). */
+export function rollback(st: SolverState): void {
+  for (const r of st.saved.keys()) for (const v of st.routes[r] ?? []) st.routeOf[v] = -1;
+  for (const [r, seq] of st.saved) {
+    st.routes[r] = seq;
+    for (const v of seq) st.routeOf[v] = r;
+  }
+  let assigned = 0;
+  for (const seq of st.routes) assigned += seq.length;
+  st.unassigned = st.ctx.nVisits - assigned;
+  for (const r of st.saved.keys()) refreshRoute(st, r, true);
+  st.saved.clear();
+  st.journaling = false;
+  recomputeCost(st);
+}
+
+function touch(st: SolverState, r: number): void {
+  if (st.journaling && !st.saved.has(r)) st.saved.set(r, (st.routes[r] ?? []).slice());
+}
+
+/** Recomputes the total routing cost from the per-route evaluations (globally when synchronised). */
+export function recomputeCost(st: SolverState): void {
   const ctx = st.ctx;
   if (ctx.fast || ctx.problem.syncs.length === 0) {
     let cost = 0;
@@ -82,7 +139,25 @@ function recomputeCost(st: SolverState): void {
   }
   const g = evalAll(ctx, st.routes, st.routeOf, st.starts);
   st.cost = g ? g.cost : Infinity;
+  st.lower = g ? g.lower : null;
+  st.fixStarts.set(st.starts);
   if (g) g.routes.forEach((ev, r) => (st.evals[r] = ev));
+}
+
+/** Synchronised problems: the plan's cost after inserting into route r (routeOf already set), trial arrays filled. */
+function trialInsertion(st: SolverState, r: number): ReturnType<typeof evalIncremental> {
+  const ctx = st.ctx;
+  if (ctx.hasBreaks) {
+    const g = evalAll(ctx, st.routes, st.routeOf, st.trialStarts);
+    if (!g) return null;
+    if (g.lower) st.trialLower.set(g.lower);
+    else st.trialLower.fill(-Infinity);
+    return { cost: g.cost, evals: new Map(g.routes.map((ev, i) => [i, ev])) };
+  }
+  st.trialStarts.set(st.fixStarts);
+  if (st.lower) st.trialLower.set(st.lower);
+  else st.trialLower.fill(-Infinity);
+  return evalIncremental(ctx, st.routes, st.routeOf, r, st.evals, st.trialStarts, st.trialLower);
 }
 
 /** Rebuilds the caches of route r (and the total cost unless `skipTotal`). */
@@ -91,51 +166,130 @@ export function refreshRoute(st: SolverState, r: number, skipTotal = false): voi
   const seq = st.routes[r] ?? [];
   const staff = ctx.problem.staff[r];
   if (!staff) return;
+  if (ctx.fast && !st.fLoc[r]) {
+    st.fLoc[r] = new Int32Array(ctx.nVisits + 2);
+    st.fStart[r] = new Float64Array(ctx.nVisits + 2);
+    st.fFree[r] = new Float64Array(ctx.nVisits + 2);
+    st.fLatest[r] = new Float64Array(ctx.nVisits + 2);
+  }
   let load = 0;
   for (const v of seq) load += ctx.demand[v] ?? 0;
   st.load[r] = load;
   if (ctx.fast) {
-    const t = ctx.problem.travel;
-    const nS = ctx.nStaff;
+    const { dist, time, nLoc, nStaff: nS, location, duration } = ctx;
     const k = seq.length;
-    const start = new Array<number>(k + 2);
-    const latest = new Array<number>(k + 2);
+    const locs = st.fLoc[r] ?? new Int32Array(0);
+    const start = st.fStart[r] ?? new Float64Array(0);
+    const freeAt = st.fFree[r] ?? new Float64Array(0);
+    const latest = st.fLatest[r] ?? new Float64Array(0);
+    locs[0] = staff.startLocation;
     start[0] = staff.shift.start;
+    freeAt[0] = staff.shift.start;
     let loc = staff.startLocation;
     let free = staff.shift.start;
-    let dist = 0;
+    let d = 0;
     for (let i = 0; i < k; i++) {
       const v = seq[i] ?? 0;
-      const vl = ctx.location[v] ?? 0;
-      const s = Math.max(free + t.time(loc, vl), ctx.earliest[v] ?? -Infinity);
+      const vl = location[v] ?? 0;
+      const s = Math.max(free + (time[loc * nLoc + vl] ?? 0), ctx.earliest[v] ?? -Infinity);
+      locs[i + 1] = vl;
       start[i + 1] = s;
-      dist += t.distance(loc, vl);
-      free = s + (ctx.duration[v * nS + r] ?? 0);
+      d += dist[loc * nLoc + vl] ?? 0;
+      free = s + (duration[v * nS + r] ?? 0);
+      freeAt[i + 1] = free;
       loc = vl;
     }
-    start[k + 1] = free + t.time(loc, staff.endLocation);
-    if (k > 0) dist += t.distance(loc, staff.endLocation);
+    locs[k + 1] = staff.endLocation;
+    start[k + 1] = free + (time[loc * nLoc + staff.endLocation] ?? 0);
+    freeAt[k + 1] = start[k + 1] ?? 0;
+    if (k > 0) d += dist[loc * nLoc + staff.endLocation] ?? 0;
     latest[k + 1] = staff.shift.end;
     let nextLoc = staff.endLocation;
     for (let i = k; i >= 1; i--) {
       const v = seq[i - 1] ?? 0;
-      const vl = ctx.location[v] ?? 0;
-      latest[i] = Math.min(ctx.latest[v] ?? Infinity, (latest[i + 1] ?? 0) - (ctx.duration[v * nS + r] ?? 0) - t.time(vl, nextLoc));
+      const vl = location[v] ?? 0;
+      latest[i] = Math.min(ctx.latest[v] ?? Infinity, (latest[i + 1] ?? 0) - (duration[v * nS + r] ?? 0) - (time[vl * nLoc + nextLoc] ?? 0));
       nextLoc = vl;
     }
-    latest[0] = (latest[1] ?? 0) - (k > 0 ? t.time(staff.startLocation, nextLoc) : 0);
-    st.fStart[r] = start;
-    st.fLatest[r] = latest;
-    st.evals[r] = { distance: dist, tardiness: 0, maxTardiness: 0, overtime: 0, cost: ctx.problem.objective.distance * dist };
+    latest[0] = (latest[1] ?? 0) - (k > 0 ? (time[staff.startLocation * nLoc + nextLoc] ?? 0) : 0);
+    st.evals[r] = { distance: d, tardiness: 0, maxTardiness: 0, overtime: 0, continuity: 0, cost: ctx.problem.objective.distance * d };
   } else if (ctx.problem.syncs.length === 0) {
     st.evals[r] = evalRoute(ctx, r, seq, null, st.starts) ?? { ...EMPTY_ROUTE, cost: Infinity };
   }
   if (!skipTotal) recomputeCost(st);
 }
 
+/** The best insertion position of v in route r: cost increase (Infinity when none) and position. */
+export interface RouteInsertion {
+  readonly delta: number;
+  readonly pos: number;
+}
+
+const NONE: RouteInsertion = { delta: Infinity, pos: -1 };
+
+/**
+ * Scans every position of route r for v; `skip()` true drops a position (SISR "blinks"). Positions
+ * whose added distance alone reaches `bound` are not evaluated: an insertion only delays starts, so
+ * no other term of the cost can fall.
+ */
+export function bestInRoute(st: SolverState, v: number, r: number, skip: (() => boolean) | null, bound = Infinity): RouteInsertion {
+  const ctx = st.ctx;
+  const nS = ctx.nStaff;
+  if (ctx.eligible[v * nS + r] !== 1) return NONE;
+  const staff = ctx.problem.staff[r];
+  if (!staff) return NONE;
+  if ((st.load[r] ?? 0) + (ctx.demand[v] ?? 0) > staff.capacity) return NONE;
+  const seq = st.routes[r] ?? [];
+  const k = seq.length;
+  let best = Infinity;
+  let bestPos = -1;
+  if (!ctx.fast) {
+    const { dist, nLoc, location } = ctx;
+    const wd = ctx.problem.objective.distance;
+    const vl = location[v] ?? 0;
+    for (let pos = 0; pos <= k; pos++) {
+      if (skip && skip()) continue;
+      const a = pos > 0 ? (location[seq[pos - 1] ?? 0] ?? 0) : staff.startLocation;
+      const b = pos < k ? (location[seq[pos] ?? 0] ?? 0) : staff.endLocation;
+      const added = wd * ((dist[a * nLoc + vl] ?? 0) + (dist[vl * nLoc + b] ?? 0) - (k > 0 ? (dist[a * nLoc + b] ?? 0) : 0));
+      if (added >= best || added >= bound) continue;
+      const d = insertionDelta(st, v, r, pos);
+      if (d < best) {
+        best = d;
+        bestPos = pos;
+      }
+    }
+    return bestPos < 0 ? NONE : { delta: best, pos: bestPos };
+  }
+  const { dist, time, nLoc, location, duration } = ctx;
+  const locs = st.fLoc[r] ?? new Int32Array(0);
+  const freeAt = st.fFree[r] ?? new Float64Array(0);
+  const latest = st.fLatest[r] ?? new Float64Array(0);
+  const vl = location[v] ?? 0;
+  const ev = ctx.earliest[v] ?? -Infinity;
+  const lv = (ctx.latest[v] ?? Infinity) + 1e-9;
+  const dv = duration[v * nS + r] ?? 0;
+  for (let pos = 0; pos <= k; pos++) {
+    const a = locs[pos] ?? 0;
+    const arrive = (freeAt[pos] ?? 0) + (time[a * nLoc + vl] ?? 0);
+    // Later positions only arrive later (triangle inequality up to rounding, absorbed by service
+    // times): once v misses its window here, it misses it everywhere after. A pruning heuristic.
+    if (arrive > lv) break;
+    if (skip && skip()) continue;
+    const b = locs[pos + 1] ?? 0;
+    const s = arrive > ev ? arrive : ev;
+    if (s + dv + (time[vl * nLoc + b] ?? 0) > (latest[pos + 1] ?? 0) + 1e-9) continue;
+    const d = (dist[a * nLoc + vl] ?? 0) + (dist[vl * nLoc + b] ?? 0) - (k > 0 ? (dist[a * nLoc + b] ?? 0) : 0);
+    if (d < best) {
+      best = d;
+      bestPos = pos;
+    }
+  }
+  return bestPos < 0 ? NONE : { delta: ctx.problem.objective.distance * best, pos: bestPos };
+}
+
 /**
  * Cost increase of inserting visit v into route r before position pos (0..k); Infinity when infeasible.
- * `maxTardOthers` is not needed by callers: the general path recomputes it.
  */
 export function insertionDelta(st: SolverState, v: number, r: number, pos: number): number {
   const ctx = st.ctx;
@@ -146,39 +300,27 @@ export function insertionDelta(st: SolverState, v: number, r: number, pos: numbe
   if ((st.load[r] ?? 0) + (ctx.demand[v] ?? 0) > staff.capacity) return Infinity;
   const seq = st.routes[r] ?? [];
   if (ctx.fast) {
-    const t = ctx.problem.travel;
-    const start = st.fStart[r] ?? [];
-    const latest = st.fLatest[r] ?? [];
+    const { dist, time, nLoc, location, duration } = ctx;
+    const locs = st.fLoc[r] ?? new Int32Array(0);
+    const freeAt = st.fFree[r] ?? new Float64Array(0);
+    const latest = st.fLatest[r] ?? new Float64Array(0);
     const k = seq.length;
-    const prev = pos > 0 ? (seq[pos - 1] ?? 0) : -1;
-    const prevLoc = prev >= 0 ? (ctx.location[prev] ?? 0) : staff.startLocation;
-    const prevFree = prev >= 0 ? (start[pos] ?? 0) + (ctx.duration[prev * nS + r] ?? 0) : staff.shift.start;
-    const vl = ctx.location[v] ?? 0;
-    const s = Math.max(prevFree + t.time(prevLoc, vl), ctx.earliest[v] ?? -Infinity);
+    const a = locs[pos] ?? 0;
+    const b = locs[pos + 1] ?? 0;
+    const vl = location[v] ?? 0;
+    const s = Math.max((freeAt[pos] ?? 0) + (time[a * nLoc + vl] ?? 0), ctx.earliest[v] ?? -Infinity);
     if (s > (ctx.latest[v] ?? Infinity) + 1e-9) return Infinity;
-    const nextLoc = pos < k ? (ctx.location[seq[pos] ?? 0] ?? 0) : staff.endLocation;
-    if (s + (ctx.duration[v * nS + r] ?? 0) + t.time(vl, nextLoc) > (latest[pos + 1] ?? 0) + 1e-9) return Infinity;
-    const base = k > 0 ? t.distance(prevLoc, nextLoc) : 0;
-    return ctx.problem.objective.distance * (t.distance(prevLoc, vl) + t.distance(vl, nextLoc) - base);
+    if (s + (duration[v * nS + r] ?? 0) + (time[vl * nLoc + b] ?? 0) > (latest[pos + 1] ?? 0) + 1e-9) return Infinity;
+    const base = k > 0 ? (dist[a * nLoc + b] ?? 0) : 0;
+    return ctx.problem.objective.distance * ((dist[a * nLoc + vl] ?? 0) + (dist[vl * nLoc + b] ?? 0) - base);
   }
   seq.splice(pos, 0, v);
   let delta: number;
-  if (ctx.problem.syncs.length === 0) {
-    const ev = evalRoute(ctx, r, seq, null, st.starts);
-    if (!ev) delta = Infinity;
-    else {
-      let maxT = ev.maxTardiness;
-      let rest = 0;
-      st.evals.forEach((e, i) => {
-        if (i === r) return;
-        rest += e.cost;
-        if (e.maxTardiness > maxT) maxT = e.maxTardiness;
-      });
-      delta = rest + ev.cost + ctx.problem.objective.maxTardiness * maxT - st.cost;
-    }
+  if (ctx.problem.syncs.length === 0 || isLocalInsertion(st, v, seq, pos)) {
+    delta = localDelta(st, r, seq, st.lower);
   } else {
     st.routeOf[v] = r;
-    const g = evalAll(ctx, st.routes, st.routeOf, st.starts);
+    const g = trialInsertion(st, r);
     st.routeOf[v] = -1;
     delta = g ? g.cost - st.cost : Infinity;
   }
@@ -186,18 +328,62 @@ export function insertionDelta(st: SolverState, v: number, r: number, pos: numbe
   return delta;
 }
 
+/** No synchronised visit is affected: v has no partner and nothing synchronised follows it in its route. */
+function isLocalInsertion(st: SolverState, v: number, seq: readonly number[], pos: number): boolean {
+  const syncsOf = st.ctx.syncsOf;
+  if ((syncsOf[v]?.length ?? 0) > 0) return false;
+  for (let i = pos + 1; i < seq.length; i++) if ((syncsOf[seq[i] ?? 0]?.length ?? 0) > 0) return false;
+  return true;
+}
+
+/** Cost change when only route r changes (its new sequence is `seq`). */
+function localDelta(st: SolverState, r: number, seq: readonly number[], lower: Float64Array | null): number {
+  const ev = evalRoute(st.ctx, r, seq, lower, st.starts);
+  if (!ev) return Infinity;
+  let maxT = ev.maxTardiness;
+  let rest = 0;
+  const evals = st.evals;
+  for (let i = 0; i < evals.length; i++) {
+    if (i === r) continue;
+    const e = evals[i];
+    if (!e) continue;
+    rest += e.cost;
+    if (e.maxTardiness > maxT) maxT = e.maxTardiness;
+  }
+  return rest + ev.cost + st.ctx.problem.objective.maxTardiness * maxT - st.cost;
+}
+
 /** Inserts visit v into route r before position pos. */
 export function insertVisit(st: SolverState, v: number, r: number, pos: number): void {
+  touch(st, r);
   st.routes[r]?.splice(pos, 0, v);
   st.routeOf[v] = r;
   st.unassigned--;
-  refreshRoute(st, r);
+  if (st.ctx.fast || st.ctx.problem.syncs.length === 0) {
+    const old = st.evals[r]?.cost ?? 0;
+    refreshRoute(st, r, true);
+    const now = st.evals[r]?.cost ?? Infinity;
+    if (st.ctx.problem.objective.maxTardiness === 0 && Number.isFinite(old) && Number.isFinite(now)) st.cost += now - old;
+    else recomputeCost(st);
+    return;
+  }
+  // Synchronised: an insertion only delays starts, so only routes it reaches are re-evaluated.
+  const g = trialInsertion(st, r);
+  if (!g) {
+    recomputeCost(st);
+    return;
+  }
+  st.cost = g.cost;
+  for (const [i, ev] of g.evals) st.evals[i] = ev;
+  st.fixStarts.set(st.trialStarts);
+  st.lower = st.trialLower.slice();
 }
 
 /** Removes visit v from its route (no-op when unassigned). Caches of the route are NOT refreshed. */
 export function detachVisit(st: SolverState, v: number): number {
   const r = st.routeOf[v] ?? -1;
   if (r < 0) return -1;
+  touch(st, r);
   const seq = st.routes[r] ?? [];
   const i = seq.indexOf(v);
   if (i >= 0) seq.splice(i, 1);
@@ -206,18 +392,17 @@ export function detachVisit(st: SolverState, v: number): number {
   return r;
 }
 
-/** Start time of every assigned visit in the current solution. */
-export function currentStarts(st: SolverState): Float64Array {
+/** Start time of every assigned visit (by visit) and break start of every staff member (by staff; NaN: none). */
+export function currentStarts(st: SolverState): { starts: Float64Array; breaks: Float64Array } {
   const ctx = st.ctx;
-  const out = new Float64Array(ctx.nVisits);
+  const starts = new Float64Array(ctx.nVisits);
+  const breaks = new Float64Array(ctx.nStaff).fill(NaN);
   if (ctx.fast) {
-    st.routes.forEach((seq, r) => seq.forEach((v, i) => (out[v] = st.fStart[r]?.[i + 1] ?? 0)));
-    return out;
+    st.routes.forEach((seq, r) => seq.forEach((v, i) => (starts[v] = st.fStart[r]?.[i + 1] ?? 0)));
+  } else if (ctx.problem.syncs.length === 0) {
+    st.routes.forEach((seq, r) => evalRoute(ctx, r, seq, null, starts, breaks));
+  } else {
+    evalAll(ctx, st.routes, st.routeOf, starts, breaks);
   }
-  if (ctx.problem.syncs.length === 0) {
-    st.routes.forEach((seq, r) => evalRoute(ctx, r, seq, null, out));
-    return out;
-  }
-  evalAll(ctx, st.routes, st.routeOf, out);
-  return out;
+  return { starts, breaks };
 }

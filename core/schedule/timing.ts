@@ -1,7 +1,8 @@
 /**
  * The solver's general schedule evaluation: earliest start times for given routes, with several
- * windows per visit, soft due times, overtime and synchronised pairs. Every constraint only pushes
- * starts later, so the least fixpoint is optimal for tardiness and overtime given the routes.
+ * windows per visit, soft due times, continuity, overtime, breaks and synchronised pairs. Every
+ * constraint only pushes starts later, so the least fixpoint is optimal for tardiness and overtime
+ * given the routes (breaks are placed greedily: see README.md).
  */
 import type { SolverContext } from './context.js';
 
@@ -10,11 +11,13 @@ export interface RouteEval {
   readonly tardiness: number;
   readonly maxTardiness: number;
   readonly overtime: number;
-  /** Weighted distance + tardiness + overtime (max tardiness is global, priced separately). */
+  /** Visits done by someone outside their preferred staff. */
+  readonly continuity: number;
+  /** Weighted distance + tardiness + overtime + continuity (max tardiness is global, priced separately). */
   readonly cost: number;
 }
 
-export const EMPTY_ROUTE: RouteEval = { distance: 0, tardiness: 0, maxTardiness: 0, overtime: 0, cost: 0 };
+export const EMPTY_ROUTE: RouteEval = { distance: 0, tardiness: 0, maxTardiness: 0, overtime: 0, continuity: 0, cost: 0 };
 
 const EPS = 1e-9;
 
@@ -24,26 +27,45 @@ function fitWindow(ws: readonly { start: number; end: number }[], t: number): nu
   return NaN;
 }
 
-/** Earliest-start schedule of one route; writes starts[visit]; null when a hard constraint fails. */
-export function evalRoute(ctx: SolverContext, staff: number, seq: readonly number[], lower: Float64Array | null, starts: Float64Array): RouteEval | null {
+/**
+ * Earliest-start schedule of one route; writes starts[visit] (and breaks[staff] when the staff
+ * member has a break); null when a hard constraint fails.
+ */
+export function evalRoute(ctx: SolverContext, staff: number, seq: readonly number[], lower: Float64Array | null, starts: Float64Array, breaks?: Float64Array): RouteEval | null {
   if (seq.length === 0) return EMPTY_ROUTE;
   const p = ctx.problem;
   const s = p.staff[staff];
   if (!s) return null;
   const t = p.travel;
   const nS = ctx.nStaff;
+  const lunch = s.lunch;
+  let breakAt = lunch ? NaN : 0;
   let loc = s.startLocation;
   let free = s.shift.start;
   let distance = 0;
   let tardiness = 0;
   let maxTardiness = 0;
+  let continuity = 0;
   let load = 0;
   for (const v of seq) {
     const vl = ctx.location[v] ?? 0;
-    let at = free + t.time(loc, vl);
+    const ws = ctx.windows[v] ?? [];
     const lb = lower ? (lower[v] ?? -Infinity) : -Infinity;
+    const dur = ctx.duration[v * nS + staff] ?? 0;
+    let at = free + t.time(loc, vl);
     if (lb > at) at = lb;
-    const st = fitWindow(ctx.windows[v] ?? [], at);
+    let st = fitWindow(ws, at);
+    if (lunch && Number.isNaN(breakAt)) {
+      // Take the break here (before travelling) when the next visit would start inside the break
+      // window anyway, or would end too late to take it afterwards.
+      if (Number.isNaN(st) || st >= lunch.window.start || st + dur > lunch.window.end) {
+        breakAt = Math.max(free, lunch.window.start);
+        if (breakAt > lunch.window.end + EPS) return null;
+        at = breakAt + lunch.duration + t.time(loc, vl);
+        if (lb > at) at = lb;
+        st = fitWindow(ws, at);
+      }
+    }
     if (Number.isNaN(st)) return null;
     starts[v] = st;
     const due = p.visits[v]?.due;
@@ -51,17 +73,24 @@ export function evalRoute(ctx: SolverContext, staff: number, seq: readonly numbe
       tardiness += st - due;
       if (st - due > maxTardiness) maxTardiness = st - due;
     }
+    continuity += ctx.prefMiss[v * nS + staff] ?? 0;
     distance += t.distance(loc, vl);
-    free = st + (ctx.duration[v * nS + staff] ?? 0);
+    free = st + dur;
     loc = vl;
     load += ctx.demand[v] ?? 0;
   }
+  if (lunch && Number.isNaN(breakAt)) {
+    breakAt = Math.max(free, lunch.window.start);
+    if (breakAt > lunch.window.end + EPS) return null;
+    free = breakAt + lunch.duration;
+  }
+  if (lunch && breaks) breaks[staff] = breakAt;
   distance += t.distance(loc, s.endLocation);
   const back = free + t.time(loc, s.endLocation);
   if (back > s.shift.end + EPS || load > s.capacity + EPS) return null;
   const overtime = s.overtimeAfter !== undefined ? Math.max(0, back - s.overtimeAfter) : 0;
   const w = p.objective;
-  return { distance, tardiness, maxTardiness, overtime, cost: w.distance * distance + w.tardiness * tardiness + w.overtime * overtime };
+  return { distance, tardiness, maxTardiness, overtime, continuity, cost: w.distance * distance + w.tardiness * tardiness + w.overtime * overtime + (w.continuity ?? 0) * continuity };
 }
 
 export interface GlobalEval {
@@ -74,14 +103,19 @@ export interface GlobalEval {
 }
 
 /** Evaluates all routes together, resolving synchronisation by pushing starts to a fixpoint. */
-export function evalAll(ctx: SolverContext, routes: readonly (readonly number[])[], routeOf: Int32Array, starts: Float64Array): GlobalEval | null {
+export function evalAll(ctx: SolverContext, routes: readonly (readonly number[])[], routeOf: Int32Array, starts: Float64Array, breaks?: Float64Array): GlobalEval | null {
   const syncs = ctx.problem.syncs;
+  const nS = ctx.nStaff;
   let lower: Float64Array | null = null;
+  const push = (v: number, t: number): void => {
+    lower ??= new Float64Array(ctx.nVisits).fill(-Infinity);
+    lower[v] = Math.max(lower[v] ?? -Infinity, t);
+  };
   const limit = 20 + 4 * syncs.length;
   for (let iter = 0; iter < limit; iter++) {
     const evals: RouteEval[] = [];
     for (let r = 0; r < routes.length; r++) {
-      const ev = evalRoute(ctx, r, routes[r] ?? [], lower, starts);
+      const ev = evalRoute(ctx, r, routes[r] ?? [], lower, starts, breaks);
       if (!ev) return null;
       evals.push(ev);
     }
@@ -90,16 +124,24 @@ export function evalAll(ctx: SolverContext, routes: readonly (readonly number[])
       const ra = routeOf[sy.first] ?? -1;
       const rb = routeOf[sy.second] ?? -1;
       if (ra < 0 || rb < 0) continue;
-      if (ra === rb) return null;
       const a = starts[sy.first] ?? 0;
       const b = starts[sy.second] ?? 0;
+      if (sy.kind === 'apart') {
+        const da = ctx.duration[sy.first * nS + ra] ?? 0;
+        const db = ctx.duration[sy.second * nS + rb] ?? 0;
+        if (a + da <= b + EPS || b + db <= a + EPS) continue;
+        // Overlap: the one that starts later waits for the other to finish.
+        if (a <= b) push(sy.second, a + da);
+        else push(sy.first, b + db);
+        changed = true;
+        continue;
+      }
+      if (ra === rb) return null;
       if (b < a + sy.minGap - EPS) {
-        lower ??= new Float64Array(ctx.nVisits).fill(-Infinity);
-        lower[sy.second] = Math.max(lower[sy.second] ?? -Infinity, a + sy.minGap);
+        push(sy.second, a + sy.minGap);
         changed = true;
       } else if (b > a + sy.maxGap + EPS) {
-        lower ??= new Float64Array(ctx.nVisits).fill(-Infinity);
-        lower[sy.first] = Math.max(lower[sy.first] ?? -Infinity, b - sy.maxGap);
+        push(sy.first, b - sy.maxGap);
         changed = true;
       }
     }
@@ -114,4 +156,65 @@ export function evalAll(ctx: SolverContext, routes: readonly (readonly number[])
     }
   }
   return null;
+}
+
+export interface IncrementalEval {
+  /** Routing cost without the unassigned penalty. */
+  readonly cost: number;
+  /** New evaluations of the routes that changed (the others keep theirs). */
+  readonly evals: ReadonlyMap<number, RouteEval>;
+}
+
+/**
+ * The fixpoint after inserting into route `changed`, re-evaluating only routes the change reaches
+ * through synchronisation. `starts` and `lower` come in holding the plan's fixpoint before the
+ * insertion (valid lower bounds, since an insertion only delays starts) and are updated in place.
+ */
+export function evalIncremental(ctx: SolverContext, routes: readonly (readonly number[])[], routeOf: Int32Array, changed: number, baseEvals: readonly RouteEval[], starts: Float64Array, lower: Float64Array): IncrementalEval | null {
+  const syncs = ctx.problem.syncs;
+  const nS = ctx.nStaff;
+  const evals = new Map<number, RouteEval>();
+  let dirty = new Set<number>([changed]);
+  const limit = 20 + 4 * syncs.length;
+  for (let iter = 0; dirty.size > 0; iter++) {
+    if (iter >= limit) return null;
+    for (const r of dirty) {
+      const ev = evalRoute(ctx, r, routes[r] ?? [], lower, starts);
+      if (!ev) return null;
+      evals.set(r, ev);
+    }
+    const next = new Set<number>();
+    for (const sy of syncs) {
+      const ra = routeOf[sy.first] ?? -1;
+      const rb = routeOf[sy.second] ?? -1;
+      if (ra < 0 || rb < 0) continue;
+      const a = starts[sy.first] ?? 0;
+      const b = starts[sy.second] ?? 0;
+      let v = -1;
+      let t = 0;
+      if (sy.kind === 'apart') {
+        const da = ctx.duration[sy.first * nS + ra] ?? 0;
+        const db = ctx.duration[sy.second * nS + rb] ?? 0;
+        if (a + da <= b + EPS || b + db <= a + EPS) continue;
+        if (a <= b) [v, t] = [sy.second, a + da];
+        else [v, t] = [sy.first, b + db];
+      } else {
+        if (ra === rb) return null;
+        if (b < a + sy.minGap - EPS) [v, t] = [sy.second, a + sy.minGap];
+        else if (b > a + sy.maxGap + EPS) [v, t] = [sy.first, b - sy.maxGap];
+        else continue;
+      }
+      if (t > (lower[v] ?? -Infinity)) lower[v] = t;
+      next.add(routeOf[v] ?? 0);
+    }
+    dirty = next;
+  }
+  let cost = 0;
+  let maxTardiness = 0;
+  for (let r = 0; r < routes.length; r++) {
+    const ev = evals.get(r) ?? baseEvals[r] ?? EMPTY_ROUTE;
+    cost += ev.cost;
+    if (ev.maxTardiness > maxTardiness) maxTardiness = ev.maxTardiness;
+  }
+  return { cost: cost + ctx.problem.objective.maxTardiness * maxTardiness, evals };
 }
