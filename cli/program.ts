@@ -11,7 +11,9 @@ import { registerInit } from './commands/init.js';
 import { registerPrint } from './commands/print.js';
 import { registerReport } from './commands/report.js';
 import { registerSchedule } from './commands/schedule.js';
+import { registerServe } from './commands/serve.js';
 import { registerSolve } from './commands/solve.js';
+import { registerToken } from './commands/token.js';
 import { registerTui } from './commands/tui.js';
 import { registerVerify } from './commands/verify.js';
 
@@ -44,6 +46,8 @@ export function createProgram(): Command {
   registerPrint(program);
   registerSchedule(program);
   registerSolve(program);
+  registerServe(program);
+  registerToken(program);
   registerTui(program);
   return program;
 }
