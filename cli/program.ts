@@ -13,6 +13,7 @@ import { registerReport } from './commands/report.js';
 import { registerSchedule } from './commands/schedule.js';
 import { registerServe } from './commands/serve.js';
 import { registerSolve } from './commands/solve.js';
+import { registerSync } from './commands/sync.js';
 import { registerToken } from './commands/token.js';
 import { registerTui } from './commands/tui.js';
 import { registerVerify } from './commands/verify.js';
@@ -48,6 +49,7 @@ export function createProgram(): Command {
   registerSolve(program);
   registerServe(program);
   registerToken(program);
+  registerSync(program);
   registerTui(program);
   return program;
 }

@@ -196,6 +196,32 @@ export class Workspace {
     }
   }
 
+  /**
+   * Lists documents in the organisation document's `docIndex`, so a laptop that syncs for the first
+   * time learns which client and schedule documents exist (the relay lists no rooms).
+   */
+  private async registerDocs(docIds: readonly DocId[]): Promise<void> {
+    const fresh = docIds.filter((d) => d !== ORG_DOC && parseDocId(d));
+    if (fresh.length === 0) return;
+    const org = await this.repo.get(ORG_DOC);
+    if (!org.ok || readMeta(org.doc).kind !== 'org') return;
+    const index = org.doc.getMap<string>('docIndex');
+    const missing = fresh.filter((d) => !index.has(d));
+    if (missing.length === 0) return;
+    org.doc.transact(() => {
+      for (const d of missing) index.set(d, parseDocId(d)!.kind);
+    }, this.origin('workspace.index'));
+  }
+
+  /** Documents the organisation knows of (its `docIndex`) plus every stored one, sorted. */
+  async knownDocs(): Promise<DocId[]> {
+    const all = new Set<DocId>(await this.repo.list());
+    const org = await this.repo.get(ORG_DOC);
+    if (org.ok) for (const d of org.doc.getMap<string>('docIndex').keys()) if (parseDocId(d)) all.add(d as DocId);
+    all.add(ORG_DOC);
+    return [...all].sort();
+  }
+
   /** Rebuilds the document and caseload indexes from every stored document (doctor, after sync). */
   async reindex(): Promise<{ issues: string[] }> {
     const issues: string[] = [];
@@ -221,6 +247,8 @@ export class Workspace {
       const res = await this.repo.get(docId);
       if (res.ok) this.indexDoc(docId, res.doc);
     }
+    await this.registerDocs([...this.dirty]);
+    await this.repo.flush();
     this.dirty.clear();
     await this.db.write();
   }

@@ -1,0 +1,88 @@
+/** `apsis sync`: exchange every document this user may hold with the relay, once, then disconnect. */
+import type { Command } from 'commander';
+import type { DocId } from '../../core/ids.js';
+import type * as Y from 'yjs';
+import type { TokenClaims } from '../../sync-server/token.js';
+import { TokenClaimsSchema } from '../../sync-server/token.js';
+import { action, commandContext, withWorkspace } from '../context.js';
+import { EXIT, printJson } from '../output.js';
+
+/** The claims of a token, read without verifying (the relay verifies): to skip rooms it would refuse. */
+function readClaims(token: string): TokenClaims | null {
+  try {
+    const parsed = TokenClaimsSchema.safeParse(JSON.parse(Buffer.from(token.split('.')[0] ?? '', 'base64url').toString('utf8')));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+export function registerSync(program: Command): void {
+  program
+    .command('sync')
+    .description('sync this workspace with the relay once (push and pull every document you may hold)')
+    .option('--server <url>', 'relay URL, e.g. ws://127.0.0.1:8080 (remembered in the workspace)')
+    .option('--token <token>', 'access token from `apsis token issue` (remembered in the workspace)')
+    .option('--timeout <seconds>', 'give up after this long', '30')
+    .option('--json', 'print a summary as JSON')
+    .action(
+      action(async (flags: { server?: string; token?: string; timeout: string; json?: boolean }, cmd: Command) => {
+        const ctx = commandContext(cmd);
+        if (flags.server && !/^wss?:\/\/[^\s/]+/.test(flags.server)) {
+          ctx.o.err(`apsis sync: --server must be a ws:// or wss:// URL, not "${flags.server}".`);
+          return EXIT.usage;
+        }
+        const timeoutMs = Number(flags.timeout) * 1000;
+        if (!(timeoutMs > 0)) {
+          ctx.o.err(`apsis sync: --timeout must be a number of seconds, not "${flags.timeout}".`);
+          return EXIT.usage;
+        }
+        return withWorkspace(ctx, async (ws) => {
+          const server = flags.server ?? ws.meta.settings.serverUrl;
+          const token = flags.token ?? ws.meta.settings.token;
+          if (!server || !token) {
+            ctx.o.err('apsis sync: no relay configured: pass --server URL and --token T once (they are remembered).');
+            return EXIT.usage;
+          }
+          const claims = readClaims(token);
+          if (!claims) {
+            ctx.o.err('apsis sync: the token is not readable; ask for a new one (`apsis token issue`).');
+            return EXIT.failure;
+          }
+          const [{ syncDocsOnce }, { accessFor }, { parseRoomName }] = await Promise.all([import('../sync/sync-once.js'), import('../../sync-server/access.js'), import('../../sync-server/room.js')]);
+          const mayOpen = (docId: string) => {
+            const room = parseRoomName(`${ws.meta.namespace}/${docId}`);
+            return room !== null && accessFor(claims, room) !== 'none';
+          };
+          const run = async (ids: readonly DocId[]) => {
+            const docs = new Map<string, Y.Doc>();
+            for (const id of ids.filter(mayOpen)) {
+              const opened = await ws.doc(id);
+              if (!opened.ok) return { ok: false as const, reason: `${id} cannot be read locally; run \`apsis doctor\`` };
+              docs.set(id, opened.doc);
+            }
+            return syncDocsOnce({ url: server, token, namespace: ws.meta.namespace, docs, timeoutMs });
+          };
+          // The organisation document first: its index names the documents to fetch.
+          const first = await run(['org' as DocId]);
+          if (!first.ok) {
+            ctx.o.err(`apsis sync: ${first.reason}. Local changes are kept and go out at the next sync.`);
+            return EXIT.failure;
+          }
+          const rest = await run((await ws.knownDocs()).filter((d) => d !== 'org'));
+          if (!rest.ok) {
+            ctx.o.err(`apsis sync: ${rest.reason}. Local changes are kept and go out at the next sync.`);
+            return EXIT.failure;
+          }
+          for (const r of [...first.perDoc, ...rest.perDoc]) if (r.pulledBytes > 0) ws.markDirty(r.docId as DocId);
+          await ws.save();
+          await ws.setSettings({ serverUrl: server, token });
+          const perDoc = [...first.perDoc, ...rest.perDoc];
+          const summary = { server, documents: perDoc.length, pushed: perDoc.filter((d) => d.pushedBytes > 0).length, pulled: perDoc.filter((d) => d.pulledBytes > 0).length, pushedBytes: perDoc.reduce((s, d) => s + d.pushedBytes, 0), pulledBytes: perDoc.reduce((s, d) => s + d.pulledBytes, 0) };
+          if (flags.json) printJson(ctx.o, { ...summary, perDoc });
+          else ctx.o.out(`Synced ${summary.documents} documents with ${server}: ${summary.pushed} sent changes (${summary.pushedBytes} B), ${summary.pulled} received changes (${summary.pulledBytes} B).`);
+          return EXIT.ok;
+        });
+      }),
+    );
+}
