@@ -2,10 +2,10 @@
 import { render } from 'ink';
 import { createElement } from 'react';
 import type { Workspace } from '../workspace/workspace.js';
-import { App } from './app/App.js';
+import { WithLiveSync } from './app/WithLiveSync.js';
 
 /** Renders the app on the real terminal and resolves when the user quits. */
 export async function launchTui(ws: Workspace, lang: 'lv' | 'en', noColor: boolean): Promise<void> {
-  const app = render(createElement(App, { ws, lang, noColor }), { exitOnCtrlC: false });
+  const app = render(createElement(WithLiveSync, { ws, lang, noColor }), { exitOnCtrlC: false });
   await app.waitUntilExit();
 }

@@ -142,13 +142,26 @@ export class Workspace {
   /** Opens a document and remembers to refresh indexes for it on save. */
   async doc(docId: DocId): Promise<OpenResult> {
     const res = await this.repo.get(docId);
-    if (res.ok && !this.watched.has(docId)) {
-      this.watched.add(docId);
-      res.doc.on('update', () => this.dirty.add(docId));
-    }
+    if (res.ok && !this.watched.has(docId)) this.watch(docId, res.doc);
     return res;
   }
   private readonly watched = new Set<DocId>();
+  private readonly openListeners = new Set<(docId: DocId, doc: Y.Doc) => void>();
+
+  private watch(docId: DocId, doc: Y.Doc): void {
+    this.watched.add(docId);
+    doc.on('update', () => this.dirty.add(docId));
+    for (const fn of this.openListeners) fn(docId, doc);
+  }
+
+  /** Calls `fn` for every document opened from now on (and those already open): live sync follows what is in use. */
+  onDocOpened(fn: (docId: DocId, doc: Y.Doc) => void): () => void {
+    this.openListeners.add(fn);
+    for (const docId of this.watched) {
+      void this.repo.get(docId).then((r) => r.ok && fn(docId, r.doc));
+    }
+    return () => this.openListeners.delete(fn);
+  }
 
   org(): Promise<OpenResult> {
     return this.doc(ORG_DOC);
@@ -165,8 +178,7 @@ export class Workspace {
     const id = this.newId<'ClientId'>('c');
     const res = await this.repo.create(clientDocId(id), (doc) => createClientDoc(doc, id, parsed.value), this.origin('client.add'));
     if (!res.ok) throw new Error(`a new client document cannot be damaged: ${JSON.stringify(res.error)}`);
-    this.watched.add(clientDocId(id));
-    res.doc.on('update', () => this.dirty.add(clientDocId(id)));
+    this.watch(clientDocId(id), res.doc);
     this.dirty.add(clientDocId(id));
     return { ok: true, id };
   }
