@@ -60,8 +60,8 @@ export function AssessmentTab({ doc, tabHandlers, active }: TabProps) {
 
   // Keys can arrive faster than renders: read the item cursor from a ref and the answers from the
   // document, so a quick "+ j +" never acts on a stale item or a stale answer.
+  // The ref leads and the state follows (for rendering): a render with a not-yet-updated state must not move it back.
   const itemRef = useRef(item);
-  itemRef.current = item;
   const moveItem = (move: 'down' | 'up') => {
     itemRef.current = moveCursor(itemRef.current, move, itemCount, 1);
     setItem(itemRef.current);
@@ -89,6 +89,7 @@ export function AssessmentTab({ doc, tabHandlers, active }: TabProps) {
       .then((ok) => {
         if (!ok) return;
         setCursor(0);
+        itemRef.current = 0;
         setItem(0);
         actions.notify(t('assessment.created'));
       });
