@@ -8,20 +8,10 @@ import { catalogues } from '../cli/catalogue/load.js';
 import { scoreAssessment } from '../core/assessment/score.js';
 import type { Instrument } from '../core/catalogue/schema.js';
 import { translateNeeds } from '../core/translation/translate.js';
+import { createRng } from '../test/helpers/rng.js';
 
 const { values } = parseArgs({ options: { n: { type: 'string', default: '10000' }, table: { type: 'string', default: 'riga' } } });
 const N = Number(values.n);
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const t0 = performance.now();
 const cats = catalogues();
@@ -31,7 +21,7 @@ const card = cats.instruments.get('home-care-card');
 const braden = cats.instruments.get('braden');
 if (!table || !card || !braden) throw new Error('missing data');
 
-const rnd = mulberry32(20261122);
+const rnd = createRng(20261122);
 const answers = (ins: Instrument): Record<string, string> => {
   const out: Record<string, string> = {};
   // Skewed towards the milder answers, as in a real caseload.
