@@ -60,3 +60,28 @@ export function proposalFor(catalogues: Catalogues, doc: Y.Doc, assessments: rea
     today,
   });
 }
+
+/**
+ * The proposal a client's care decision rests on: the approved assessments scored and translated
+ * as of `today`. Prints why not (no approved assessment, unknown instrument) and returns null.
+ */
+export async function approvedProposal(
+  ws: Workspace,
+  o: Output,
+  catalogues: Catalogues,
+  doc: Y.Doc,
+  command: string,
+  today: string,
+): Promise<{ basis: Assessment[]; proposal: Extract<PipelineResult, { ok: true }>['proposal'] } | null> {
+  const basis = approvedBasis(doc);
+  if (basis.length === 0) {
+    o.err(`apsis ${command}: this client has no approved assessment yet (apsis assess … → submit → approve).`);
+    return null;
+  }
+  const res = proposalFor(catalogues, doc, basis, await ruleTableId(ws, catalogues), today);
+  if (!res.ok) {
+    o.err(`apsis ${command}: ${res.issues.join('; ')}`);
+    return null;
+  }
+  return { basis, proposal: res.proposal };
+}

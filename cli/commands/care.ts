@@ -9,7 +9,7 @@ import { acceptItems, diffProposal } from '../../core/plan/diff.js';
 import { generatePlans } from '../../core/plan/generate.js';
 import type { PlanContext } from '../../core/plan/generate.js';
 import { explainProposal } from '../../core/translation/explain.js';
-import { approvedBasis, catalogueOrFail, openClient, proposalFor, ruleTableId } from '../care/context.js';
+import { approvedBasis, approvedProposal, catalogueOrFail, openClient } from '../care/context.js';
 import { action, commandContext, globals, withWorkspace } from '../context.js';
 import { EXIT, printJson } from '../output.js';
 
@@ -28,16 +28,8 @@ export function registerCare(program: Command): void {
         return withWorkspace(ctx, async (ws) => {
           const client = await openClient(ws, ctx.o, ref);
           if (!client) return EXIT.failure;
-          const basis = approvedBasis(client.doc);
-          if (basis.length === 0) {
-            ctx.o.err('apsis translate: this client has no approved assessment yet (apsis assess … → submit → approve).');
-            return EXIT.failure;
-          }
-          const res = proposalFor(catalogues, client.doc, basis, await ruleTableId(ws, catalogues), ws.clock.now().toISOString().slice(0, 10));
-          if (!res.ok) {
-            ctx.o.err(`apsis translate: ${res.issues.join('; ')}`);
-            return EXIT.failure;
-          }
+          const res = await approvedProposal(ws, ctx.o, catalogues, client.doc, 'translate', ws.clock.now().toISOString().slice(0, 10));
+          if (!res) return EXIT.failure;
           // Evaluations of the current plan feed the reassessment: show them beside the proposal.
           const evaluations = listClientRecords(client.doc, 'evaluations').records.filter((e) => e.result !== 'achieved');
           if (flags.json) printJson(ctx.o, { ...res.proposal, openEvaluations: evaluations });
@@ -67,17 +59,10 @@ export function registerCare(program: Command): void {
         return withWorkspace(ctx, async (ws) => {
           const client = await openClient(ws, ctx.o, ref);
           if (!client) return EXIT.failure;
-          const basis = approvedBasis(client.doc);
-          if (basis.length === 0) {
-            ctx.o.err('apsis plan generate: plans come from an approved assessment; this client has none yet.');
-            return EXIT.failure;
-          }
           const now = ws.clock.now().toISOString();
-          const res = proposalFor(catalogues, client.doc, basis, await ruleTableId(ws, catalogues), now.slice(0, 10));
-          if (!res.ok) {
-            ctx.o.err(`apsis plan generate: ${res.issues.join('; ')}`);
-            return EXIT.failure;
-          }
+          const res = await approvedProposal(ws, ctx.o, catalogues, client.doc, 'plan generate', now.slice(0, 10));
+          if (!res) return EXIT.failure;
+          const { basis } = res;
           const pctx: PlanContext = { today: now.slice(0, 10), createdAt: now.slice(0, 16), createdBy: ws.user.id, assessmentId: basis[0]!.id, responsibleId: flags.responsible ?? null, lang, newId: (hint) => ws.newId(hint.startsWith('plan') ? 'pl' : 'pi') };
           const active = listClientRecords(client.doc, 'plans').records.filter((p) => p.status === 'active');
           if (active.length === 0) {

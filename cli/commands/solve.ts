@@ -7,6 +7,7 @@ import { parseSolomon, solomonOutput, solomonToProblem } from '../../core/schedu
 import { solve } from '../../core/schedule/solve.js';
 import { action } from '../context.js';
 import { createOutput, EXIT, printJson } from '../output.js';
+import type { Output } from '../output.js';
 
 interface SolveFlags {
   seconds: string;
@@ -21,12 +22,34 @@ function numbers(flags: SolveFlags): { ms: number; seed: number } | null {
   return { ms: secs * 1000, seed };
 }
 
-async function readText(file: string): Promise<string | Error> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch (e) {
-    return e instanceof Error ? e : new Error(String(e));
+/**
+ * Reads and parses an instance with the budget from the flags; prints what is wrong (flag, file or
+ * format) and returns the exit code instead when it cannot.
+ */
+async function loadInstance<T>(
+  o: Output,
+  file: string,
+  flags: SolveFlags,
+  parse: (text: string) => { ok: true; value: T } | { ok: false; error: string },
+): Promise<{ instance: T; ms: number; seed: number } | number> {
+  const n = numbers(flags);
+  if (!n) {
+    o.err('apsis: --seconds must be a positive number and --seed an integer');
+    return EXIT.usage;
   }
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (e) {
+    o.err(`apsis: cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`);
+    return EXIT.failure;
+  }
+  const parsed = parse(text);
+  if (!parsed.ok) {
+    o.err(`apsis: ${file}: ${parsed.error}`);
+    return EXIT.failure;
+  }
+  return { instance: parsed.value, ...n };
 }
 
 function withCommonOptions(cmd: Command): Command {
@@ -39,28 +62,15 @@ export function registerSolve(program: Command): void {
   withCommonOptions(solveCmd.command('vrptw <file>').description('Solomon VRPTW, distance-only convention (arcs truncated to one decimal)')).action(
     action(async (file: string, flags: SolveFlags) => {
       const o = createOutput();
-      const n = numbers(flags);
-      if (!n) {
-        o.err('apsis: --seconds must be a positive number and --seed an integer');
-        return EXIT.usage;
-      }
-      const text = await readText(file);
-      if (text instanceof Error) {
-        o.err(`apsis: cannot read ${file}: ${text.message}`);
-        return EXIT.failure;
-      }
-      const parsed = parseSolomon(text);
-      if (!parsed.ok) {
-        o.err(`apsis: ${file}: ${parsed.error}`);
-        return EXIT.failure;
-      }
-      const problem = solomonToProblem(parsed.value);
+      const n = await loadInstance(o, file, flags, parseSolomon);
+      if (typeof n === 'number') return n;
+      const problem = solomonToProblem(n.instance);
       const result = solve(problem, { seed: n.seed, timeLimitMs: n.ms, now: () => performance.now() });
       const violations = checkSolution(problem, result);
-      const answer = solomonOutput(parsed.value, problem, result);
+      const answer = solomonOutput(n.instance, problem, result);
       if (flags.json) printJson(o, answer);
       else {
-        o.out(`${parsed.value.name}: distance ${answer.distance.toFixed(1)}, ${answer.vehicles} vehicles, ${result.status}, ${result.iterations} iterations`);
+        o.out(`${n.instance.name}: distance ${answer.distance.toFixed(1)}, ${answer.vehicles} vehicles, ${result.status}, ${result.iterations} iterations`);
         answer.routes.forEach((r, i) => o.out(`  route ${i + 1}: ${r.join(' ')}`));
       }
       for (const v of violations) o.err(`apsis: checker: ${v.kind}: ${v.message}`);
@@ -70,22 +80,9 @@ export function registerSolve(program: Command): void {
   withCommonOptions(solveCmd.command('hhc <file>').description('Mankowska et al. (2014) home health care with synchronised services')).action(
     action(async (file: string, flags: SolveFlags) => {
       const o = createOutput();
-      const n = numbers(flags);
-      if (!n) {
-        o.err('apsis: --seconds must be a positive number and --seed an integer');
-        return EXIT.usage;
-      }
-      const text = await readText(file);
-      if (text instanceof Error) {
-        o.err(`apsis: cannot read ${file}: ${text.message}`);
-        return EXIT.failure;
-      }
-      const parsed = parseMankowska(text);
-      if (!parsed.ok) {
-        o.err(`apsis: ${file}: ${parsed.error}`);
-        return EXIT.failure;
-      }
-      const { problem, refs } = mankowskaToProblem(parsed.value);
+      const n = await loadInstance(o, file, flags, parseMankowska);
+      if (typeof n === 'number') return n;
+      const { problem, refs } = mankowskaToProblem(n.instance);
       const result = solve(problem, { seed: n.seed, timeLimitMs: n.ms, now: () => performance.now() });
       const violations = checkSolution(problem, result);
       const answer = mankowskaOutput(problem, refs, result, result.cost);
