@@ -44,8 +44,13 @@ export async function addClients(ws: Workspace, names: readonly string[], group:
 const tick = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Renders the app and returns helpers that wait for frames instead of sleeping blindly. */
-export async function renderApp(ws: Workspace, options: { lang?: Lang; initial?: Route; background?: boolean } = {}) {
+export async function renderApp(ws: Workspace, options: { lang?: Lang; initial?: Route; background?: boolean; columns?: number } = {}) {
   const app = render(<App ws={ws} lang={options.lang ?? 'en'} noColor initial={options.initial} background={options.background ?? true} />);
+  if (options.columns) {
+    // ink-testing-library's terminal is 100 columns wide: narrow it the way a resize would.
+    Object.defineProperty(app.stdout, 'columns', { value: options.columns });
+    app.stdout.emit('resize');
+  }
   const frame = () => app.lastFrame() ?? '';
   /** Waits until the frame satisfies `pred` (fails with the last frame after a generous limit). */
   const waitFor = async (pred: (f: string) => boolean, what = 'frame'): Promise<string> => {
