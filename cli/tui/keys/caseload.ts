@@ -56,9 +56,20 @@ export interface IndexedRow extends CaseloadRow {
   readonly search: string;
 }
 
-/** Prepares rows for filtering. */
+/**
+ * Prepares rows for filtering. The search text is folded on first use, not here: the first frame
+ * needs none of it (see `warmCaseload`, which folds it all once the screen is up).
+ */
 export function indexCaseload(rows: readonly CaseloadRow[]): IndexedRow[] {
-  return rows.map((r) => ({ ...r, search: fold(`${r.name} ${r.id} ${r.careGroupId ?? ''}`) }));
+  return rows.map((r) => {
+    let search: string | null = null;
+    return Object.defineProperty({ ...r }, 'search', { enumerable: true, get: () => (search ??= fold(`${r.name} ${r.id} ${r.careGroupId ?? ''}`)) }) as IndexedRow;
+  });
+}
+
+/** Folds every row's search text now (after the first frame), so the first filter key is fast too. */
+export function warmCaseload(rows: readonly IndexedRow[]): void {
+  for (const r of rows) void r.search;
 }
 
 /** The rows to show: filtered (every word of the filter must appear), ended ones hidden unless asked, sorted. */
@@ -67,8 +78,15 @@ export function selectRows(rows: readonly IndexedRow[], s: Pick<CaseloadState, '
   const out: { row: IndexedRow; markers: string }[] = [];
   for (const row of rows) {
     if (!s.showEnded && row.status === 'ended') continue;
-    if (!words.every((w) => row.search.includes(w))) continue;
-    out.push({ row, markers: markers(row.id) });
+    if (words.length > 0 && !words.every((w) => row.search.includes(w))) continue;
+    // Markers are worked out when shown (or sorted by): a screen shows 20 rows of 3,000.
+    let m: string | null = null;
+    out.push({
+      row,
+      get markers() {
+        return (m ??= markers(row.id));
+      },
+    });
   }
   if (s.sort === 'group') out.sort((a, b) => (a.row.careGroupId ?? '~').localeCompare(b.row.careGroupId ?? '~') || a.row.name.localeCompare(b.row.name, 'lv'));
   if (s.sort === 'markers') out.sort((a, b) => b.markers.trim().length - a.markers.trim().length || a.row.name.localeCompare(b.row.name, 'lv'));

@@ -1,9 +1,9 @@
 /** Clients: the caseload, windowed (only visible rows render), filter as you type, sort, markers. */
 import { Box, Text } from 'ink';
-import { useMemo, useReducer } from 'react';
+import { useEffect, useMemo, useReducer } from 'react';
 import { useActions, useData, useEnv } from '../app/context.js';
 import { useBinding } from '../hooks/useBinding.js';
-import { caseloadReducer, indexCaseload, INITIAL_CASELOAD, selectRows } from '../keys/caseload.js';
+import { caseloadReducer, indexCaseload, INITIAL_CASELOAD, selectRows, warmCaseload } from '../keys/caseload.js';
 import type { Move } from '../keys/list-window.js';
 import { visibleRows } from '../keys/list-window.js';
 import { markersOf } from '../model/client-summary.js';
@@ -16,6 +16,10 @@ export function ClientsScreen({ active }: { readonly active: boolean }) {
   const { caseload, summaries, scanned, scanTotal, weekVisits } = useData();
   const actions = useActions();
   const all = useMemo(() => indexCaseload(caseload), [caseload]);
+  useEffect(() => {
+    const timer = setTimeout(() => warmCaseload(all), 0);
+    return () => clearTimeout(timer);
+  }, [all]);
   const unassigned = useMemo(() => unassignedByClient(weekVisits ?? []), [weekVisits]);
   const [state, dispatch] = useReducer(caseloadReducer, INITIAL_CASELOAD);
   const facts = useMemo(() => new Map(caseload.map((r) => [r.id as string, r.facts])), [caseload]);
