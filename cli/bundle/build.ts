@@ -28,5 +28,16 @@ await build({
   // and double the time to the first frame.
   define: { 'process.env.NODE_ENV': '"production"' },
   alias: { 'react-devtools-core': join(dist, 'cli', 'bundle', 'react-devtools-stub.js') },
+  plugins: [
+    {
+      // Ink measures every text with string-width: put the fast path for Latin text in front of it
+      // (wrap-ansi keeps its own older copy).
+      name: 'fast-string-width',
+      setup(b) {
+        const fast = join(dist, 'cli', 'bundle', 'string-width-fast.js');
+        b.onResolve({ filter: /^string-width$/ }, (args) => (args.importer === fast || args.importer.includes('/node_modules/wrap-ansi/') ? undefined : { path: fast }));
+      },
+    },
+  ],
   logLevel: 'warning',
 });
