@@ -4,7 +4,7 @@
  * Run after `tsc` by `npm run build`.
  */
 import { build } from 'esbuild';
-import { rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 
@@ -36,6 +36,19 @@ await build({
       setup(b) {
         const fast = join(dist, 'cli', 'bundle', 'string-width-fast.js');
         b.onResolve({ filter: /^string-width$/ }, (args) => (args.importer === fast || args.importer.includes('/node_modules/wrap-ansi/') ? undefined : { path: fast }));
+      },
+    },
+    {
+      // Ink's ANSI tokenizer and slice-ansi split every line into graphemes: Latin text without ICU.
+      name: 'fast-grapheme-segmenter',
+      setup(b) {
+        const segmenter = join(dist, 'cli', 'bundle', 'fast-segmenter.js');
+        b.onLoad({ filter: /node_modules[\\/](slice-ansi[\\/]tokenize-ansi|@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]tokenize)\.js$/ }, async (args) => {
+          const source = await readFile(args.path, 'utf8');
+          if (!source.includes('new Intl.Segmenter(')) throw new Error(`${args.path}: no Intl.Segmenter to replace (did the library change?)`);
+          const contents = `import { FastGraphemeSegmenter as __FastSegmenter } from ${JSON.stringify(segmenter)};\n${source.replaceAll('new Intl.Segmenter(', 'new __FastSegmenter(')}`;
+          return { contents, loader: 'js' };
+        });
       },
     },
   ],

@@ -11,6 +11,7 @@ import realStringWidth from 'string-width';
 export const NARROW_TEXT = /^[\u0020-\u007E\u00A0-\u00AC\u00AE-\u024F\u2010-\u2027\u2039\u203A\u2190-\u2193\u2500-\u257F]*$/;
 
 /** Colour and style codes (SGR), which take no columns; Ink wraps styled text in them. */
+// eslint-disable-next-line no-control-regex -- control characters are what this matches
 const SGR = /\u001B\[[0-9;]*m/g;
 
 /** Same answer as `string-width`, without its slow path for plain Latin text. */

@@ -23,15 +23,18 @@ export function ClientsScreen({ active }: { readonly active: boolean }) {
   const unassigned = useMemo(() => unassignedByClient(weekVisits ?? []), [weekVisits]);
   const [state, dispatch] = useReducer(caseloadReducer, INITIAL_CASELOAD);
   const facts = useMemo(() => new Map(caseload.map((r) => [r.id as string, r.facts])), [caseload]);
+  const markersFor = (id: string) => markersOf(summaries.get(id), unassigned.get(id) ?? 0, facts.get(id), today);
+  const bySort = state.sort === 'markers' ? markersFor : null;
   const rows = useMemo(
-    () => selectRows(all, state, (id) => markersOf(summaries.get(id), unassigned.get(id) ?? 0, facts.get(id), today)),
-    [all, state.filter, state.sort, state.showEnded, summaries, unassigned, facts, today],
+    () => selectRows(all, state, bySort ?? (() => '')),
+    // Markers matter to the selection only when sorting by them.
+    [all, state.filter, state.sort, state.showEnded, bySort && summaries, bySort && unassigned, bySort && facts, today],
   );
   const listHeight = Math.max(1, bodyHeight - 3);
   const move = (m: Move) => () => dispatch({ type: 'move', move: m, count: rows.length, page: listHeight });
   const open = () => {
     const r = rows[state.cursor];
-    if (r) actions.navigate({ screen: 'client', clientId: r.row.id, tab: 'profile' });
+    if (r) actions.navigate({ screen: 'client', clientId: r.id, tab: 'profile' });
   };
   useBinding(
     {
@@ -77,7 +80,7 @@ export function ClientsScreen({ active }: { readonly active: boolean }) {
         )}
       </Text>
       {visible.map((r, i) => (
-        <ClientRow key={r.row.id} row={r.row} markers={r.markers} selected={top + i === state.cursor} width={width} endedLabel={t('clients.ended')} />
+        <ClientRow key={r.id} row={r} markers={markersFor(r.id)} selected={top + i === state.cursor} width={width} endedLabel={t('clients.ended')} />
       ))}
       {all.length === 0 && <Text dimColor>{t('clients.empty')}</Text>}
       {all.length > 0 && rows.length === 0 && <Text dimColor>{t('clients.noMatch')}</Text>}
