@@ -5,7 +5,7 @@ import { useActions, useData, useEnv } from '../app/context.js';
 import { useBinding } from '../hooks/useBinding.js';
 import { caseloadReducer, indexCaseload, INITIAL_CASELOAD, selectRows, warmCaseload } from '../keys/caseload.js';
 import type { Move } from '../keys/list-window.js';
-import { visibleRows } from '../keys/list-window.js';
+import { listMoves, visibleRows } from '../keys/list-window.js';
 import { markersOf } from '../model/client-summary.js';
 import { unassignedByClient } from '../model/week-visits.js';
 import { ClientRow } from '../components/ClientRow.js';
@@ -40,12 +40,7 @@ export function ClientsScreen({ active }: { readonly active: boolean }) {
     {
       scopes: ['clients', 'list'],
       handlers: {
-        'list.down': move('down'),
-        'list.up': move('up'),
-        'list.pageDown': move('pageDown'),
-        'list.pageUp': move('pageUp'),
-        'list.top': move('top'),
-        'list.bottom': move('bottom'),
+        ...listMoves(move),
         'clients.open': open,
         'clients.filter': () => dispatch({ type: 'startFilter' }),
         'clients.sort': () => dispatch({ type: 'sort' }),

@@ -13,7 +13,7 @@ import { useActions, useEnv } from '../../app/context.js';
 import { useBinding } from '../../hooks/useBinding.js';
 import { COMMANDS } from '../../keys/commands.js';
 import type { Move } from '../../keys/list-window.js';
-import { moveCursor, visibleRows } from '../../keys/list-window.js';
+import { listMoves, moveCursor, visibleRows } from '../../keys/list-window.js';
 import { tuiCatalogues } from '../../model/catalogue.js';
 import { becauseText, decisionMark, itemText, summaryText } from '../../model/proposal-lines.js';
 import type { DecideContext, Decision, Planned, Review } from '../../model/proposal-review.js';
@@ -104,12 +104,7 @@ export function ProposalTab({ doc, version, tabHandlers, active }: TabProps) {
       scopes: ['proposal', 'client', 'list'],
       handlers: {
         ...tabHandlers,
-        'list.down': move('down'),
-        'list.up': move('up'),
-        'list.pageDown': move('pageDown'),
-        'list.pageUp': move('pageUp'),
-        'list.top': move('top'),
-        'list.bottom': move('bottom'),
+        ...listMoves(move),
         'proposal.accept': () => decide('accepted'),
         'proposal.reject': () => decide('rejected'),
         'proposal.plan': makePlan,
