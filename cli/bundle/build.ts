@@ -6,7 +6,7 @@
 import { build } from 'esbuild';
 import { readFile, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 const dist = fileURLToPath(new URL('../..', import.meta.url));
 // Chunk names carry a content hash: clear out the previous build's chunks, or they pile up.
@@ -36,6 +36,14 @@ await build({
       setup(b) {
         const fast = join(dist, 'cli', 'bundle', 'string-width-fast.js');
         b.onResolve({ filter: /^string-width$/ }, (args) => (args.importer === fast || args.importer.includes('/node_modules/wrap-ansi/') ? undefined : { path: fast }));
+      },
+    },
+    {
+      // zod's error messages in 40 languages (~360 kB parsed at every start); the messages are
+      // English (zod's default) and `z.locales` is never used: keep only English.
+      name: 'zod-english-only',
+      setup(b) {
+        b.onLoad({ filter: /node_modules[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, (args) => ({ contents: 'export { default as en } from "./en.js";\n', loader: 'js', resolveDir: dirname(args.path) }));
       },
     },
     {
