@@ -23,7 +23,7 @@ export async function makeWorkspace(role: Role = 'coordinator', userId = 'anna')
     dir,
     cleanup: async () => {
       await ws.close();
-      await rm(dir, { recursive: true, force: true });
+      await rm(dir, { recursive: true, force: true, maxRetries: 5 });
     },
   };
 }
@@ -54,10 +54,13 @@ export async function renderApp(ws: Workspace, options: { lang?: Lang; initial?:
   const frame = () => app.lastFrame() ?? '';
   /** Waits until the frame satisfies `pred` (fails with the last frame after a generous limit). */
   const waitFor = async (pred: (f: string) => boolean, what = 'frame'): Promise<string> => {
-    for (let i = 0; i < 300; i++) {
+    // A deadline, not a count of ticks: on a loaded machine saves (fsync) and timers run late.
+    const deadline = Date.now() + 10_000;
+    while (Date.now() < deadline) {
       if (pred(frame())) return frame();
       await tick(10);
     }
+    if (pred(frame())) return frame();
     throw new Error(`timed out waiting for ${what}; last frame:\n${frame()}`);
   };
   /** Sends keys one write at a time, letting each be processed. */

@@ -79,13 +79,14 @@ describe('proposal tab', () => {
     expect(Object.values(decisions(doc)).sort()).toEqual(['accepted', 'rejected']);
     // One decision = one undo step.
     await ui.press('u');
-    await ui.waitFor((f) => rowsOf(f)[1]!.startsWith('[ ]'), 'the rejection undone');
+    await ui.waitFor((f) => rowsOf(f)[1]!.startsWith('[ ]') && f.includes('Undone.'), 'the rejection undone and saved');
     expect(Object.values(decisions(doc))).toEqual(['accepted']);
     await ui.press('r');
     await ui.waitFor((f) => rowsOf(f)[1]!.startsWith('[✗]'), 'rejected again');
 
     await ui.press('P');
-    frame = await ui.waitFor((f) => f.includes('Reassessment:'), 'the plan made; the tab now shows the diff');
+    // The message comes once the plan is saved.
+    frame = await ui.waitFor((f) => f.includes('Reassessment:') && f.includes('Plan made: 1 rows'), 'the plan made; the tab now shows the diff');
     const items = listClientRecords(doc, 'planItems').records;
     const tasks = Object.entries(decisions(doc)).filter(([k]) => k.startsWith('add:'));
     const acceptedCode = tasks.find(([, d]) => d === 'accepted')![0].replace(/^add:/, '');
@@ -179,7 +180,7 @@ describe('proposal tab', () => {
 
     // Undo takes the row out again, and the change is back in the diff.
     await ui.press('u');
-    await ui.waitFor((f) => rowsOf(f).filter((l) => l.startsWith('[ ] + add')).length === adds, 'the addition undone');
+    await ui.waitFor((f) => rowsOf(f).filter((l) => l.startsWith('[ ] + add')).length === adds && f.includes('Undone.'), 'the addition undone and saved');
     expect(listClientRecords(doc, 'planItems').records).toHaveLength(before.length);
     ui.app.unmount();
   });
