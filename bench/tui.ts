@@ -4,12 +4,14 @@
  *    Ink/React/the app, render), target ≤ 300 ms;
  *  - key → next frame while scrolling (j) and filtering (/ + letters, backspace) the caseload,
  *    target ≤ 33 ms (only the visible rows render).
- * Usage: node dist/bench/tui.js [--clients 3000] [--runs 5]   (the child mode is internal)
+ * Usage: node dist/bench/tui.js [--clients 3000] [--runs 5] [--compare other/dist/bin/apsis.mjs]
+ * (--compare times another build's binary interleaved with this one, so both see the same load;
+ * the child mode is internal). The load average is recorded beside the figures.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -19,12 +21,12 @@ import { BIN } from '../test/helpers/cli.js';
 import { writeResult } from './report.js';
 
 /** The shipped binary in a real pseudo-terminal (util-linux `script`): spawn → first frame on screen. */
-function binaryFirstFrame(dir: string): Promise<number> {
+function binaryFirstFrame(dir: string, bin = BIN): Promise<number> {
   return new Promise((resolve, reject) => {
     const env: NodeJS.ProcessEnv = { ...process.env, APSIS_WORKSPACE: dir, NO_COLOR: '1', COLUMNS: '100', LINES: '30' };
     delete env.CI;
     const t0 = performance.now();
-    const child = spawn('script', ['-qfec', `'${process.execPath}' '${BIN}'`, '/dev/null'], { env, stdio: ['pipe', 'pipe', 'inherit'] });
+    const child = spawn('script', ['-qfec', `'${process.execPath}' '${bin}'`, '/dev/null'], { env, stdio: ['pipe', 'pipe', 'inherit'] });
     let seen = '';
     let done = false;
     child.stdout.on('data', (b: Buffer) => {
@@ -46,7 +48,7 @@ function binaryFirstFrame(dir: string): Promise<number> {
   });
 }
 
-const { values } = parseArgs({ options: { clients: { type: 'string', default: '3000' }, runs: { type: 'string', default: '5' }, child: { type: 'string' } } });
+const { values } = parseArgs({ options: { clients: { type: 'string', default: '3000' }, runs: { type: 'string', default: '5' }, child: { type: 'string' }, compare: { type: 'string' } } });
 const CLIENTS = Number(values.clients);
 const RUNS = Number(values.runs);
 const clock = { now: () => new Date('2026-11-23T08:00:00') };
@@ -142,6 +144,7 @@ const stats = (all: number[]) => {
 async function main(): Promise<void> {
   if (values.child) return child(values.child);
   process.env.FORCE_COLOR = '1'; // as in a real terminal: the cursor row is drawn in inverse
+  const loadBefore = loadavg()[0]!;
   const root = await mkdtemp(join(tmpdir(), 'apsis-bench-tui-'));
   const dir = join(root, 'ws');
   try {
@@ -167,7 +170,11 @@ async function main(): Promise<void> {
     }
 
     const binary: number[] = [];
-    for (let r = 0; r < RUNS; r++) binary.push(await binaryFirstFrame(dir));
+    const other: number[] = [];
+    for (let r = 0; r < RUNS; r++) {
+      binary.push(await binaryFirstFrame(dir));
+      if (values.compare) other.push(await binaryFirstFrame(dir, values.compare));
+    }
 
     const stdout = new FakeStdout();
     const stdin = new FakeStdin();
@@ -208,6 +215,10 @@ async function main(): Promise<void> {
       ['key → frame, scrolling, while documents load in the background', `${stats(during)}; ${loopLag}`],
       ['key → frame, scrolling (j/k)', `${stats(scroll)}; target ≤ 33 ms`],
       ['key → frame, filtering (type / backspace)', `${stats(filter)}; target ≤ 33 ms`],
+      ...(values.compare
+        ? [[`${values.compare}, interleaved with the runs above: spawn → first frame (median)`, `${med(other).toFixed(0)} ms (runs: ${other.map((x) => x.toFixed(0)).join(', ')}); this build takes ${((med(binary) / med(other)) * 100).toFixed(0)} % of its time`] as const]
+        : []),
+      ['load average (1 min) at start / end', `${loadBefore.toFixed(2)} / ${loadavg()[0]!.toFixed(2)} on ${cpus().length} cores (figures under load are pessimistic)`],
     ]);
   } finally {
     await rm(root, { recursive: true, force: true });

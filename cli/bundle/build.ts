@@ -4,10 +4,13 @@
  * Run after `tsc` by `npm run build`.
  */
 import { build } from 'esbuild';
+import { readFile, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 const dist = fileURLToPath(new URL('../..', import.meta.url));
+// Chunk names carry a content hash: clear out the previous build's chunks, or they pile up.
+await rm(join(dist, 'bin'), { recursive: true, force: true });
 await build({
   entryPoints: { apsis: join(dist, 'cli', 'main.js') },
   outdir: join(dist, 'bin'),
@@ -21,6 +24,41 @@ await build({
   target: 'node20',
   // Some dependencies are CommonJS and call require(): give the ESM bundle one.
   banner: { js: "import { createRequire as __apsisRequire } from 'node:module'; const require = __apsisRequire(import.meta.url);" },
+  // The production builds of React and its reconciler: the development ones check every render
+  // and double the time to the first frame.
+  define: { 'process.env.NODE_ENV': '"production"' },
   alias: { 'react-devtools-core': join(dist, 'cli', 'bundle', 'react-devtools-stub.js') },
+  plugins: [
+    {
+      // Ink measures every text with string-width: put the fast path for Latin text in front of it
+      // (wrap-ansi keeps its own older copy).
+      name: 'fast-string-width',
+      setup(b) {
+        const fast = join(dist, 'cli', 'bundle', 'string-width-fast.js');
+        b.onResolve({ filter: /^string-width$/ }, (args) => (args.importer === fast || args.importer.includes('/node_modules/wrap-ansi/') ? undefined : { path: fast }));
+      },
+    },
+    {
+      // zod's error messages in 40 languages (~360 kB parsed at every start); the messages are
+      // English (zod's default) and `z.locales` is never used: keep only English.
+      name: 'zod-english-only',
+      setup(b) {
+        b.onLoad({ filter: /node_modules[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, (args) => ({ contents: 'export { default as en } from "./en.js";\n', loader: 'js', resolveDir: dirname(args.path) }));
+      },
+    },
+    {
+      // Ink's ANSI tokenizer and slice-ansi split every line into graphemes: Latin text without ICU.
+      name: 'fast-grapheme-segmenter',
+      setup(b) {
+        const segmenter = join(dist, 'cli', 'bundle', 'fast-segmenter.js');
+        b.onLoad({ filter: /node_modules[\\/](slice-ansi[\\/]tokenize-ansi|@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]tokenize)\.js$/ }, async (args) => {
+          const source = await readFile(args.path, 'utf8');
+          if (!source.includes('new Intl.Segmenter(')) throw new Error(`${args.path}: no Intl.Segmenter to replace (did the library change?)`);
+          const contents = `import { FastGraphemeSegmenter as __FastSegmenter } from ${JSON.stringify(segmenter)};\n${source.replaceAll('new Intl.Segmenter(', 'new __FastSegmenter(')}`;
+          return { contents, loader: 'js' };
+        });
+      },
+    },
+  ],
   logLevel: 'warning',
 });

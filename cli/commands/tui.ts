@@ -7,6 +7,22 @@ import { EXIT } from '../output.js';
 const ENTER_ALT = '\x1b[?1049h';
 const LEAVE_ALT = '\x1b[?1049l';
 
+/**
+ * Loads with no global `fetch`: yoga-layout (Ink's layout engine) then decodes its inline
+ * WebAssembly directly instead of through fetch(), which first loads Node's HTTP client (~30 ms
+ * of the first frame). Even `typeof fetch` would load it, so the property itself is swapped.
+ */
+async function withoutFetch<T>(load: () => Promise<T>): Promise<T> {
+  const own = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
+  if (!own?.configurable) return load();
+  Object.defineProperty(globalThis, 'fetch', { value: undefined, configurable: true, writable: true });
+  try {
+    return await load();
+  } finally {
+    Object.defineProperty(globalThis, 'fetch', own);
+  }
+}
+
 export function registerTui(program: Command): void {
   program
     .command('tui')
@@ -21,7 +37,7 @@ export function registerTui(program: Command): void {
         }
         // Ink and React load only when the UI opens, so scripted commands start fast; loading
         // overlaps with opening the workspace.
-        const ui = import('../tui/launch.js');
+        const ui = withoutFetch(() => import('../tui/launch.js'));
         return withWorkspace(ctx, async (ws) => {
           const { launchTui } = await ui;
           const lang = flags.lang ?? globals(cmd).lang ?? ws.meta.settings.language;

@@ -230,6 +230,21 @@ export const EvaluationSchema = z.object({
 });
 export type Evaluation = z.infer<typeof EvaluationSchema>;
 
+/** A reviewer's accept / reject of one proposal item (task, referral, service or reassessment change). */
+export const ProposalDecisionSchema = z.object({
+  id,
+  /** Ids of the approved assessments the proposal came from, joined by '+': a new one asks again. */
+  basis: z.string().min(1).max(400),
+  /** `add:CODE`, `referral:CODE`, `service:CODE`, `remove:ITEMID` or `frequency:ITEMID`. */
+  item: z.string().min(1).max(200),
+  decision: z.enum(['accepted', 'rejected']),
+  /** What was decided, in words, for history and for changes that have left the diff. */
+  label: text.default(''),
+  decidedBy: id,
+  decidedAt: isoDateTime,
+});
+export type ProposalDecision = z.infer<typeof ProposalDecisionSchema>;
+
 // ---------------------------------------------------------------- schedule document
 
 /** One planned visit in a week's schedule for a care group. */
@@ -265,6 +280,7 @@ export const COLLECTIONS = {
     observations: ObservationSchema,
     alerts: AlertSchema,
     evaluations: EvaluationSchema,
+    proposalDecisions: ProposalDecisionSchema,
   },
   schedule: { visits: ScheduledVisitSchema },
 } as const;

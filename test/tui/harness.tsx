@@ -23,7 +23,7 @@ export async function makeWorkspace(role: Role = 'coordinator', userId = 'anna')
     dir,
     cleanup: async () => {
       await ws.close();
-      await rm(dir, { recursive: true, force: true });
+      await rm(dir, { recursive: true, force: true, maxRetries: 5 });
     },
   };
 }
@@ -44,15 +44,23 @@ export async function addClients(ws: Workspace, names: readonly string[], group:
 const tick = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Renders the app and returns helpers that wait for frames instead of sleeping blindly. */
-export async function renderApp(ws: Workspace, options: { lang?: Lang; initial?: Route; background?: boolean } = {}) {
+export async function renderApp(ws: Workspace, options: { lang?: Lang; initial?: Route; background?: boolean; columns?: number } = {}) {
   const app = render(<App ws={ws} lang={options.lang ?? 'en'} noColor initial={options.initial} background={options.background ?? true} />);
+  if (options.columns) {
+    // ink-testing-library's terminal is 100 columns wide: narrow it the way a resize would.
+    Object.defineProperty(app.stdout, 'columns', { value: options.columns });
+    app.stdout.emit('resize');
+  }
   const frame = () => app.lastFrame() ?? '';
   /** Waits until the frame satisfies `pred` (fails with the last frame after a generous limit). */
   const waitFor = async (pred: (f: string) => boolean, what = 'frame'): Promise<string> => {
-    for (let i = 0; i < 300; i++) {
+    // A deadline, not a count of ticks: on a loaded machine saves (fsync) and timers run late.
+    const deadline = Date.now() + 10_000;
+    while (Date.now() < deadline) {
       if (pred(frame())) return frame();
       await tick(10);
     }
+    if (pred(frame())) return frame();
     throw new Error(`timed out waiting for ${what}; last frame:\n${frame()}`);
   };
   /** Sends keys one write at a time, letting each be processed. */

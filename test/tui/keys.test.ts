@@ -82,7 +82,7 @@ describe('caseload reducer', () => {
   it('filters as you type, folding diacritics, and hides ended clients', () => {
     let s = caseloadReducer(INITIAL_CASELOAD, { type: 'startFilter' });
     for (const key of ['s', 'a', 'r']) s = caseloadReducer(s, { type: 'filterKey', key, count: 3, page: 10 });
-    expect(selectRows(rows, s, none).map((r) => r.row.id)).toEqual(['c-2']);
+    expect(selectRows(rows, s, none).map((r) => r.id)).toEqual(['c-2']);
     s = caseloadReducer(s, { type: 'filterKey', key: 'esc', count: 1, page: 10 });
     expect(s.filter).toBe('');
     expect(selectRows(rows, s, none)).toHaveLength(2);
@@ -90,9 +90,9 @@ describe('caseload reducer', () => {
   });
   it('sorts by group and by markers', () => {
     const byGroup = caseloadReducer(INITIAL_CASELOAD, { type: 'sort' });
-    expect(selectRows(rows, byGroup, none).map((r) => r.row.id)).toEqual(['c-2', 'c-1']);
+    expect(selectRows(rows, byGroup, none).map((r) => r.id)).toEqual(['c-2', 'c-1']);
     const byMarkers = caseloadReducer(byGroup, { type: 'sort' });
-    expect(selectRows(rows, byMarkers, (id) => (id === 'c-1' ? 'RG  ' : '    ')).map((r) => r.row.id)).toEqual(['c-1', 'c-2']);
+    expect(selectRows(rows, byMarkers, (id) => (id === 'c-1' ? 'RG  ' : '    ')).map((r) => r.id)).toEqual(['c-1', 'c-2']);
   });
 });
 

@@ -76,10 +76,15 @@ export function App({ ws, lang, noColor = false, sync = OFFLINE, initial, backgr
   const notify = useCallback((text: string) => setMessage({ text, kind: 'info' }), []);
   const fail = useCallback((text: string) => setMessage({ text, kind: 'error' }), []);
 
+  // Saves run one after another, so they finish (and say so in the status line) in the order of the
+  // edits: overlapping saves could finish out of order and leave an older action's message standing.
+  const saving = useRef<Promise<unknown>>(Promise.resolve());
   const afterChange = useCallback(
     async (doc: Y.Doc): Promise<boolean> => {
+      const saved = saving.current.then(() => ws.save());
+      saving.current = saved.catch(() => undefined);
       try {
-        await ws.save();
+        await saved;
       } catch (err) {
         fail(t('error.save', { detail: (err as Error).message }));
         return false;

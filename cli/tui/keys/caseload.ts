@@ -56,21 +56,38 @@ export interface IndexedRow extends CaseloadRow {
   readonly search: string;
 }
 
-/** Prepares rows for filtering. */
+/**
+ * Prepares rows for filtering. The search text is folded on first use, not here: the first frame
+ * needs none of it (see `warmCaseload`, which folds it all once the screen is up).
+ */
 export function indexCaseload(rows: readonly CaseloadRow[]): IndexedRow[] {
-  return rows.map((r) => ({ ...r, search: fold(`${r.name} ${r.id} ${r.careGroupId ?? ''}`) }));
+  return rows.map((r) => {
+    let search: string | null = null;
+    return Object.defineProperty({ ...r }, 'search', { enumerable: true, get: () => (search ??= fold(`${r.name} ${r.id} ${r.careGroupId ?? ''}`)) }) as IndexedRow;
+  });
 }
 
-/** The rows to show: filtered (every word of the filter must appear), ended ones hidden unless asked, sorted. */
-export function selectRows(rows: readonly IndexedRow[], s: Pick<CaseloadState, 'filter' | 'sort' | 'showEnded'>, markers: (id: string) => string): { row: IndexedRow; markers: string }[] {
+/** Folds every row's search text now (after the first frame), so the first filter key is fast too. */
+export function warmCaseload(rows: readonly IndexedRow[]): void {
+  for (const r of rows) void r.search;
+}
+
+/**
+ * The rows to show: filtered (every word of the filter must appear), ended ones hidden unless asked,
+ * sorted. `markers` is asked only to sort by markers: the screen works them out for the rows it shows.
+ */
+export function selectRows(rows: readonly IndexedRow[], s: Pick<CaseloadState, 'filter' | 'sort' | 'showEnded'>, markers: (id: string) => string): IndexedRow[] {
   const words = fold(s.filter).split(/\s+/).filter(Boolean);
-  const out: { row: IndexedRow; markers: string }[] = [];
+  const out: IndexedRow[] = [];
   for (const row of rows) {
     if (!s.showEnded && row.status === 'ended') continue;
-    if (!words.every((w) => row.search.includes(w))) continue;
-    out.push({ row, markers: markers(row.id) });
+    if (words.length > 0 && !words.every((w) => row.search.includes(w))) continue;
+    out.push(row);
   }
-  if (s.sort === 'group') out.sort((a, b) => (a.row.careGroupId ?? '~').localeCompare(b.row.careGroupId ?? '~') || a.row.name.localeCompare(b.row.name, 'lv'));
-  if (s.sort === 'markers') out.sort((a, b) => b.markers.trim().length - a.markers.trim().length || a.row.name.localeCompare(b.row.name, 'lv'));
+  if (s.sort === 'group') out.sort((a, b) => (a.careGroupId ?? '~').localeCompare(b.careGroupId ?? '~') || a.name.localeCompare(b.name, 'lv'));
+  if (s.sort === 'markers') {
+    const count = new Map(out.map((r) => [r.id as string, markers(r.id).trim().length]));
+    out.sort((a, b) => count.get(b.id)! - count.get(a.id)! || a.name.localeCompare(b.name, 'lv'));
+  }
   return out;
 }

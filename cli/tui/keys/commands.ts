@@ -39,6 +39,8 @@ export interface Command {
 }
 
 const managerish = (s: CommandState) => s.role === 'manager' || s.role === 'coordinator' || s.role === 'trainer';
+// Care decisions (proposal review) are made by those who assess and plan, not by field staff or auditors.
+const decides = (s: CommandState) => managerish(s) || s.role === 'social_worker';
 
 /** Every command, in the order help shows them. */
 export const COMMANDS = [
@@ -76,6 +78,9 @@ export const COMMANDS = [
   { id: 'assessment.raise', keys: ['+', '.', ' '], label: 'cmd.assessmentRaise', scope: 'assessment' },
   { id: 'assessment.lower', keys: ['-', ','], label: 'cmd.assessmentLower', scope: 'assessment' },
 
+  { id: 'proposal.accept', keys: ['a', ' '], label: 'cmd.accept', scope: 'proposal', isActive: decides },
+  { id: 'proposal.reject', keys: ['r', 'x'], label: 'cmd.reject', scope: 'proposal', isActive: decides },
+  { id: 'proposal.plan', keys: ['P'], label: 'cmd.proposalPlan', scope: 'proposal', isActive: decides },
 
   { id: 'plan.add', keys: ['a'], label: 'cmd.planAdd', scope: 'plan' },
   { id: 'plan.edit', keys: ['e', 'enter'], label: 'cmd.planEdit', scope: 'plan' },

@@ -2,7 +2,8 @@
 
 /** Folds Latvian diacritics and case so "sarma" finds "Šarma". */
 export function fold(s: string): string {
-  return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  // Plain ASCII has nothing to strip: skip the (slow) normalisation.
+  return /^[\x20-\x7e]*$/.test(s) ? s.toLowerCase() : s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
 /** Score of `query` against `text` (higher is better), or null when the letters do not appear in order. */

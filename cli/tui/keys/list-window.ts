@@ -3,6 +3,11 @@
 /** A list cursor movement. */
 export type Move = 'up' | 'down' | 'pageUp' | 'pageDown' | 'top' | 'bottom';
 
+/** Handlers of the six list commands, each from `move` (which makes the handler of one movement). */
+export function listMoves(move: (m: Move) => () => void): Record<'list.down' | 'list.up' | 'list.pageDown' | 'list.pageUp' | 'list.top' | 'list.bottom', () => void> {
+  return { 'list.down': move('down'), 'list.up': move('up'), 'list.pageDown': move('pageDown'), 'list.pageUp': move('pageUp'), 'list.top': move('top'), 'list.bottom': move('bottom') };
+}
+
 /** Moves a cursor within `count` rows; `page` is how many rows a page is. */
 export function moveCursor(cursor: number, move: Move, count: number, page: number): number {
   if (count <= 0) return 0;

@@ -1,11 +1,11 @@
 /** Clients: the caseload, windowed (only visible rows render), filter as you type, sort, markers. */
 import { Box, Text } from 'ink';
-import { useMemo, useReducer } from 'react';
+import { useEffect, useMemo, useReducer } from 'react';
 import { useActions, useData, useEnv } from '../app/context.js';
 import { useBinding } from '../hooks/useBinding.js';
-import { caseloadReducer, indexCaseload, INITIAL_CASELOAD, selectRows } from '../keys/caseload.js';
+import { caseloadReducer, indexCaseload, INITIAL_CASELOAD, selectRows, warmCaseload } from '../keys/caseload.js';
 import type { Move } from '../keys/list-window.js';
-import { visibleRows } from '../keys/list-window.js';
+import { listMoves, visibleRows } from '../keys/list-window.js';
 import { markersOf } from '../model/client-summary.js';
 import { unassignedByClient } from '../model/week-visits.js';
 import { ClientRow } from '../components/ClientRow.js';
@@ -16,29 +16,31 @@ export function ClientsScreen({ active }: { readonly active: boolean }) {
   const { caseload, summaries, scanned, scanTotal, weekVisits } = useData();
   const actions = useActions();
   const all = useMemo(() => indexCaseload(caseload), [caseload]);
+  useEffect(() => {
+    const timer = setTimeout(() => warmCaseload(all), 0);
+    return () => clearTimeout(timer);
+  }, [all]);
   const unassigned = useMemo(() => unassignedByClient(weekVisits ?? []), [weekVisits]);
   const [state, dispatch] = useReducer(caseloadReducer, INITIAL_CASELOAD);
   const facts = useMemo(() => new Map(caseload.map((r) => [r.id as string, r.facts])), [caseload]);
+  const markersFor = (id: string) => markersOf(summaries.get(id), unassigned.get(id) ?? 0, facts.get(id), today);
+  const bySort = state.sort === 'markers' ? markersFor : null;
   const rows = useMemo(
-    () => selectRows(all, state, (id) => markersOf(summaries.get(id), unassigned.get(id) ?? 0, facts.get(id), today)),
-    [all, state.filter, state.sort, state.showEnded, summaries, unassigned, facts, today],
+    () => selectRows(all, state, bySort ?? (() => '')),
+    // Markers matter to the selection only when sorting by them.
+    [all, state.filter, state.sort, state.showEnded, bySort && summaries, bySort && unassigned, bySort && facts, today],
   );
   const listHeight = Math.max(1, bodyHeight - 3);
   const move = (m: Move) => () => dispatch({ type: 'move', move: m, count: rows.length, page: listHeight });
   const open = () => {
     const r = rows[state.cursor];
-    if (r) actions.navigate({ screen: 'client', clientId: r.row.id, tab: 'profile' });
+    if (r) actions.navigate({ screen: 'client', clientId: r.id, tab: 'profile' });
   };
   useBinding(
     {
       scopes: ['clients', 'list'],
       handlers: {
-        'list.down': move('down'),
-        'list.up': move('up'),
-        'list.pageDown': move('pageDown'),
-        'list.pageUp': move('pageUp'),
-        'list.top': move('top'),
-        'list.bottom': move('bottom'),
+        ...listMoves(move),
         'clients.open': open,
         'clients.filter': () => dispatch({ type: 'startFilter' }),
         'clients.sort': () => dispatch({ type: 'sort' }),
@@ -73,7 +75,7 @@ export function ClientsScreen({ active }: { readonly active: boolean }) {
         )}
       </Text>
       {visible.map((r, i) => (
-        <ClientRow key={r.row.id} row={r.row} markers={r.markers} selected={top + i === state.cursor} width={width} endedLabel={t('clients.ended')} />
+        <ClientRow key={r.id} row={r} markers={markersFor(r.id)} selected={top + i === state.cursor} width={width} endedLabel={t('clients.ended')} />
       ))}
       {all.length === 0 && <Text dimColor>{t('clients.empty')}</Text>}
       {all.length > 0 && rows.length === 0 && <Text dimColor>{t('clients.noMatch')}</Text>}

@@ -15,7 +15,7 @@ import { useClientDocs } from '../hooks/useClientDocs.js';
 import type { ChecklistState } from '../keys/checklist.js';
 import { checklistKey } from '../keys/checklist.js';
 import type { Move } from '../keys/list-window.js';
-import { moveCursor, visibleRows } from '../keys/list-window.js';
+import { listMoves, moveCursor, visibleRows } from '../keys/list-window.js';
 import { hhmm } from '../model/dates.js';
 import { dayRows } from '../model/my-day.js';
 import { alertFor, observationItems } from '../model/observations.js';
@@ -112,12 +112,7 @@ export function MyDayScreen({ active }: { readonly active: boolean }) {
     {
       scopes: ['myday', 'list'],
       handlers: {
-        'list.down': move('down'),
-        'list.up': move('up'),
-        'list.pageDown': move('pageDown'),
-        'list.pageUp': move('pageUp'),
-        'list.top': move('top'),
-        'list.bottom': move('bottom'),
+        ...listMoves(move),
         'myday.done': () => record('done'),
         'myday.partly': () => record('partly'),
         'myday.postponed': () => record('postponed'),
