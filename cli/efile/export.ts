@@ -75,7 +75,9 @@ export async function loadEfileInput(ws: Workspace, id: ClientId, org: { staffNa
   if (!opened.ok) return { ok: false, message: damagedMessage(opened) };
   const data = readClientDoc(opened.doc);
   if (!data.profile.ok) return { ok: false, message: `the client's profile is not valid (${data.profile.issues.map((i) => i.message).join('; ')})` };
-  const history = replayHistory(await ws.repo.storage.history(clientDocId(id)));
+  // New records as one `create` line each (their fields are in the records' JSON): ten years of
+  // visits would otherwise list every field of every record.
+  const history = replayHistory(await ws.repo.storage.history(clientDocId(id)), { summariseCreated: true, roots: opened.doc.share.keys() });
   return {
     ok: true,
     value: {

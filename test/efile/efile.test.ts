@@ -131,7 +131,9 @@ describe('apsis export efile <client>', () => {
   test('history lists who changed what, when', () => {
     const hist = zipEntry(zip, 'history.csv').toString('utf8').split('\r\n');
     expect(hist[0]).toBe('at,user_id,user_name,action,kind,path,field,old,new');
-    expect(hist.some((l) => l.includes('evaluation.add') && l.includes('Ilze Kalniņa') && l.includes('evaluations/ev-1,result'))).toBe(true);
+    // A new record is one `create` line (its fields are in its JSON); singleton fields stay field by field.
+    expect(hist).toContain('2026-11-20T16:00:00.000Z,s-ilze,Ilze Kalniņa,evaluation.add,create,evaluations,ev-1,,');
+    expect(hist.some((l) => l.includes('client.add,set,profile,familyName,,Bērziņa'))).toBe(true);
     const json = JSON.parse(zipEntry(zip, 'history.json').toString('utf8')) as { data: { action: string }[] };
     expect(json.data.some((h) => h.action === 'client.add')).toBe(true);
     expect(json.data.some((h) => h.action === 'efile.export')).toBe(false);
