@@ -84,7 +84,7 @@ export function renderPdf(spec: PdfSpec, date: Date): Promise<Buffer> {
   doc.font('bold').fontSize(15).text(spec.title, { width: CONTENT_WIDTH });
   doc.font('regular').fontSize(9.5).fillColor('#333').text(spec.subtitle, { width: CONTENT_WIDTH }).fillColor('black');
   doc.moveDown(0.8);
-  for (const b of spec.blocks) drawBlock(doc, b);
+  spec.blocks.forEach((b, i) => drawBlock(doc, b, i === 0));
 
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
@@ -114,7 +114,15 @@ function heading(doc: PDFKit.PDFDocument, text: string | undefined): void {
   doc.moveDown(0.3);
 }
 
-function drawBlock(doc: PDFKit.PDFDocument, b: PdfBlock): void {
+function drawBlock(doc: PDFKit.PDFDocument, b: PdfBlock, first: boolean): void {
+  if (b.kind === 'section') {
+    if (!first) doc.addPage();
+    doc.addNamedDestination(b.anchor, 'XYZ', MARGIN, doc.y, null);
+    doc.outline.addItem(b.heading);
+    doc.font('bold').fontSize(12).text(b.heading, MARGIN, doc.y, { width: CONTENT_WIDTH });
+    doc.moveDown(0.4);
+    return;
+  }
   heading(doc, b.heading);
   if (b.kind === 'text') {
     if (b.text) doc.font('regular').fontSize(9.5).text(b.text, MARGIN, doc.y, { width: CONTENT_WIDTH });

@@ -62,9 +62,8 @@ describe('apsis export efile <client>', () => {
       'plans/pl-1.json',
       'evaluations/ev-1.pdf',
       'evaluations/ev-1.json',
-      'worksheets/2026-10.pdf',
+      'worksheets/2026.pdf',
       'worksheets/2026-10.json',
-      'worksheets/2026-11.pdf',
       'worksheets/2026-11.json',
       'records/gp-statements.json',
       'records/services.json',
@@ -94,19 +93,27 @@ describe('apsis export efile <client>', () => {
     const html = zipEntry(zip, 'index.html').toString('utf8');
     expect(html).toMatch(/^<!DOCTYPE html>/);
     expect(html).toContain(CLIENT_NAME);
-    const links = [...html.matchAll(/href="([^"]+)"/g)].map((m) => m[1]);
+    const hrefs = [...html.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!);
+    const links = hrefs.map((h) => h.split('#')[0]);
     for (const n of zipNames(zip).filter((x) => x !== 'index.html')) expect(links).toContain(n);
+    // Each month of work sheets links to its own page of the year's PDF (a named destination there).
+    expect(hrefs).toContain('worksheets/2026.pdf#nameddest=m2026-10');
+    expect(hrefs).toContain('worksheets/2026.pdf#nameddest=m2026-11');
+    const raw = zipEntry(zip, 'worksheets/2026.pdf').toString('latin1');
+    expect(raw).toContain('(m2026-10)');
+    expect(raw).toContain('(m2026-11)');
     expect(html).not.toMatch(/<script/);
   });
 
   test('PDFs carry Latvian text (embedded font): client name, task names, plan content', async () => {
-    const sheet = await pdfText(zipEntry(zip, 'worksheets/2026-10.pdf'));
+    const sheet = await pdfText(zipEntry(zip, 'worksheets/2026.pdf'));
+    expect(sheet).toContain('Darba lapa / work sheet 2026-10');
+    expect(sheet).toContain('Darba lapa / work sheet 2026-11');
     expect(sheet).toContain('Bērziņa');
     expect(sheet).toContain('Palīdzība dušā');
     expect(sheet).toContain('Iepirkšanās');
     expect(sheet).toContain('Māija Ozoliņa');
-    const nov = await pdfText(zipEntry(zip, 'worksheets/2026-11.pdf'));
-    expect(nov).toContain('atteicās');
+    expect(sheet).toContain('atteicās');
     const plan = await pdfText(zipEntry(zip, 'plans/pl-1.pdf'));
     expect(plan).toContain('Nespēj pati nomazgāties');
     expect(plan).toContain(CLIENT_NAME);
@@ -163,7 +170,7 @@ describe('apsis export efile <client>', () => {
   test('verify efile: 0 for an intact file; 1 naming each entry that differs or is missing', async () => {
     const ok = await run(ws, ['verify', 'efile', zip]);
     expect(ok.code).toBe(0);
-    expect(ok.stdout).toMatch(/OK, 24 entries match manifest\.json/);
+    expect(ok.stdout).toMatch(/OK, 23 entries match manifest\.json/);
     // A forged copy: one entry changed, one left out, one added, the original manifest kept.
     const forged = join(await tmp(), 'forged.zip');
     const names = zipNames(zip);
