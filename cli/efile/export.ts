@@ -7,18 +7,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readClientDoc } from '../../core/doc/client-doc.js';
 import { listOrgRecords, readSettings } from '../../core/doc/org-doc.js';
-import { act } from '../../core/doc/origin.js';
-import { insertRecord } from '../../core/doc/records.js';
-import { clientDocId } from '../../core/doc/doc-id.js';
 import type { EfileInput, HashedEntry } from '../../core/efile/efile.js';
 import { clientName, MANIFEST_PATH, manifestJson, planEfile } from '../../core/efile/efile.js';
 import { safeName } from '../../core/efile/format.js';
-import { replayHistory } from '../../core/history/replay.js';
 import type { ClientId } from '../../core/ids.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { renderPdf } from './pdf.js';
+import { readClientForExport, recordExport } from './source.js';
 import { writeZip } from './zip.js';
 
 let version: string | null = null;
@@ -55,11 +51,6 @@ export async function orgInfo(ws: Workspace): Promise<{ staffNames: Record<strin
   return { staffNames, orgName };
 }
 
-function damagedMessage(res: Exclude<Awaited<ReturnType<Workspace['client']>>, { ok: true }>): string {
-  const e = res.error;
-  return e.code === 'damaged' ? `damaged: ${e.file}: ${e.detail}. ${e.hint}` : `${e.docId} has schema version ${e.version}, newer than this apsis`;
-}
-
 /** Who may export what: volunteers never; caregivers only their own clients; trainers only in demo workspaces. */
 export function mayExport(ws: Workspace, visitStaffIds: readonly string[]): { ok: true } | Failure {
   const role = ws.user.role;
@@ -71,13 +62,10 @@ export function mayExport(ws: Workspace, visitStaffIds: readonly string[]): { ok
 
 /** Everything an e-file of one client holds, read from the workspace. */
 export async function loadEfileInput(ws: Workspace, id: ClientId, org: { staffNames: Record<string, string>; orgName: string }, exportedAt: Date): Promise<Loaded<EfileInput>> {
-  const opened = await ws.client(id);
-  if (!opened.ok) return { ok: false, message: damagedMessage(opened) };
-  const data = readClientDoc(opened.doc);
+  const read = await readClientForExport(ws, id);
+  if (!read.ok) return read;
+  const { data, history } = read;
   if (!data.profile.ok) return { ok: false, message: `the client's profile is not valid (${data.profile.issues.map((i) => i.message).join('; ')})` };
-  // New records as one `create` line each (their fields are in the records' JSON): ten years of
-  // visits would otherwise list every field of every record.
-  const history = replayHistory(await ws.repo.storage.history(clientDocId(id)), { summariseCreated: true, roots: opened.doc.share.keys() });
   return {
     ok: true,
     value: {
@@ -146,13 +134,7 @@ export async function exportClient(
   if (!allowed.ok) return allowed;
   await mkdir(outDir, { recursive: true });
   const res = await writeEfile(input, join(outDir, efileName(id)), signal);
-  const opened = await ws.client(id);
-  if (opened.ok) {
-    const doc = opened.doc;
-    act(doc, ws.origin('efile.export'), () =>
-      // The file name only: the record syncs to other machines, where a local path means nothing.
-      insertRecord(doc, 'exports', ws.newId('ex'), { exportedBy: ws.user.id, exportedAt: input.exportedAt, sha256: res.sha256, file: basename(res.file) }),
-    );
-  }
+  // The file name only: the record syncs to other machines, where a local path means nothing.
+  await recordExport(ws, id, { exportedBy: ws.user.id, exportedAt: input.exportedAt, sha256: res.sha256, file: basename(res.file) });
   return { ok: true, client: id, name: clientName(input.profile), ...res };
 }

@@ -63,19 +63,21 @@ export interface ReplayOptions {
    * noticed and the replay redone the slow way, so a wrong list costs time, never history.
    */
   readonly roots?: Iterable<string>;
+  /** Called with the replayed document (the state after the last update) before it is discarded. */
+  readonly final?: (doc: Y.Doc) => void;
 }
 
 /** Replays updates (in append order) and returns the field changes each one made. */
 export function replayHistory(updates: readonly StoredUpdate[], options: ReplayOptions = {}): FieldChange[] {
   if (options.roots) {
-    const fast = replay(updates, options.summariseCreated ?? false, [...options.roots]);
+    const fast = replay(updates, options.summariseCreated ?? false, [...options.roots], options.final);
     if (fast) return fast;
   }
-  return replay(updates, options.summariseCreated ?? false, null) ?? [];
+  return replay(updates, options.summariseCreated ?? false, null, options.final) ?? [];
 }
 
 /** One replay; with `roots` given, null when an update wrote to a root not among them. */
-function replay(updates: readonly StoredUpdate[], summarise: boolean, roots: readonly string[] | null): FieldChange[] | null {
+function replay(updates: readonly StoredUpdate[], summarise: boolean, roots: readonly string[] | null, final: ((doc: Y.Doc) => void) | undefined): FieldChange[] | null {
   // gc off: the content of a write that lost a conflict must stay readable to be listed.
   const doc = new Y.Doc({ gc: false });
   if (roots) for (const r of roots) doc.getMap(r);
@@ -148,6 +150,7 @@ function replay(updates: readonly StoredUpdate[], summarise: boolean, roots: rea
       out.push({ ...base, path, field: item.parentSub, old: plain(winner), new: plain(written), kind: 'overridden' });
     }
   }
+  final?.(doc);
   doc.destroy();
   return out;
 }
