@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import type { PdfBlock, PdfSpec } from '../../core/efile/pdf-spec.js';
+import { reuseGlyphs } from './font-subset.js';
 
 /** A parsed font as pdfkit holds it (a fontkit font; pdfkit accepts one wherever it takes a font). */
 type ParsedFont = object;
@@ -39,6 +40,8 @@ function loadFonts(): FontSet {
       return (boot as unknown as PdfkitFontInternals)._font.font;
     };
     fonts = { regular: parse(files.regular), bold: parse(files.bold) };
+    reuseGlyphs(fonts.regular);
+    reuseGlyphs(fonts.bold);
   }
   return fonts;
 }
