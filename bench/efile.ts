@@ -10,7 +10,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { exportClient, orgInfo } from '../cli/efile/export.js';
@@ -69,10 +69,12 @@ if (values.child) {
 } else {
   const base = await mkdtemp(join(tmpdir(), 'apsis-bench-efile-'));
   const rows: [string, string][] = [];
+  let fixtureDir: string | null = null;
   try {
     // 1. One client, ~11,000 visits over 10 years, one transaction per month.
     const n = Number(values.visits);
     const wsDir = await buildFixture();
+    fixtureDir = dirname(wsDir);
     const ws = await openFixture(wsDir, '2026-11-20T16:00:00.000Z');
     const c = await ws.client(CLIENT);
     if (!c.ok) throw new Error('fixture client');
@@ -118,5 +120,6 @@ if (values.child) {
     await writeResult('efile', 'E-file export', rows);
   } finally {
     await rm(base, { recursive: true, force: true });
+    if (fixtureDir) await rm(fixtureDir, { recursive: true, force: true });
   }
 }
