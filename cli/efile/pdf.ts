@@ -244,6 +244,9 @@ function cellOps(doc: PDFKit.PDFDocument, text: string, x: number, y: number): s
   return `q\n1 0 0 -1 0 ${num(h)} cm\nBT\n1 0 0 1 ${num(x)} ${num(h - y - dy)} Tm\n/${font.id} ${num(st._fontSize)} Tf${show ? `\n${show}` : ''}\nET\nQ`;
 }
 
+/** '#999' as pdfkit writes it (each channel / 255). */
+const RULE_GREY = [0x99, 0x99, 0x99].map((c) => c / 255).join(' ');
+
 function drawTable(doc: PDFKit.PDFDocument, t: Extract<PdfBlock, { kind: 'table' }>): void {
   const total = t.columns.reduce((s, c) => s + c.width, 0);
   const scale = CONTENT_WIDTH / total;
@@ -276,8 +279,9 @@ function drawTable(doc: PDFKit.PDFDocument, t: Extract<PdfBlock, { kind: 'table'
       }
       x += w;
     });
-    if (fast.length) (doc as unknown as PdfkitState).page.write(fast.join('\n'));
-    doc.moveTo(MARGIN, y + h).lineTo(MARGIN + CONTENT_WIDTH, y + h).lineWidth(0.3).strokeColor('#999').stroke();
+    // The rule under the row, as `moveTo(…).lineTo(…).lineWidth(0.3).strokeColor('#999').stroke()` writes it.
+    fast.push(`${num(MARGIN)} ${num(y + h)} m\n${num(MARGIN + CONTENT_WIDTH)} ${num(y + h)} l\n0.3 w\n/DeviceRGB CS\n${RULE_GREY} SCN\nS`);
+    (doc as unknown as PdfkitState).page.write(fast.join('\n'));
     doc.y = y + h;
   };
   if (t.rows.length === 0) {
