@@ -5,7 +5,7 @@
  *   2. the large demo world, 3,000 clients, `export efile --all`: total time and peak RSS
  *      (targets ≤ 2 min, ≤ 300 MB).
  * Each export runs in a child process of its own so its peak RSS is its own.
- * Usage: npx tsc && node dist/bench/efile.js [--visits 11000] [--skip-large]
+ * Usage: npx tsc && node dist/bench/efile.js [--visits 11000] [--skip-large] [--limit 3000] [--workers N]
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { exportBatch } from '../cli/efile/batch.js';
 import { exportClient, orgInfo } from '../cli/efile/export.js';
 import { addClientRecord } from '../core/doc/client-doc.js';
 import { act } from '../core/doc/origin.js';
@@ -28,6 +29,7 @@ const { values } = parseArgs({
     visits: { type: 'string', default: '11000' },
     'skip-large': { type: 'boolean', default: false },
     limit: { type: 'string', default: '3000' },
+    workers: { type: 'string' },
   },
 });
 
@@ -42,13 +44,23 @@ async function child(mode: string, wsDir: string, out: string): Promise<void> {
   const failures: string[] = [];
   try {
     const org = await orgInfo(ws);
-    const ids = mode === 'one' ? [CLIENT] : ws.caseload().map((r) => r.id).slice(0, Number(values.limit));
-    for (const id of ids) {
-      const r = await exportClient(ws, id, out, org);
+    if (mode === 'one') {
+      const r = await exportClient(ws, CLIENT, out, org);
       if (r.ok) {
         files++;
         bytes += r.bytes;
-      } else failures.push(`${id}: ${r.message}`);
+      } else failures.push(`${CLIENT}: ${r.message}`);
+    } else {
+      // As `apsis export efile --all` does it: on worker threads.
+      const ids = ws.caseload().map((r) => r.id).slice(0, Number(values.limit));
+      const opts = values.workers === undefined ? {} : { workers: Number(values.workers) };
+      for (const s of await exportBatch(ws, ids.map((id) => ({ ref: id, id })), out, org, opts)) {
+        if ('error' in s) failures.push(`${s.client}: ${s.error}`);
+        else {
+          files++;
+          bytes += s.bytes;
+        }
+      }
     }
   } finally {
     await ws.close();
@@ -59,7 +71,7 @@ async function child(mode: string, wsDir: string, out: string): Promise<void> {
 
 function runChild(mode: string, wsDir: string, out: string): { ms: number; maxRssKb: number; files: number; bytes: number; wallMs: number } {
   const t = performance.now();
-  const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', mode, '--ws', wsDir, '--out', out, '--limit', values.limit!], { encoding: 'utf8', env: { ...process.env, APSIS_NOW: NOW }, maxBuffer: 1 << 24 });
+  const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', mode, '--ws', wsDir, '--out', out, '--limit', values.limit!, ...(values.workers === undefined ? [] : ['--workers', values.workers])], { encoding: 'utf8', env: { ...process.env, APSIS_NOW: NOW }, maxBuffer: 1 << 24 });
   if (r.status !== 0) throw new Error(`child ${mode} failed: ${r.stderr}`);
   return { ...(JSON.parse(r.stdout) as { ms: number; maxRssKb: number; files: number; bytes: number }), wallMs: performance.now() - t };
 }

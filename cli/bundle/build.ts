@@ -9,7 +9,8 @@ import { join } from 'node:path';
 
 const dist = fileURLToPath(new URL('../..', import.meta.url));
 await build({
-  entryPoints: { apsis: join(dist, 'cli', 'main.js') },
+  // The e-file batch's worker thread is an entry of its own (cli/efile/pool.ts finds it beside the chunks).
+  entryPoints: { apsis: join(dist, 'cli', 'main.js'), 'efile-worker': join(dist, 'cli', 'efile', 'render-worker.js') },
   outdir: join(dist, 'bin'),
   outExtension: { '.js': '.mjs' },
   // Chunks split at dynamic imports: `apsis --version` does not parse Ink, PDF or ZIP code.

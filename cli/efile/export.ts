@@ -2,20 +2,19 @@
  * The e-file export shell: reads one client from the workspace, checks access, renders the entries
  * core/efile planned, streams them into a ZIP, and records the export in the client's document.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { listOrgRecords, readSettings } from '../../core/doc/org-doc.js';
-import type { EfileInput, HashedEntry } from '../../core/efile/efile.js';
-import { clientName, MANIFEST_PATH, manifestJson, planEfile } from '../../core/efile/efile.js';
+import type { EfileInput } from '../../core/efile/efile.js';
+import { clientName } from '../../core/efile/efile.js';
 import { safeName } from '../../core/efile/format.js';
 import type { ClientId } from '../../core/ids.js';
 import type { Workspace } from '../workspace/workspace.js';
-import { renderPdf } from './pdf.js';
+import type { RenderPool } from './pool.js';
 import { readClientForExport, recordExport } from './source.js';
-import { writeZip } from './zip.js';
+import { writeEfile } from './write.js';
 
 let version: string | null = null;
 
@@ -97,27 +96,6 @@ export interface ExportOk {
   readonly sha256: string;
 }
 
-/** Writes the ZIP of one prepared input; pure function of the input (no workspace access). */
-export async function writeEfile(input: EfileInput, final: string, signal?: AbortSignal): Promise<{ file: string; bytes: number; sha256: string }> {
-  const date = new Date(input.exportedAt);
-  const { entries } = planEfile(input);
-  const hashed: HashedEntry[] = [];
-  return writeZip(
-    final,
-    date,
-    async (add) => {
-      for (const e of entries) {
-        const data = e.content.kind === 'text' ? Buffer.from(e.content.text(), 'utf8') : await renderPdf(e.content.spec(), date);
-        hashed.push({ path: e.path, size: data.length, sha256: createHash('sha256').update(data).digest('hex') });
-        // PDFs are deflated inside already: stored as they are (a second deflate gains nothing, costs time).
-        await add(e.path, data, { store: e.content.kind === 'pdf' });
-      }
-      await add(MANIFEST_PATH, Buffer.from(manifestJson(input, hashed), 'utf8'));
-    },
-    signal,
-  );
-}
-
 /** Exports one client: access check, ZIP, then the export record in the client's document. */
 export async function exportClient(
   ws: Workspace,
@@ -125,6 +103,7 @@ export async function exportClient(
   outDir: string,
   org: { staffNames: Record<string, string>; orgName: string },
   signal?: AbortSignal,
+  pool?: RenderPool | null,
 ): Promise<ExportOk | Failure> {
   const exportedAt = ws.clock.now();
   const loaded = await loadEfileInput(ws, id, org, exportedAt);
@@ -133,7 +112,8 @@ export async function exportClient(
   const allowed = mayExport(ws, [...new Set(input.collections.visitRecords.map((v) => v.staffId))]);
   if (!allowed.ok) return allowed;
   await mkdir(outDir, { recursive: true });
-  const res = await writeEfile(input, join(outDir, efileName(id)), signal);
+  const final = join(outDir, efileName(id));
+  const res = pool ? await pool.render(input, final) : await writeEfile(input, final, signal);
   // The file name only: the record syncs to other machines, where a local path means nothing.
   await recordExport(ws, id, { exportedBy: ws.user.id, exportedAt: input.exportedAt, sha256: res.sha256, file: basename(res.file) });
   return { ok: true, client: id, name: clientName(input.profile), ...res };
