@@ -110,7 +110,7 @@ if (values.child) {
     const out1 = join(base, 'out-one');
     const one = runChild('one', wsDir, out1);
     const zip1 = (await readdir(out1))[0]!;
-    rows.push(['one client: visits / task records', `${n} / ${2 * n} over 10 years (120 monthly work sheets)`]);
+    rows.push(['one client: visits / task records', `${n} / ${2 * n} over 10 years (120 months of work sheets, in 10 yearly PDFs)`]);
     rows.push(['one client: export time (open, read, history, render, zip, record)', `${(one.ms / 1000).toFixed(2)} s (target ≤ 1 s)`]);
     rows.push(['one client: process wall time incl. Node start', `${(one.wallMs / 1000).toFixed(2)} s`]);
     rows.push(['one client: peak RSS', `${mb(one.maxRssKb)} (target ≤ 200 MB)`]);
