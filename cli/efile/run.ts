@@ -24,7 +24,6 @@ export interface ExportFlags {
   readonly json?: boolean;
 }
 
-
 /** Runs `fn` with an AbortSignal fired by Ctrl-C; partial files are removed even if the process dies. */
 async function interruptible<T>(fn: (signal: AbortSignal) => Promise<T>): Promise<{ value: T; interrupted: boolean }> {
   const ac = new AbortController();
