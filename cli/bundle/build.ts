@@ -12,7 +12,8 @@ const dist = fileURLToPath(new URL('../..', import.meta.url));
 // Chunk names carry a content hash: clear out the previous build's chunks, or they pile up.
 await rm(join(dist, 'bin'), { recursive: true, force: true });
 await build({
-  entryPoints: { apsis: join(dist, 'cli', 'main.js') },
+  // The e-file batch's worker thread is an entry of its own (cli/efile/pool.ts finds it beside the chunks).
+  entryPoints: { apsis: join(dist, 'cli', 'main.js'), 'efile-worker': join(dist, 'cli', 'efile', 'render-worker.js') },
   outdir: join(dist, 'bin'),
   outExtension: { '.js': '.mjs' },
   // Chunks split at dynamic imports: `apsis --version` does not parse Ink, PDF or ZIP code.

@@ -2,24 +2,19 @@
  * The e-file export shell: reads one client from the workspace, checks access, renders the entries
  * core/efile planned, streams them into a ZIP, and records the export in the client's document.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readClientDoc } from '../../core/doc/client-doc.js';
 import { listOrgRecords, readSettings } from '../../core/doc/org-doc.js';
-import { act } from '../../core/doc/origin.js';
-import { insertRecord } from '../../core/doc/records.js';
-import { clientDocId } from '../../core/doc/doc-id.js';
-import type { EfileInput, HashedEntry } from '../../core/efile/efile.js';
-import { clientName, MANIFEST_PATH, manifestJson, planEfile } from '../../core/efile/efile.js';
+import type { EfileInput } from '../../core/efile/efile.js';
+import { clientName } from '../../core/efile/efile.js';
 import { safeName } from '../../core/efile/format.js';
-import { replayHistory } from '../../core/history/replay.js';
 import type { ClientId } from '../../core/ids.js';
 import type { Workspace } from '../workspace/workspace.js';
-import { renderPdf } from './pdf.js';
-import { writeZip } from './zip.js';
+import type { RenderPool } from './pool.js';
+import { readClientForExport, recordExport } from './source.js';
+import { writeEfile } from './write.js';
 
 let version: string | null = null;
 
@@ -55,11 +50,6 @@ export async function orgInfo(ws: Workspace): Promise<{ staffNames: Record<strin
   return { staffNames, orgName };
 }
 
-function damagedMessage(res: Exclude<Awaited<ReturnType<Workspace['client']>>, { ok: true }>): string {
-  const e = res.error;
-  return e.code === 'damaged' ? `damaged: ${e.file}: ${e.detail}. ${e.hint}` : `${e.docId} has schema version ${e.version}, newer than this apsis`;
-}
-
 /** Who may export what: volunteers never; caregivers only their own clients; trainers only in demo workspaces. */
 export function mayExport(ws: Workspace, visitStaffIds: readonly string[]): { ok: true } | Failure {
   const role = ws.user.role;
@@ -71,11 +61,10 @@ export function mayExport(ws: Workspace, visitStaffIds: readonly string[]): { ok
 
 /** Everything an e-file of one client holds, read from the workspace. */
 export async function loadEfileInput(ws: Workspace, id: ClientId, org: { staffNames: Record<string, string>; orgName: string }, exportedAt: Date): Promise<Loaded<EfileInput>> {
-  const opened = await ws.client(id);
-  if (!opened.ok) return { ok: false, message: damagedMessage(opened) };
-  const data = readClientDoc(opened.doc);
+  const read = await readClientForExport(ws, id);
+  if (!read.ok) return read;
+  const { data, history } = read;
   if (!data.profile.ok) return { ok: false, message: `the client's profile is not valid (${data.profile.issues.map((i) => i.message).join('; ')})` };
-  const history = replayHistory(await ws.repo.storage.history(clientDocId(id)));
   return {
     ok: true,
     value: {
@@ -107,27 +96,6 @@ export interface ExportOk {
   readonly sha256: string;
 }
 
-/** Writes the ZIP of one prepared input; pure function of the input (no workspace access). */
-export async function writeEfile(input: EfileInput, final: string, signal?: AbortSignal): Promise<{ file: string; bytes: number; sha256: string }> {
-  const date = new Date(input.exportedAt);
-  const { entries } = planEfile(input);
-  const hashed: HashedEntry[] = [];
-  return writeZip(
-    final,
-    date,
-    async (add) => {
-      for (const e of entries) {
-        const data = e.content.kind === 'text' ? Buffer.from(e.content.text(), 'utf8') : await renderPdf(e.content.spec(), date);
-        hashed.push({ path: e.path, size: data.length, sha256: createHash('sha256').update(data).digest('hex') });
-        // PDFs are deflated inside already: stored as they are (a second deflate gains nothing, costs time).
-        await add(e.path, data, { store: e.content.kind === 'pdf' });
-      }
-      await add(MANIFEST_PATH, Buffer.from(manifestJson(input, hashed), 'utf8'));
-    },
-    signal,
-  );
-}
-
 /** Exports one client: access check, ZIP, then the export record in the client's document. */
 export async function exportClient(
   ws: Workspace,
@@ -135,6 +103,7 @@ export async function exportClient(
   outDir: string,
   org: { staffNames: Record<string, string>; orgName: string },
   signal?: AbortSignal,
+  pool?: RenderPool | null,
 ): Promise<ExportOk | Failure> {
   const exportedAt = ws.clock.now();
   const loaded = await loadEfileInput(ws, id, org, exportedAt);
@@ -143,14 +112,9 @@ export async function exportClient(
   const allowed = mayExport(ws, [...new Set(input.collections.visitRecords.map((v) => v.staffId))]);
   if (!allowed.ok) return allowed;
   await mkdir(outDir, { recursive: true });
-  const res = await writeEfile(input, join(outDir, efileName(id)), signal);
-  const opened = await ws.client(id);
-  if (opened.ok) {
-    const doc = opened.doc;
-    act(doc, ws.origin('efile.export'), () =>
-      // The file name only: the record syncs to other machines, where a local path means nothing.
-      insertRecord(doc, 'exports', ws.newId('ex'), { exportedBy: ws.user.id, exportedAt: input.exportedAt, sha256: res.sha256, file: basename(res.file) }),
-    );
-  }
+  const final = join(outDir, efileName(id));
+  const res = pool ? await pool.render(input, final) : await writeEfile(input, final, signal);
+  // The file name only: the record syncs to other machines, where a local path means nothing.
+  await recordExport(ws, id, { exportedBy: ws.user.id, exportedAt: input.exportedAt, sha256: res.sha256, file: basename(res.file) });
   return { ok: true, client: id, name: clientName(input.profile), ...res };
 }

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import type { PdfBlock, PdfSpec } from '../../core/efile/pdf-spec.js';
+import { reuseGlyphs } from './font-subset.js';
 
 /** A parsed font as pdfkit holds it (a fontkit font; pdfkit accepts one wherever it takes a font). */
 type ParsedFont = object;
@@ -39,6 +40,8 @@ function loadFonts(): FontSet {
       return (boot as unknown as PdfkitFontInternals)._font.font;
     };
     fonts = { regular: parse(files.regular), bold: parse(files.bold) };
+    reuseGlyphs(fonts.regular);
+    reuseGlyphs(fonts.bold);
   }
   return fonts;
 }
@@ -84,7 +87,7 @@ export function renderPdf(spec: PdfSpec, date: Date): Promise<Buffer> {
   doc.font('bold').fontSize(15).text(spec.title, { width: CONTENT_WIDTH });
   doc.font('regular').fontSize(9.5).fillColor('#333').text(spec.subtitle, { width: CONTENT_WIDTH }).fillColor('black');
   doc.moveDown(0.8);
-  for (const b of spec.blocks) drawBlock(doc, b);
+  spec.blocks.forEach((b, i) => drawBlock(doc, b, i === 0));
 
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
@@ -114,7 +117,15 @@ function heading(doc: PDFKit.PDFDocument, text: string | undefined): void {
   doc.moveDown(0.3);
 }
 
-function drawBlock(doc: PDFKit.PDFDocument, b: PdfBlock): void {
+function drawBlock(doc: PDFKit.PDFDocument, b: PdfBlock, first: boolean): void {
+  if (b.kind === 'section') {
+    if (!first) doc.addPage();
+    doc.addNamedDestination(b.anchor, 'XYZ', MARGIN, doc.y, null);
+    doc.outline.addItem(b.heading);
+    doc.font('bold').fontSize(12).text(b.heading, MARGIN, doc.y, { width: CONTENT_WIDTH });
+    doc.moveDown(0.4);
+    return;
+  }
   heading(doc, b.heading);
   if (b.kind === 'text') {
     if (b.text) doc.font('regular').fontSize(9.5).text(b.text, MARGIN, doc.y, { width: CONTENT_WIDTH });
@@ -143,6 +154,99 @@ function cellHeight(doc: PDFKit.PDFDocument, font: string, text: string, width: 
   return doc.heightOfString(text, { width });
 }
 
+/** pdfkit internals the fast cell path uses: the current font, size and page content stream. */
+interface PdfkitGlyphPosition {
+  readonly xAdvance: number;
+  readonly advanceWidth: number;
+  readonly xOffset: number;
+  readonly yOffset: number;
+}
+interface PdfkitEmbeddedFont {
+  readonly id: string;
+  readonly ascender: number;
+  ref(): unknown;
+  encode(text: string): [string[], PdfkitGlyphPosition[]];
+  widthOfString(text: string, size: number): number;
+}
+interface PdfkitState {
+  readonly _font: PdfkitEmbeddedFont;
+  readonly _fontSize: number;
+  readonly page: { readonly height: number; readonly fonts: Record<string, unknown>; write(data: string): void };
+}
+
+/** pdfkit's number format in content streams. */
+const num = (n: number): number => Math.round(n * 1e6) / 1e6;
+
+/** Per document: font id + text → its TJ operators (glyph ids belong to the document's own font subset). */
+const showOps = new WeakMap<PDFKit.PDFDocument, Map<string, string | null>>();
+/** Per parsed font: text → advance width at 1000 units (pure font metrics, shared by all documents). */
+let advances = new WeakMap<object, Map<string, number>>();
+let advanceCount = 0;
+
+/** Width of `text` in the current font and size; what `doc.widthOfString` gives, cached by text. */
+function widthOf(doc: PDFKit.PDFDocument, text: string): number {
+  const st = doc as unknown as PdfkitState;
+  let m = advances.get(st._font);
+  if (!m) advances.set(st._font, (m = new Map()));
+  let adv = m.get(text);
+  if (adv === undefined) {
+    // Bound the cache: free text (notes) makes it grow.
+    if (++advanceCount > 200_000) {
+      advances = new WeakMap();
+      advanceCount = 0;
+    }
+    adv = st._font.widthOfString(text, 1000);
+    m.set(text, adv);
+  }
+  return adv * (st._fontSize / 1000);
+}
+
+/**
+ * The content operators pdfkit's `text(s, x, y, { lineBreak: false })` writes for one single-line,
+ * left-aligned cell: the same bytes, built once per distinct text and written in one piece (pdfkit
+ * re-encodes every string and writes each operator separately). Null when a glyph needs its own
+ * offset (then pdfkit draws it).
+ */
+function cellOps(doc: PDFKit.PDFDocument, text: string, x: number, y: number): string | null {
+  const st = doc as unknown as PdfkitState;
+  const font = st._font;
+  let cache = showOps.get(doc);
+  if (!cache) showOps.set(doc, (cache = new Map()));
+  const key = `${font.id}\u0000${text}`;
+  let show = cache.get(key);
+  if (show === undefined) {
+    show = null;
+    const [encoded, positions] = font.encode(text);
+    if (!positions.some((p) => p.xOffset || p.yOffset)) {
+      const ops: string[] = [];
+      const commands: string[] = [];
+      let last = 0;
+      const segment = (cur: number) => {
+        if (last < cur) {
+          const p = positions[cur - 1]!;
+          commands.push(`<${encoded.slice(last, cur).join('')}> ${num(-(p.xAdvance - p.advanceWidth))}`);
+        }
+        last = cur;
+      };
+      positions.forEach((p, i) => {
+        if (p.xAdvance - p.advanceWidth !== 0) segment(i + 1);
+      });
+      segment(positions.length);
+      if (commands.length > 0) ops.push(`[${commands.join(' ')}] TJ`);
+      show = ops.join('\n');
+    }
+    cache.set(key, show);
+  }
+  if (show === null) return null;
+  if (st.page.fonts[font.id] == null) st.page.fonts[font.id] = font.ref();
+  const h = st.page.height;
+  const dy = (font.ascender / 1000) * st._fontSize;
+  return `q\n1 0 0 -1 0 ${num(h)} cm\nBT\n1 0 0 1 ${num(x)} ${num(h - y - dy)} Tm\n/${font.id} ${num(st._fontSize)} Tf${show ? `\n${show}` : ''}\nET\nQ`;
+}
+
+/** '#999' as pdfkit writes it (each channel / 255). */
+const RULE_GREY = [0x99, 0x99, 0x99].map((c) => c / 255).join(' ');
+
 function drawTable(doc: PDFKit.PDFDocument, t: Extract<PdfBlock, { kind: 'table' }>): void {
   const total = t.columns.reduce((s, c) => s + c.width, 0);
   const scale = CONTENT_WIDTH / total;
@@ -152,7 +256,7 @@ function drawTable(doc: PDFKit.PDFDocument, t: Extract<PdfBlock, { kind: 'table'
   const drawRow = (cells: readonly string[], font: string, shade: boolean) => {
     doc.font(font);
     const lineH = doc.currentLineHeight(true);
-    const fits = cells.map((c, i) => c.indexOf('\n') < 0 && doc.widthOfString(c) <= (widths[i] ?? 50) - 2 * PAD);
+    const fits = cells.map((c, i) => c.indexOf('\n') < 0 && widthOf(doc, c) <= (widths[i] ?? 50) - 2 * PAD);
     const hs = cells.map((c, i) => (fits[i] ? lineH : doc.heightOfString(c, { width: (widths[i] ?? 50) - 2 * PAD })));
     const h = Math.max(...hs) + 2 * PAD;
     if (doc.y + h > bottomLimit(doc)) {
@@ -163,13 +267,21 @@ function drawTable(doc: PDFKit.PDFDocument, t: Extract<PdfBlock, { kind: 'table'
     if (shade) doc.rect(MARGIN, y, CONTENT_WIDTH, h).fill('#e8e8e8').fillColor('black');
     let x = MARGIN;
     doc.font(font);
+    // Cells known to fit go out as one write per row (the bytes pdfkit would write, much faster).
+    const fast: string[] = [];
     cells.forEach((c, i) => {
       const w = widths[i] ?? 50;
-      // A cell known to fit is drawn without pdfkit's line wrapper (much faster, same result).
-      if (c) doc.text(c, x + PAD, y + PAD, fits[i] ? { lineBreak: false } : { width: w - 2 * PAD, lineBreak: true });
+      const ops = c && fits[i] ? cellOps(doc, c, x + PAD, y + PAD) : null;
+      if (ops !== null) fast.push(ops);
+      else if (c) {
+        if (fast.length) (doc as unknown as PdfkitState).page.write(fast.splice(0).join('\n'));
+        doc.text(c, x + PAD, y + PAD, fits[i] ? { lineBreak: false } : { width: w - 2 * PAD, lineBreak: true });
+      }
       x += w;
     });
-    doc.moveTo(MARGIN, y + h).lineTo(MARGIN + CONTENT_WIDTH, y + h).lineWidth(0.3).strokeColor('#999').stroke();
+    // The rule under the row, as `moveTo(…).lineTo(…).lineWidth(0.3).strokeColor('#999').stroke()` writes it.
+    fast.push(`${num(MARGIN)} ${num(y + h)} m\n${num(MARGIN + CONTENT_WIDTH)} ${num(y + h)} l\n0.3 w\n/DeviceRGB CS\n${RULE_GREY} SCN\nS`);
+    (doc as unknown as PdfkitState).page.write(fast.join('\n'));
     doc.y = y + h;
   };
   if (t.rows.length === 0) {

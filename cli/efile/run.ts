@@ -9,7 +9,8 @@ import { findClient } from '../commands/client.js';
 import type { CommandContext } from '../context.js';
 import { withWorkspace } from '../context.js';
 import { EXIT, printJson } from '../output.js';
-import { exportClient, orgInfo } from './export.js';
+import { exportBatch } from './batch.js';
+import { orgInfo } from './export.js';
 import { planSpec, worksheetSpec, writePdf } from './print.js';
 import { verifyEfile } from './verify.js';
 import { openPartials } from './zip.js';
@@ -22,8 +23,6 @@ export interface ExportFlags {
   readonly clients?: string;
   readonly json?: boolean;
 }
-
-export type Summary = { client: string; file: string; bytes: number; sha256: string } | { client: string; error: string };
 
 /** Runs `fn` with an AbortSignal fired by Ctrl-C; partial files are removed even if the process dies. */
 async function interruptible<T>(fn: (signal: AbortSignal) => Promise<T>): Promise<{ value: T; interrupted: boolean }> {
@@ -100,25 +99,12 @@ export async function runExportEfile(ctx: CommandContext, ref: string | undefine
     const progress = process.stderr.isTTY && targets.length > 1;
     const single = ref !== undefined;
     const { value: summary, interrupted } = await interruptible(async (signal) => {
-      const out: Summary[] = [];
-      let n = 0;
-      for (const t of targets) {
-        if (signal.aborted) break;
-        n++;
-        if (progress) process.stderr.write(`\r\x1b[Kexport efile ${n}/${targets.length} ${t.ref}`);
-        if (!t.id) {
-          out.push({ client: t.ref, error: 'no such client (or the prefix matches several)' });
-          continue;
-        }
-        try {
-          const res = await exportClient(ws, t.id, outDir, org, signal);
-          out.push(res.ok ? { client: res.client, file: res.file, bytes: res.bytes, sha256: res.sha256 } : { client: t.id, error: res.message });
-        } catch (err) {
-          if (signal.aborted) break;
-          out.push({ client: t.id, error: (err as Error).message });
-        }
-        if (n % 200 === 0) await ws.save();
-      }
+      const out = await exportBatch(ws, targets, outDir, org, {
+        signal,
+        onStart: (n) => {
+          if (progress) process.stderr.write(`\r\x1b[Kexport efile ${n}/${targets.length} ${targets[n - 1]!.ref}`);
+        },
+      });
       if (progress) process.stderr.write('\r\x1b[K');
       return out;
     });

@@ -118,6 +118,11 @@ export function worksheetRows(visits: readonly VisitRecord[], tasks: readonly Ta
   return rows;
 }
 
+/** Named destination of a month in its year's work-sheet PDF (`2026-11` → `m2026-11`). */
+export function worksheetAnchor(month: string): string {
+  return `m${safeName(month)}`;
+}
+
 function rowMonth(r: WorksheetRow): string {
   return (r.visit?.date ?? r.task?.recordedAt ?? '0000-00').slice(0, 7);
 }
@@ -374,21 +379,32 @@ export function planEfile(input: EfileInput): { entries: EfileEntry[]; index: In
     if (list) list.push(r);
     else months.set(m, [r]);
   }
+  // One PDF per year, a section (new page, bookmark, named destination) per month: ten years of
+  // history are ten PDFs, not 120; the index still links every month to its own page.
+  const years = new Map<string, string[]>();
   for (const m of [...months.keys()].sort(byString)) {
-    const monthRows = months.get(m) ?? [];
-    const base = `worksheets/${safeName(m)}`;
-    pdf(`${base}.pdf`, `Darba lapa / work sheet ${m}`, () => [worksheetTable(monthRows, ctx)]);
-    const visitIds = new Set<string>();
-    const visits: VisitRecord[] = [];
-    for (const r of monthRows) {
-      if (r.visit && !visitIds.has(r.visit.id)) {
-        visitIds.add(r.visit.id);
-        visits.push(r.visit);
+    const y = m.slice(0, 4);
+    const list = years.get(y);
+    if (list) list.push(m);
+    else years.set(y, [m]);
+  }
+  for (const [y, ms] of years) {
+    const pdfPath = `worksheets/${safeName(y)}.pdf`;
+    pdf(pdfPath, `Darba lapas / work sheets ${y}`, () => ms.flatMap((m) => [{ kind: 'section', heading: `Darba lapa / work sheet ${m}`, anchor: worksheetAnchor(m) } as const, worksheetTable(months.get(m) ?? [], ctx)]));
+    for (const m of ms) {
+      const monthRows = months.get(m) ?? [];
+      const base = `worksheets/${safeName(m)}`;
+      const visitIds = new Set<string>();
+      const visits: VisitRecord[] = [];
+      for (const r of monthRows) {
+        if (r.visit && !visitIds.has(r.visit.id)) {
+          visitIds.add(r.visit.id);
+          visits.push(r.visit);
+        }
       }
+      text(`${base}.json`, () => envelope(input, 'worksheet', { month: m, tasks: monthRows.flatMap((r) => (r.task ? [r.task] : [])), visits }, 3));
+      index.push({ section: 'Darba lapas / work sheets', title: m, detail: `${visits.length} apmeklējumi / visits, ${monthRows.filter((r) => r.task).length} uzdevumi / tasks`, files: [{ label: 'PDF', path: `${pdfPath}#nameddest=${worksheetAnchor(m)}` }, { label: 'JSON', path: `${base}.json` }] });
     }
-    text(`${base}.json`, () => envelope(input, 'worksheet', { month: m, tasks: monthRows.flatMap((r) => (r.task ? [r.task] : [])), visits }, 3));
-    const visitCount = visits.length;
-    index.push({ section: 'Darba lapas / work sheets', title: m, detail: `${visitCount} apmeklējumi / visits, ${monthRows.filter((r) => r.task).length} uzdevumi / tasks`, files: [{ label: 'PDF', path: `${base}.pdf` }, { label: 'JSON', path: `${base}.json` }] });
   }
 
   // Other records as JSON.

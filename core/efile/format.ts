@@ -6,33 +6,50 @@
  * readable, one record per line, and several times smaller and faster than fully indented JSON).
  */
 export function stableJson(value: unknown, compactDepth = Infinity): string {
-  return `${pretty(sortKeys(value), 0, compactDepth)}\n`;
+  return `${pretty(value, 0, compactDepth)}\n`;
+}
+
+const isIndex = (k: string) => /^(?:0|[1-9]\d*)$/.test(k) && Number(k) < 4294967295;
+
+/**
+ * Defined fields of an object in the order a key-sorted copy of it has: array-index keys first,
+ * ascending (JavaScript orders them so in every object), then the others sorted by code unit.
+ */
+function sortedKeys(v: object): string[] {
+  const keys = Object.keys(v).filter((k) => (v as Record<string, unknown>)[k] !== undefined);
+  // Object.keys lists index keys first, ascending, already.
+  const indexes = keys.filter(isIndex);
+  return indexes.length === 0 ? keys.sort() : [...indexes, ...keys.filter((k) => !isIndex(k)).sort()];
 }
 
 function pretty(v: unknown, depth: number, compactDepth: number): string {
-  if (depth >= compactDepth || v === null || typeof v !== 'object') return JSON.stringify(v);
+  if (depth >= compactDepth || v === null || typeof v !== 'object') return compact(v);
   const pad = '  '.repeat(depth + 1);
   const end = '  '.repeat(depth);
   if (Array.isArray(v)) {
     if (v.length === 0) return '[]';
     return `[\n${v.map((x) => pad + pretty(x, depth + 1, compactDepth)).join(',\n')}\n${end}]`;
   }
-  const keys = Object.keys(v);
+  const keys = sortedKeys(v);
   if (keys.length === 0) return '{}';
   return `{\n${keys.map((k) => `${pad}${JSON.stringify(k)}: ${pretty((v as Record<string, unknown>)[k], depth + 1, compactDepth)}`).join(',\n')}\n${end}}`;
 }
 
-function sortKeys(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(sortKeys);
-  if (v !== null && typeof v === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const k of Object.keys(v).sort()) {
-      const x = (v as Record<string, unknown>)[k];
-      if (x !== undefined) out[k] = sortKeys(x);
-    }
-    return out;
+/** One-line JSON with sorted keys: what JSON.stringify of a key-sorted copy gives, without making the copy. */
+function compact(v: unknown): string {
+  if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'null';
+  if (Array.isArray(v)) {
+    let out = '[';
+    for (let i = 0; i < v.length; i++) out += (i ? ',' : '') + (v[i] === undefined ? 'null' : compact(v[i]));
+    return `${out}]`;
   }
-  return v;
+  let out = '{';
+  let first = true;
+  for (const k of sortedKeys(v)) {
+    out += `${first ? '' : ','}${JSON.stringify(k)}:${compact((v as Record<string, unknown>)[k])}`;
+    first = false;
+  }
+  return `${out}}`;
 }
 
 /** One CSV field (RFC 4180): quoted when it holds a comma, quote or line break. */

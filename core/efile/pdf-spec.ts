@@ -24,7 +24,17 @@ export interface PdfParagraph {
   readonly text: string;
 }
 
-export type PdfBlock = PdfFieldList | PdfTable | PdfParagraph;
+/**
+ * A part of a longer PDF: starts on a new page (unless the document is still empty) under a heading,
+ * and is reachable from outside as `file.pdf#nameddest=<anchor>` and from the PDF's bookmarks.
+ */
+export interface PdfSection {
+  readonly kind: 'section';
+  readonly heading: string;
+  readonly anchor: string;
+}
+
+export type PdfBlock = PdfFieldList | PdfTable | PdfParagraph | PdfSection;
 
 export interface PdfSpec {
   /** Document title (also the PDF's /Title). */

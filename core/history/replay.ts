@@ -14,9 +14,10 @@ export interface FieldChange {
   readonly new: unknown;
   /**
    * set: the value changed; delete: removed; overridden: written, but a concurrent write won;
-   * concurrent: written without having seen the value it replaced (a concurrent edit that won).
+   * concurrent: written without having seen the value it replaced (a concurrent edit that won);
+   * create: a new map (record) written whole, its fields not listed one by one (`summariseCreated`).
    */
-  readonly kind: 'set' | 'delete' | 'overridden' | 'concurrent';
+  readonly kind: 'set' | 'delete' | 'overridden' | 'concurrent' | 'create';
   readonly userId: string;
   readonly at: string;
   readonly action: string;
@@ -49,10 +50,37 @@ function expandAdded(path: string[], value: Y.Map<unknown>, base: Omit<FieldChan
   }
 }
 
+export interface ReplayOptions {
+  /**
+   * A new map (record) becomes one `create` change instead of one `set` per field; later writes to
+   * its fields are still listed with old and new values, so the values it was created with remain
+   * recoverable. Long histories shrink by the number of fields per record.
+   */
+  readonly summariseCreated?: boolean;
+  /**
+   * The root names of the document (e.g. `doc.share.keys()` of the opened document): root maps are
+   * made up front instead of decoding every update to find them. A root missing from this list is
+   * noticed and the replay redone the slow way, so a wrong list costs time, never history.
+   */
+  readonly roots?: Iterable<string>;
+  /** Called with the replayed document (the state after the last update) before it is discarded. */
+  readonly final?: (doc: Y.Doc) => void;
+}
+
 /** Replays updates (in append order) and returns the field changes each one made. */
-export function replayHistory(updates: readonly StoredUpdate[]): FieldChange[] {
+export function replayHistory(updates: readonly StoredUpdate[], options: ReplayOptions = {}): FieldChange[] {
+  if (options.roots) {
+    const fast = replay(updates, options.summariseCreated ?? false, [...options.roots], options.final);
+    if (fast) return fast;
+  }
+  return replay(updates, options.summariseCreated ?? false, null, options.final) ?? [];
+}
+
+/** One replay; with `roots` given, null when an update wrote to a root not among them. */
+function replay(updates: readonly StoredUpdate[], summarise: boolean, roots: readonly string[] | null, final: ((doc: Y.Doc) => void) | undefined): FieldChange[] | null {
   // gc off: the content of a write that lost a conflict must stay readable to be listed.
   const doc = new Y.Doc({ gc: false });
+  if (roots) for (const r of roots) doc.getMap(r);
   const out: FieldChange[] = [];
   for (const u of updates) {
     const base = { userId: u.meta.userId, at: u.meta.at, action: u.meta.action };
@@ -74,23 +102,44 @@ export function replayHistory(updates: readonly StoredUpdate[]): FieldChange[] {
           // A write made on top of another value than the one it replaced was concurrent with it.
           const concurrent = prior !== null && current?.origin != null && !Y.compareIDs(current.origin, prior.lastId);
           if (!type.has(key)) events.push({ ...base, path, field: key, old, new: undefined, kind: 'delete' });
-          else if (now instanceof Y.Map && old === undefined) expandAdded([...path, key], now, base, events);
+          else if (now instanceof Y.Map && old === undefined) {
+            if (summarise) events.push({ ...base, path, field: key, old: undefined, new: undefined, kind: 'create' });
+            else expandAdded([...path, key], now, base, events);
+          }
           else events.push({ ...base, path, field: key, old, new: plain(now), kind: concurrent ? 'concurrent' : 'set' });
         }
       }
     };
-    const structs = Y.decodeUpdate(u.update).structs;
     // Root maps must exist as Y.Map before the update lands, or their first changes raise no event.
-    for (const st of structs) if (st instanceof Y.Item && typeof st.parent === 'string') doc.getMap(st.parent);
+    if (!roots) for (const st of Y.decodeUpdate(u.update).structs) if (st instanceof Y.Item && typeof st.parent === 'string') doc.getMap(st.parent);
+    const rootCount = doc.share.size;
+    // Map entries this update wrote that ended up deleted within it (a lost conflict, or overwritten).
+    const lost: Y.Item[] = [];
+    const onLost = (tr: Y.Transaction) => {
+      for (const [client, ranges] of tr.deleteSet.clients) {
+        const before = tr.beforeState.get(client) ?? 0;
+        for (const r of ranges) {
+          for (let clock = Math.max(r.clock, before); clock < r.clock + r.len; ) {
+            const item = Y.getItem(doc.store, Y.createID(client, clock));
+            if (item instanceof Y.Item) lost.push(item);
+            clock = item.id.clock + item.length;
+          }
+        }
+      }
+    };
     doc.on('afterTransaction', onAfter);
+    doc.on('afterTransaction', onLost);
     Y.applyUpdate(doc, u.update);
     doc.off('afterTransaction', onAfter);
+    doc.off('afterTransaction', onLost);
+    if (roots && doc.share.size !== rootCount) {
+      doc.destroy();
+      return null;
+    }
     out.push(...events);
     // Writes in this update that did not win: a concurrent edit of the same field elsewhere.
-    for (const s of structs) {
-      if (!(s instanceof Y.Item)) continue;
-      const item = Y.getItem(doc.store, s.id);
-      if (!(item instanceof Y.Item) || item.parentSub === null || !item.deleted) continue;
+    for (const item of lost) {
+      if (!item.deleted || item.parentSub === null) continue;
       const parent = item.parent as Y.AbstractType<unknown>;
       const path = pathOf(parent);
       const id = `${path.join('/')}#${item.parentSub}`;
@@ -101,6 +150,7 @@ export function replayHistory(updates: readonly StoredUpdate[]): FieldChange[] {
       out.push({ ...base, path, field: item.parentSub, old: plain(winner), new: plain(written), kind: 'overridden' });
     }
   }
+  final?.(doc);
   doc.destroy();
   return out;
 }

@@ -28,7 +28,7 @@ describe.skipIf(!wired)('apsis binary: e-file commands', () => {
     const [second] = JSON.parse(b.stdout) as { file: string; sha256: string }[];
     expect(second!.sha256).toBe(first!.sha256);
     expect(fileSha(second!.file)).toBe(fileSha(first!.file));
-    expect(await pdfText(zipEntry(first!.file, 'worksheets/2026-10.pdf'))).toContain('Bērziņa');
+    expect(await pdfText(zipEntry(first!.file, 'worksheets/2026.pdf'))).toContain('Bērziņa');
     expect(apsis(ws, ['verify', 'efile', first!.file], env).code).toBe(0);
     const p = apsis(ws, ['print', 'plan', CLIENT, '--out', join(out, 'plan.pdf')], env);
     expect(p.code).toBe(0);

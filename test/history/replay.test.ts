@@ -71,3 +71,32 @@ describe('replayHistory', () => {
     expect(h.at(-1)).toMatchObject({ path: ['alerts'], field: 'al-1', kind: 'delete' });
   });
 });
+
+describe('replayHistory options', () => {
+  function logOf(): StoredUpdate[] {
+    const doc = new Y.Doc();
+    const log: StoredUpdate[] = [];
+    recorder(doc, log, 's-anna', { t: 0 });
+    doc.transact(() => addClientRecord(doc, 'alerts', alert));
+    doc.transact(() => patchClientRecord(doc, 'alerts', 'al-1', { status: 'handled' }));
+    doc.transact(() => doc.getMap('alerts').delete('al-1'));
+    return log;
+  }
+
+  it('summariseCreated: a new record is one create line; later field writes keep old and new', () => {
+    const h = replayHistory(logOf(), { summariseCreated: true });
+    expect(h).toEqual([
+      { path: ['alerts'], field: 'al-1', old: undefined, new: undefined, kind: 'create', userId: 's-anna', at: '2026-11-22T10:00', action: 'edit' },
+      { path: ['alerts', 'al-1'], field: 'status', old: 'open', new: 'handled', kind: 'set', userId: 's-anna', at: '2026-11-22T10:01', action: 'edit' },
+      expect.objectContaining({ path: ['alerts'], field: 'al-1', kind: 'delete', at: '2026-11-22T10:02' }),
+    ]);
+  });
+
+  it('roots: the same history as decoding every update, and a root missing from the list is still found', () => {
+    const log = logOf();
+    const slow = replayHistory(log);
+    expect(replayHistory(log, { roots: ['alerts'] })).toEqual(slow);
+    expect(replayHistory(log, { roots: [] })).toEqual(slow);
+    expect(replayHistory(log, { roots: ['profile'] })).toEqual(slow);
+  });
+});

@@ -1,0 +1,63 @@
+/**
+ * Faster font subsets for pdfkit. Every PDF embeds a subset of DejaVu Sans, and fontkit builds it by
+ * decoding each used glyph from the TTF again, for every document: in a batch of thousands of
+ * e-files that was a quarter of the time. The bytes and metrics of a simple glyph depend only on
+ * the font and the glyph, so they are kept per parsed font and reused. Same subset bytes as before.
+ */
+
+/** The parts of a fontkit TrueType subset `_addGlyph` touches (fontkit internals, version 2). */
+interface TtfSubset {
+  font: FontkitFont;
+  glyf: Uint8Array[];
+  loca: { offsets: number[] };
+  hmtx: { metrics: { advance: number; bearing: number }[] };
+  offset: number;
+  _addGlyph(gid: number): number;
+}
+interface FontkitFont {
+  readonly _variationProcessor?: unknown;
+  getGlyph(gid: number): { _decode(): { numberOfContours: number } | null };
+  createSubset(): TtfSubset;
+}
+
+interface CachedGlyph {
+  readonly buffer: Uint8Array;
+  readonly advance: number;
+  readonly bearing: number;
+}
+
+const patched = new WeakSet<object>();
+
+/** Makes the subsets of `font` (a parsed fontkit font, as pdfkit holds it) reuse glyph data between documents. */
+export function reuseGlyphs(font: object): void {
+  const f = font as FontkitFont;
+  if (patched.has(f) || f._variationProcessor || typeof f.createSubset !== 'function') return;
+  patched.add(f);
+  const cache = new Map<number, CachedGlyph>();
+  const create = f.createSubset.bind(f);
+  f.createSubset = () => {
+    const subset = create();
+    // Only TrueType subsets have glyf tables; anything else is left as fontkit made it.
+    if (typeof subset._addGlyph !== 'function') return subset;
+    const add = subset._addGlyph.bind(subset);
+    subset._addGlyph = (gid: number): number => {
+      const hit = cache.get(gid);
+      if (hit) {
+        subset.glyf.push(hit.buffer);
+        subset.loca.offsets.push(subset.offset);
+        subset.hmtx.metrics.push({ advance: hit.advance, bearing: hit.bearing });
+        subset.offset += hit.buffer.length;
+        return subset.glyf.length - 1;
+      }
+      // Compound glyphs carry their components' ids in this subset: never shared.
+      const decoded = f.getGlyph(gid)._decode();
+      const index = add(gid);
+      if (!decoded || decoded.numberOfContours >= 0) {
+        const m = subset.hmtx.metrics[index]!;
+        cache.set(gid, { buffer: subset.glyf[index]!, advance: m.advance, bearing: m.bearing });
+      }
+      return index;
+    };
+    return subset;
+  };
+}

@@ -1,0 +1,98 @@
+/**
+ * Where an e-file export reads its client from, and where it records the export.
+ *
+ * Ten years of a client are some 300,000 Yjs items. The history needs a replay of every stored
+ * update anyway; opening the workspace's document as well would integrate them all a second time
+ * (seconds, and the memory of two documents). So when the client's document is not open, the
+ * export reads the client from the replayed document, once it has checked that the replay holds
+ * exactly the stored state: no stored item missing from it, and the same deletions. When the check
+ * fails (or the document is open already, or needs a migration), the document is opened as usual.
+ */
+import * as Y from 'yjs';
+import { readClientDoc } from '../../core/doc/client-doc.js';
+import { clientDocId } from '../../core/doc/doc-id.js';
+import { readMeta } from '../../core/doc/meta.js';
+import { act } from '../../core/doc/origin.js';
+import { insertRecord } from '../../core/doc/records.js';
+import { COLLECTIONS, SCHEMA_VERSION } from '../../core/doc/schema.js';
+import type { FieldChange } from '../../core/history/replay.js';
+import { replayHistory } from '../../core/history/replay.js';
+import type { ClientId } from '../../core/ids.js';
+import type { DamagedError, LoadedDoc } from '../../core/store/storage.js';
+import type { Workspace } from '../workspace/workspace.js';
+
+/** The client as plain data, and its history (new records summarised). */
+export type ClientRead =
+  | { readonly ok: true; readonly data: ReturnType<typeof readClientDoc>; readonly history: FieldChange[]; readonly via: 'history' | 'document' }
+  | { readonly ok: false; readonly message: string };
+
+/** Root maps of a client document (a root missing here only slows the replay, see replayHistory). */
+const CLIENT_ROOTS = ['meta', 'profile', 'exports', ...Object.keys(COLLECTIONS.client)];
+
+function damaged(e: DamagedError | { readonly code: 'too-new'; readonly docId: string; readonly version: number }): string {
+  return e.code === 'damaged' ? `damaged: ${e.file}: ${e.detail}. ${e.hint}` : `${e.docId} has schema version ${e.version}, newer than this apsis`;
+}
+
+/** Whether `replayed` holds exactly the stored state: every stored item, and the same deletions. */
+export function holdsStoredState(replayed: Y.Doc, stored: LoadedDoc): boolean {
+  const parts = [...(stored.snapshot ? [stored.snapshot.data] : []), ...stored.updates.map((u) => u.update)];
+  if (parts.length === 0) return false;
+  const sv = Y.encodeStateVector(replayed);
+  const deletions: ReturnType<typeof Y.decodeUpdate>['ds'][] = [];
+  for (const part of parts) {
+    // What the part has beyond the replay: no items may be left, only its delete set.
+    const rest = Y.decodeUpdate(Y.diffUpdate(part, sv));
+    if (rest.structs.length > 0) return false;
+    deletions.push(rest.ds);
+  }
+  // The other way round (items in the replay but not stored) cannot happen: the history holds the
+  // updates the snapshot was compacted from, plus the pending ones, which are parts here.
+  return Y.equalDeleteSets(Y.mergeDeleteSets(deletions), Y.createDeleteSetFromStructStore(replayed.store));
+}
+
+/** Reads a client for export: from its replayed history when that is provably the stored state, else from the opened document. */
+export async function readClientForExport(ws: Workspace, id: ClientId): Promise<ClientRead> {
+  const docId = clientDocId(id);
+  let history: FieldChange[] | null = null;
+  if (!ws.repo.isOpen(docId)) {
+    const stored = await ws.repo.storage.load(docId);
+    if (!stored.ok) return { ok: false, message: damaged(stored.error) };
+    let data: ReturnType<typeof readClientDoc> | null = null;
+    history = replayHistory(await ws.repo.storage.history(docId), {
+      summariseCreated: true,
+      roots: CLIENT_ROOTS,
+      final: (doc) => {
+        if (readMeta(doc).schemaVersion === SCHEMA_VERSION && holdsStoredState(doc, stored.value)) data = readClientDoc(doc);
+      },
+    });
+    if (data) return { ok: true, data, history, via: 'history' };
+  }
+  const opened = await ws.client(id);
+  if (!opened.ok) return { ok: false, message: damaged(opened.error) };
+  const data = readClientDoc(opened.doc);
+  // New records as one `create` line each (their fields are in the records' JSON): ten years of
+  // visits would otherwise list every field of every record.
+  history ??= replayHistory(await ws.repo.storage.history(docId), { summariseCreated: true, roots: opened.doc.share.keys() });
+  return { ok: true, data, history, via: 'document' };
+}
+
+/**
+ * Adds a record to the client's `exports` (one transaction). An open document takes it as any
+ * edit; a closed one gets it as one stored update, as a sync peer's would arrive, so a batch export
+ * never opens (and keeps in memory) thousands of documents.
+ */
+export async function recordExport(ws: Workspace, id: ClientId, fields: Record<string, unknown>): Promise<void> {
+  const docId = clientDocId(id);
+  const recordId = ws.newId('ex');
+  if (ws.repo.isOpen(docId)) {
+    const opened = await ws.client(id);
+    if (opened.ok) act(opened.doc, ws.origin('efile.export'), () => insertRecord(opened.doc, 'exports', recordId, fields));
+    return;
+  }
+  const doc = new Y.Doc();
+  let update: Uint8Array | null = null;
+  doc.on('update', (u: Uint8Array) => (update = u));
+  doc.transact(() => insertRecord(doc, 'exports', recordId, fields));
+  doc.destroy();
+  if (update) await ws.repo.storage.append(docId, update, { userId: ws.user.id, at: ws.clock.now().toISOString(), action: 'efile.export' });
+}
