@@ -115,6 +115,14 @@ function checkTasks(t: TasksFile, push: (path: string, message: string) => void)
     if (!tod.has(x.timeOfDay)) push(`tasks[${i}].timeOfDay`, `unknown time of day "${x.timeOfDay}"`);
     if (!qual.has(x.qualification)) push(`tasks[${i}].qualification`, `unknown qualification "${x.qualification}"`);
     if (x.healthCare && !x.referTo) push(`tasks[${i}].referTo`, `health-care task "${x.code}" needs referTo (gp or home_nursing)`);
+    for (const rule of ['apart', 'together'] as const) {
+      for (const other of x[rule]) {
+        if (other === x.code) push(`tasks[${i}].${rule}`, `task "${x.code}" cannot be ${rule} from itself`);
+        else if (!t.tasks.some((y) => y.code === other)) push(`tasks[${i}].${rule}`, `unknown task "${other}"`);
+      }
+    }
+    const both = x.apart.filter((c) => x.together.includes(c));
+    if (both.length > 0) push(`tasks[${i}].together`, `task "${x.code}" cannot be both apart from and together with "${both.join('", "')}"`);
   });
 }
 

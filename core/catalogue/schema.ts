@@ -122,6 +122,12 @@ export const TaskDefSchema = z.strictObject({
   healthCare: z.boolean().default(false),
   referTo: z.enum(['gp', 'home_nursing']).optional(),
   seasonal: z.strictObject({ fromMonth: z.number().int().min(1).max(12), toMonth: z.number().int().min(1).max(12) }).optional(),
+  /** People needed at once (2: e.g. a hoist transfer of a bedridden client). */
+  staffCount: z.number().int().min(1).max(2).default(1),
+  /** Tasks of the same client that must not overlap this one in time on the same day (symmetric). */
+  apart: z.array(code).default([]),
+  /** Tasks of the same client done at the same time as this one when both fall on a day (symmetric). */
+  together: z.array(code).default([]),
 });
 export type TaskDef = z.infer<typeof TaskDefSchema>;
 
