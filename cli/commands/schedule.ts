@@ -77,6 +77,7 @@ async function show(ctx: CommandContext, flags: { day: string; group?: string; j
     const week = parseIsoWeek(isoWeekOf(date))!;
     const rows = new Map(ws.caseload().map((r) => [r.id as string, r.name]));
     const staffName = new Map(inputs.staff.map((s) => [s.id, s.name]));
+    const rules = catalogueTaskRules();
     const out: unknown[] = [];
     for (const group of inputs.groups) {
       const opened = await ws.doc(scheduleDocId(week, group as CareGroupId));
@@ -85,15 +86,25 @@ async function show(ctx: CommandContext, flags: { day: string; group?: string; j
       if (visits.length === 0) continue;
       const recent = await recentCaregivers(ws, week, group);
       const clients = inputs.clients.map((c) => ({ ...c, recentStaffIds: recent.get(c.id) ?? [] }));
-      const kpis = storedDayKpis(date, visits, inputs.staff.filter((s) => s.careGroupId === group), inputs.absences, clients, catalogueTaskRules());
+      const kpis = storedDayKpis(date, visits, inputs.staff.filter((s) => s.careGroupId === group), inputs.absences, clients, rules);
       const byStaff = new Map<string, ScheduledVisit[]>();
-      for (const v of visits) for (const s of v.staffIds.length > 0 ? v.staffIds : ['']) byStaff.set(s, [...(byStaff.get(s) ?? []), v]);
-      out.push({ group, date, kpis, routes: [...byStaff.entries()].filter(([s]) => s).map(([s, vs]) => ({ staffId: s, visits: vs })), unassigned: byStaff.get('') ?? [] });
+      const booked = new Map<string, ScheduledVisit[]>();
+      for (const v of visits) {
+        // A visit with nobody and no reason is a day-centre appointment booked on its room.
+        const room = v.staffIds.length === 0 && v.unassignedReason === '' ? (rules.resourceOf(v.taskCodes)?.id ?? 'day-centre') : undefined;
+        if (room) booked.set(room, [...(booked.get(room) ?? []), v]);
+        else for (const s of v.staffIds.length > 0 ? v.staffIds : ['']) byStaff.set(s, [...(byStaff.get(s) ?? []), v]);
+      }
+      out.push({ group, date, kpis, routes: [...byStaff.entries()].filter(([s]) => s).map(([s, vs]) => ({ staffId: s, visits: vs })), bookings: [...booked.entries()].map(([resource, vs]) => ({ resource, visits: vs })), unassigned: byStaff.get('') ?? [] });
       if (flags.json) continue;
       ctx.o.out(ctx.o.color.bold(`${group} ${date}`) + `  travel ${kpis.travelMinutes} min · lateness ${kpis.lateness} min · continuity ${kpis.continuityPct.toFixed(0)} % · usual carer ${kpis.preferredPct.toFixed(0)} % · overtime ${kpis.overtimeMinutes} min · unassigned ${(byStaff.get('') ?? []).length}`);
       for (const [s, vs] of [...byStaff.entries()].sort()) {
         ctx.o.out(`  ${s ? `${staffName.get(s) ?? s} (${s})` : 'unassigned'}`);
         for (const v of vs) ctx.o.out(`    ${s ? clock(v.start) : '  —  '} ${clientNameOf(rows, v.clientId).padEnd(28)} ${v.durationMin} min  ${v.taskCodes.join(', ')}${v.pinned ? '  [pinned]' : ''}${v.unassignedReason ? `  — ${v.unassignedReason}` : ''}`);
+      }
+      for (const [room, vs] of [...booked.entries()].sort()) {
+        ctx.o.out(`  day centre: ${room}`);
+        for (const v of vs) ctx.o.out(`    ${clock(v.start)} ${clientNameOf(rows, v.clientId).padEnd(28)} ${v.durationMin} min  ${v.taskCodes.join(', ')}${v.pinned ? '  [pinned]' : ''}`);
       }
     }
     if (flags.json) printJson(ctx.o, out);

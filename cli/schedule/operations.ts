@@ -33,6 +33,8 @@ export function qualificationLookup(): TaskLookup {
   const res = loadCatalogues();
   return (code) => {
     const task = res.ok ? res.value.tasks.get(code) : undefined;
+    // A bookable day-centre service is an appointment on a room or chair, no carer's task.
+    if (!task && res.ok && res.value.services.get(code)?.booking) return { qualification: 'day_centre', healthCare: false };
     return { qualification: task?.qualification ?? 'caregiver', healthCare: task?.healthCare ?? false };
   };
 }
@@ -40,7 +42,7 @@ export function qualificationLookup(): TaskLookup {
 /** Two-person tasks and `apart` / `together` rules from the task catalogue. */
 export function catalogueTaskRules(): TaskRules {
   const res = loadCatalogues();
-  return res.ok ? taskRules(res.value.tasks.values()) : NO_TASK_RULES;
+  return res.ok ? taskRules(res.value.tasks.values(), res.value.services.values()) : NO_TASK_RULES;
 }
 
 /** Opens (or creates) the schedule document of a week and care group. */
@@ -86,7 +88,7 @@ export async function buildWeek(ws: Workspace, week: IsoWeek, groups: readonly s
       for (const v of plan.visits) putVisit(doc.doc, v);
     });
     await ws.save();
-    out.push({ group, week, visits: plan.visits.length, assigned: plan.visits.filter((v) => v.staffIds.length > 0).length, days: plan.days, unclearFrequency, withoutLocation });
+    out.push({ group, week, visits: plan.visits.length, assigned: plan.visits.filter((v) => v.unassignedReason === '').length, days: plan.days, unclearFrequency, withoutLocation });
   }
   return { ok: true, groups: out };
 }

@@ -139,7 +139,13 @@ export function parseCatalogue(json: unknown, fileName: string): FileParsed<Cata
   else if (v.kind === 'rule-table') checkRuleTable(v, push);
   else if (v.kind === 'translation') checkTranslation(v, push);
   else if (v.kind === 'tasks') checkTasks(v, push);
-  else if (v.kind === 'services') for (const d of dupes(v.services.map((s) => s.code))) push('services', `duplicate service "${d}"`);
+  else if (v.kind === 'services') {
+    for (const d of dupes(v.services.map((s) => s.code))) push('services', `duplicate service "${d}"`);
+    v.services.forEach((s, i) => {
+      if (s.booking && s.setting !== 'day_centre') push(`services[${i}].booking`, `only a day-centre service is booked on a room or chair, not "${s.code}" (${s.setting})`);
+      if (s.booking && s.booking.open.end <= s.booking.open.start) push(`services[${i}].booking.open`, `"${s.code}" closes (${s.booking.open.end}) before it opens (${s.booking.open.start})`);
+    });
+  }
   else for (const d of dupes(v.items.map((s) => s.code))) push('items', `duplicate observation "${d}"`);
   return issues.length ? { ok: false, issues } : { ok: true, value: v };
 }

@@ -147,6 +147,8 @@ export const ServiceDefSchema = z.strictObject({
   label: LabelSchema,
   setting: z.enum(['home', 'day_centre', 'social_service', 'community']),
   eligibility: z.strictObject({ requiresGpStatement: z.boolean(), requiresCareLevel: z.boolean(), note: LabelSchema.optional() }),
+  /** A day-centre service booked on a room or chair: how many at once, and its opening hours (minutes after midnight). */
+  booking: z.strictObject({ resource: code, capacity: z.number().int().min(1).max(1000), open: z.strictObject({ start: z.number().int().min(0).max(1440), end: z.number().int().min(0).max(1440) }) }).optional(),
 });
 export type ServiceDef = z.infer<typeof ServiceDefSchema>;
 

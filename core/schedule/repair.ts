@@ -66,12 +66,11 @@ function repairRoutes(problem: Problem, plan: Solution, absence: Absence, option
   restoreRoutes(st, routes);
   const allowed = (r: number) => r !== absence.staff;
   const rnd = createRandom(options.seed);
-  const left = [...removed];
-  while (left.length > 0) {
-    left.sort((a, b) => feasibleCount(st, a, allowed) - feasibleCount(st, b, allowed) || a - b);
-    const v = left.shift() ?? 0;
-    recreate(st, [v], rnd, { ...DEFAULT_SISR, blinkRate: 0 }, allowed);
-  }
+  // Most constrained first, counted once against the plan without them (recounting after every
+  // insertion costs a full scan per visit left, too slow for a day with breaks and syncs).
+  const count = new Map(removed.map((v) => [v, feasibleCount(st, v, allowed)]));
+  const left = [...removed].sort((a, b) => (count.get(a) ?? 0) - (count.get(b) ?? 0) || a - b);
+  for (const v of left) recreate(st, [v], rnd, { ...DEFAULT_SISR, blinkRate: 0 }, allowed);
   const result = buildResult(st, false, 0, options.now() - t0);
   const before = new Map<number, number>();
   for (const r of plan.routes) for (const s of r.stops) before.set(s.visit, r.staff);

@@ -22,7 +22,7 @@ let group = '';
 let clientId = '';
 
 interface ShownVisit { id: string; clientId: string; start: number; durationMin: number; staffIds: string[]; taskCodes: string[] }
-interface ShownDay { group: string; kpis: { preferredPct: number; unassigned: number }; routes: { staffId: string; visits: ShownVisit[] }[]; unassigned: ShownVisit[] }
+interface ShownDay { group: string; kpis: { preferredPct: number; unassigned: number }; routes: { staffId: string; visits: ShownVisit[] }[]; bookings: { resource: string; visits: ShownVisit[] }[]; unassigned: ShownVisit[] }
 
 async function withWs(fn: (w: Awaited<ReturnType<typeof openWorkspace>> & { ok: true }) => Promise<void>): Promise<void> {
   const opened = await openWorkspace(ws, { now: () => new Date('2026-11-20T09:00:00Z') });
@@ -39,7 +39,7 @@ function day(date: string): ShownDay {
 
 const visitsOf = (d: ShownDay, client: string) => {
   const all = new Map<string, ShownVisit>();
-  for (const v of [...d.routes.flatMap((r) => r.visits), ...d.unassigned]) if (v.clientId === client) all.set(v.id, v);
+  for (const v of [...d.routes.flatMap((r) => r.visits), ...d.bookings.flatMap((b) => b.visits), ...d.unassigned]) if (v.clientId === client) all.set(v.id, v);
   return [...all.values()];
 };
 
@@ -61,6 +61,7 @@ beforeAll(async () => {
       item('pr-2', 'bathing', 'weekly', 'morning', 45);
       item('pr-3', 'bed_linen_change', 'weekly', 'any', 20);
       item('pr-4', 'two_person_transfer', 'each_visit', 'any', 15);
+      item('pr-5', 'day_centre_shower', 'weekly', 'morning', 30);
     });
     await w.save();
   });
@@ -95,7 +96,7 @@ describe('apsis schedule with the catalogue rules', () => {
       });
       await w.save();
     });
-    const built = apsis(ws, ['schedule', 'build', '--week', '2026-W48', '--group', group, '--seconds', '3', '--json'], NOW);
+    const built = apsis(ws, ['schedule', 'build', '--week', '2026-W48', '--group', group, '--seconds', '20', '--json'], NOW);
     expect(built.code, built.stderr).toBe(0);
     const mine = visitsOf(day(WEDNESDAY), clientId);
     const nurse = mine.find((v) => v.taskCodes.includes('pressure_sore_care'))!;
@@ -107,6 +108,13 @@ describe('apsis schedule with the catalogue rules', () => {
     expect(bath.start >= nurse.start + nurse.durationMin || nurse.start >= bath.start + bath.durationMin).toBe(true);
     expect(linen.start).toBe(nurse.start);
     expect(linen.staffIds).not.toContain('s-nurse');
+    // The shower is booked at the day centre, not on anyone's route.
+    const shown = day(WEDNESDAY);
+    const shower = shown.bookings.find((b) => b.resource === 'shower_room')?.visits.find((v) => v.clientId === clientId);
+    expect(shower?.taskCodes).toEqual(['day_centre_shower']);
+    expect(shower?.staffIds).toEqual([]);
+    const text = apsis(ws, ['schedule', 'show', '--day', WEDNESDAY, '--group', group], NOW);
+    expect(text.stdout).toMatch(/day centre: shower_room/);
   }, 60_000);
 
   it('the next week follows the caregivers of this one, and show says how often', () => {

@@ -36,10 +36,10 @@ function plan(clients: ClientForWeek[], tasks: TaskForWeek[], team: Staff[], rul
 
 /** Reads the stored records of a day back and runs the independent checker on them. */
 function checkDay(date: string, visits: readonly ScheduledVisit[], team: Staff[], clients: ClientForWeek[], rules: TaskRules = RULES) {
-  const { day, routes } = storedDay(date, visits, team, [], clients, rules);
-  const assigned = new Set(routes.flatMap((r) => r.stops.map((s) => s.visit)));
+  const { day, routes, bookings } = storedDay(date, visits, team, [], clients, rules);
+  const assigned = new Set([...routes.flatMap((r) => r.stops.map((s) => s.visit)), ...bookings.map((b) => b.visit)]);
   const unassigned = day.problem.visits.map((_, i) => i).filter((i) => !assigned.has(i)).map((visit) => ({ visit, reason: 'no-room' as const }));
-  return { violations: checkSolution(day.problem, { routes, unassigned }), day, routes };
+  return { violations: checkSolution(day.problem, { routes, bookings, unassigned }), day, routes, bookings };
 }
 
 const overlap = (a: ScheduledVisit, b: ScheduledVisit) => a.start < b.start + b.durationMin && b.start < a.start + a.durationMin;
@@ -165,5 +165,33 @@ describe('continuity of carer', () => {
       expect(storedDayKpis(date, day, team, [], recent).preferredPct, date).toBe(100);
     }
     for (const v of week.visits) expect(v.staffIds[0], v.id).toBe(recent.find((c) => c.id === v.clientId)!.recentStaffIds[0]);
+  });
+});
+
+describe('day-centre appointments', () => {
+  // Nine clients want a shower at the day centre on Wednesday morning: two shower rooms, 9:00–15:00.
+  const team = [staff('anna', ['caregiver'])];
+  const clients = Array.from({ length: 9 }, (_, i) => client(`d${i}`, 0.002 * (i + 1)));
+  const tasks = clients.flatMap((c) => [task(c.id, 'day_centre_shower', 'weekly', 'morning', 30, 'day_centre'), task(c.id, 'personal_hygiene', 'weekly', 'morning', 15)]);
+  const { requests, week } = plan(clients, tasks, team);
+
+  it('are requests of their own, booked on the room, never on a carer\'s route, at most two at once', () => {
+    const showers = week.visits.filter((v) => v.taskCodes.includes('day_centre_shower'));
+    expect(showers).toHaveLength(9);
+    expect(requests.filter((r) => r.taskCodes.includes('day_centre_shower')).every((r) => r.taskCodes.length === 1)).toBe(true);
+    const booked = showers.filter((v) => v.unassignedReason === '');
+    for (const v of booked) expect(v.staffIds).toEqual([]);
+    // 9:00, 9:30, 10:00 and 10:30 are the morning starts inside the opening hours: 8 places.
+    expect(booked).toHaveLength(8);
+    for (const v of booked) expect(showers.filter((o) => o.unassignedReason === '' && overlap(o, v)).length, v.id).toBeLessThanOrEqual(2);
+    const left = showers.filter((v) => v.unassignedReason !== '');
+    expect(left.map((v) => v.unassignedReason)).toEqual(['the day-centre room or chair is fully booked in the morning window']);
+  });
+
+  it('read back from the records, the day passes the independent checker with its bookings', () => {
+    const { violations, bookings } = checkDay(WEDNESDAY, week.visits, team, clients);
+    expect(violations).toEqual([]);
+    expect(bookings).toHaveLength(8);
+    expect(storedDayKpis(WEDNESDAY, week.visits.filter((v) => v.date === WEDNESDAY), team, [], clients, RULES).unassigned).toBe(1);
   });
 });

@@ -6,7 +6,7 @@
  * came in the last weeks), coordinators' pins, and travel between homes from coordinates.
  */
 import type { Absence, ScheduledVisit, Staff as StaffRecord } from '../../doc/schema.js';
-import type { Problem, Staff, SyncConstraint, Visit } from '../model.js';
+import type { Problem, Resource, Staff, SyncConstraint, Visit } from '../model.js';
 import { DEFAULT_OBJECTIVE } from '../model.js';
 import { createHaversineMatrix } from '../travel.js';
 import type { GeoPoint } from '../travel.js';
@@ -95,9 +95,23 @@ export function buildDayProblem(input: DayInput): DayProblem {
   const halves: number[] = [];
   const syncs: SyncConstraint[] = [];
   const firstHalf: number[] = [];
+  const resources: Resource[] = [];
   requests.forEach((r, k) => {
     const client = input.clients.get(r.clientId)!;
     const window = windowOf(r.slot);
+    const room = rules.resourceOf(r.taskCodes);
+    if (room) {
+      // A day-centre appointment: booked on the room, no one's route, no carer rules.
+      let index = resources.findIndex((x) => x.id === room.id);
+      if (index < 0) index = resources.push({ id: room.id, capacity: room.capacity, open: { ...room.open } }) - 1;
+      const existing = input.existing.get(r.id);
+      const pin = existing?.pinned ? { start: existing.start } : undefined;
+      firstHalf.push(visits.length);
+      visits.push({ id: r.id, location: staff.length + k, windows: pin ? [{ start: pin.start, end: pin.start }] : window ? [window] : [], duration: r.durationMin, skills: [], demand: 0, clientId: r.clientId, resource: index, ...(pin ? { pin } : {}) });
+      dayRequests.push(r);
+      halves.push(0);
+      return;
+    }
     const existing = input.existing.get(r.id);
     const declined = indices(client.declinedStaffIds);
     const preferred = indices([...client.preferredStaffIds, ...(client.recentStaffIds ?? [])]).filter((i) => !declined.includes(i));
@@ -137,7 +151,7 @@ export function buildDayProblem(input: DayInput): DayProblem {
   }
   return {
     date: input.date,
-    problem: { visits, staff: problemStaff, syncs, travel, objective: { ...DEFAULT_OBJECTIVE, distance: 1, overtime: 2, continuity: CONTINUITY_WEIGHT } },
+    problem: { visits, staff: problemStaff, syncs, travel, objective: { ...DEFAULT_OBJECTIVE, distance: 1, overtime: 2, continuity: CONTINUITY_WEIGHT }, ...(resources.length > 0 ? { resources } : {}) },
     requests: dayRequests,
     halves,
     staff,

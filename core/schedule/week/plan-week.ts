@@ -48,7 +48,7 @@ export function reasonText(reason: UnassignedReason, request: VisitRequest): str
     case 'pin-conflict':
       return 'its pin (person or time) cannot be kept';
     case 'capacity':
-      return 'capacity exceeded';
+      return `the day-centre room or chair is fully booked in the ${request.slot} window`;
     case 'no-room':
       return 'every qualified person is fully booked that day';
     default: {
@@ -77,6 +77,13 @@ export function toScheduledVisits(day: DayProblem, solution: Solution): { visits
   }
   const record = (r: VisitRequest, staffIds: string[], start: number, pinned: boolean, unassignedReason: string): ScheduledVisit => ({ id: r.id, clientId: r.clientId, staffIds, date: day.date, start, durationMin: r.durationMin, taskCodes: [...r.taskCodes], qualifications: [...r.qualifications], pinned, unassignedReason });
   const visits = [...byRequest.values()].map((e) => record(e.r, e.staff.filter((s) => s !== undefined), Math.round(e.start), e.pinned, ''));
+  // Day-centre appointments: booked, so no one's name and no reason.
+  for (const b of solution.bookings ?? []) {
+    const r = day.requests[b.visit];
+    if (!r) continue;
+    byRequest.set(r.id, { r, staff: [], start: b.start, pinned: day.problem.visits[b.visit]?.pin !== undefined });
+    visits.push(record(r, [], Math.round(b.start), day.problem.visits[b.visit]?.pin !== undefined, ''));
+  }
   const unassigned: { visitId: string; reason: string }[] = [];
   for (const u of solution.unassigned) {
     const r = day.requests[u.visit]!;

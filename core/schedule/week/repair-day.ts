@@ -33,10 +33,10 @@ export type RepairDayResult =
 /** Repairs one day after `absentStaffId` drops out at `fromMinute`. */
 export function repairDay(input: RepairDayInput): RepairDayResult {
   const dayVisits = input.visits.filter((v) => v.date === input.date);
-  const { day, routes } = storedDay(input.date, dayVisits, input.staff, input.absences, input.clients, input.rules);
+  const { day, routes, bookings } = storedDay(input.date, dayVisits, input.staff, input.absences, input.clients, input.rules);
   const absent = day.staff.findIndex((s) => s.id === input.absentStaffId);
   if (absent < 0) return { ok: false, reason: `${input.absentStaffId} has no shift on ${input.date}` };
-  const result = repair(day.problem, { routes, unassigned: [] }, { staff: absent, fromMinute: input.fromMinute }, { seed: input.seed, now: input.now });
+  const result = repair(day.problem, { routes, bookings, unassigned: [] }, { staff: absent, fromMinute: input.fromMinute }, { seed: input.seed, now: input.now });
   const out = toScheduledVisits(day, result);
   const before = new Map(dayVisits.map((v) => [v.id, v]));
   const changed = out.visits.filter((v) => {

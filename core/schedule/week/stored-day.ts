@@ -15,9 +15,9 @@ export function slotOfVisitId(id: string): string {
 
 /**
  * Rebuilds the day's problem from stored visits and the routes they form (by start time); the
- * k-th person of a stored visit does its k-th half.
+ * k-th person of a stored visit does its k-th half; day-centre appointments come back as bookings.
  */
-export function storedDay(date: string, visits: readonly ScheduledVisit[], staff: readonly StaffRecord[], absences: readonly Absence[], clients: readonly ClientForWeek[], rules?: TaskRules): { day: DayProblem; routes: Route[] } {
+export function storedDay(date: string, visits: readonly ScheduledVisit[], staff: readonly StaffRecord[], absences: readonly Absence[], clients: readonly ClientForWeek[], rules?: TaskRules): { day: DayProblem; routes: Route[]; bookings: Stop[] } {
   const dayVisits = visits.filter((v) => v.date === date);
   const requests: VisitRequest[] = dayVisits.map((v) => ({ id: v.id, clientId: v.clientId, date: v.date, slot: slotOfVisitId(v.id), durationMin: v.durationMin, taskCodes: v.taskCodes, qualifications: v.qualifications }));
   const staffOnRecord = new Map(dayVisits.map((v) => [v.id, v.staffIds.length]));
@@ -31,7 +31,10 @@ export function storedDay(date: string, visits: readonly ScheduledVisit[], staff
       .sort((a, b) => a.v.start - b.v.start)
       .map((x) => ({ visit: x.visit!, start: x.v.start })),
   })).map((r) => withBreak(day.problem, r));
-  return { day, routes };
+  const bookings = dayVisits
+    .filter((v) => v.staffIds.length === 0 && v.unassignedReason === '' && indexOf.has(`${v.id}#0`) && day.problem.visits[indexOf.get(`${v.id}#0`)!]?.resource !== undefined)
+    .map((v) => ({ visit: indexOf.get(`${v.id}#0`)!, start: v.start }));
+  return { day, routes, bookings };
 }
 
 /**
@@ -59,8 +62,8 @@ export function withBreak(problem: Problem, route: { staff: number; stops: Stop[
 
 /** KPIs of a stored day. */
 export function storedDayKpis(date: string, visits: readonly ScheduledVisit[], staff: readonly StaffRecord[], absences: readonly Absence[], clients: readonly ClientForWeek[], rules?: TaskRules): Kpis {
-  const { day, routes } = storedDay(date, visits, staff, absences, clients, rules);
-  const assigned = new Set(routes.flatMap((r) => r.stops.map((s) => s.visit)));
+  const { day, routes, bookings } = storedDay(date, visits, staff, absences, clients, rules);
+  const assigned = new Set([...routes.flatMap((r) => r.stops.map((s) => s.visit)), ...bookings.map((b) => b.visit)]);
   const unassigned = day.requests.map((_, i) => i).filter((i) => !assigned.has(i)).map((visit) => ({ visit, reason: 'no-room' as const }));
-  return kpis(day.problem, { routes, unassigned });
+  return kpis(day.problem, { routes, bookings, unassigned });
 }

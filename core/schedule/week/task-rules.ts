@@ -12,6 +12,19 @@ export interface TaskRuleDef {
   readonly together?: readonly string[];
 }
 
+/** A day-centre service of the catalogue booked on a room or chair (`services[].booking`). */
+export interface BookableServiceDef {
+  readonly code: string;
+  readonly booking?: { readonly resource: string; readonly capacity: number; readonly open: { readonly start: number; readonly end: number } };
+}
+
+/** A room or chair appointments are booked on. */
+export interface ResourceDef {
+  readonly id: string;
+  readonly capacity: number;
+  readonly open: { readonly start: number; readonly end: number };
+}
+
 /** How two visits of one client relate. */
 export type VisitLink = 'apart' | 'together';
 
@@ -23,10 +36,14 @@ export interface TaskRules {
   link(a: readonly string[], b: readonly string[]): VisitLink | null;
   /** The tasks `code` goes together with. */
   partners(code: string): readonly string[];
+  /** The room or chair a day-centre task (a bookable service code) is booked on; none for a home visit. */
+  resourceOf(taskCodes: readonly string[]): ResourceDef | undefined;
 }
 
-/** Builds the lookups from the catalogue's task definitions. */
-export function taskRules(defs: Iterable<TaskRuleDef>): TaskRules {
+/** Builds the lookups from the catalogue's task definitions and (for day-centre appointments) its services. */
+export function taskRules(defs: Iterable<TaskRuleDef>, services: Iterable<BookableServiceDef> = []): TaskRules {
+  const resources = new Map<string, ResourceDef>();
+  for (const s of services) if (s.booking) resources.set(s.code, { id: s.booking.resource, capacity: s.booking.capacity, open: s.booking.open });
   const staff = new Map<string, number>();
   const pairs = new Map<string, VisitLink>();
   const partners = new Map<string, string[]>();
@@ -54,6 +71,13 @@ export function taskRules(defs: Iterable<TaskRuleDef>): TaskRules {
       return found;
     },
     partners: (code) => partners.get(code) ?? [],
+    resourceOf(codes) {
+      for (const c of codes) {
+        const r = resources.get(c);
+        if (r) return r;
+      }
+      return undefined;
+    },
   };
 }
 

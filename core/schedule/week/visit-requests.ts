@@ -58,7 +58,11 @@ export function buildVisitRequests(clients: readonly ClientForWeek[], tasks: rea
   const groups = new Map<string, { clientId: string; date: string; slot: string; kind: string; tasks: TaskForWeek[] }>();
   const weekNumber = dates[0] ? Number(isoWeekOf(dates[0]).slice(6)) : 1;
   // Which slots each of a client's tasks takes per weekday, for `together` tasks to join them.
-  const kindOf = (task: TaskForWeek) => (task.healthCare ? task.qualification : 'care');
+  // A day-centre appointment is booked on its room (`dc_<resource>`), a nurse's task is hers, the rest is the carer's.
+  const kindOf = (task: TaskForWeek) => {
+    const room = rules.resourceOf([task.taskCode]);
+    return room ? `dc_${room.id}` : task.healthCare ? task.qualification : 'care';
+  };
   const slotsOn = new Map<string, { slot: string; kind: string; days: number }>();
   for (const task of tasks) {
     const { frequency } = parseFrequency(task.frequency);
