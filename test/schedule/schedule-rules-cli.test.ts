@@ -8,7 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addClientRecord } from '../../core/doc/client-doc.js';
+import { addCarePlan } from './plan-items.js';
 import { addOrgRecord, listOrgRecords } from '../../core/doc/org-doc.js';
 import { act } from '../../core/doc/origin.js';
 import { openWorkspace } from '../../cli/workspace/workspace.js';
@@ -53,16 +53,15 @@ beforeAll(async () => {
     clientId = row.id;
     const doc = await w.client(row.id);
     if (!doc.ok) throw new Error('client unreadable');
-    act(doc.doc, w.origin('plan.generate'), () => {
-      addClientRecord(doc.doc, 'plans', { id: 'p-rules', kind: 'care', assessmentId: null, createdAt: '2026-11-20T09:00', createdBy: 's-0002', agreedWithClient: true, agreedOn: '2026-11-20', status: 'active' });
-      const item = (id: string, taskCode: string, frequency: string, timeOfDay: string, durationMin: number) =>
-        addClientRecord(doc.doc, 'planItems', { id, planId: 'p-rules', order: 0, problem: 'p', goal: 'g', taskCode, taskText: '', frequency, timeOfDay, durationMin, deadline: null, expectedResult: '', responsibleId: null, reason: '' });
-      item('pr-1', 'pressure_sore_care', 'daily', 'morning', 30);
-      item('pr-2', 'bathing', 'weekly', 'morning', 45);
-      item('pr-3', 'bed_linen_change', 'weekly', 'any', 20);
-      item('pr-4', 'two_person_transfer', 'each_visit', 'any', 15);
-      item('pr-5', 'day_centre_shower', 'weekly', 'morning', 30);
-    });
+    act(doc.doc, w.origin('plan.generate'), () =>
+      addCarePlan(doc.doc, 'p-rules', [
+        ['pr-1', 'pressure_sore_care', 'daily', 'morning', 30],
+        ['pr-2', 'bathing', 'weekly', 'morning', 45],
+        ['pr-3', 'bed_linen_change', 'weekly', 'any', 20],
+        ['pr-4', 'two_person_transfer', 'each_visit', 'any', 15],
+        ['pr-5', 'day_centre_shower', 'weekly', 'morning', 30],
+      ]),
+    );
     await w.save();
   });
 });
