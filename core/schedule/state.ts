@@ -6,7 +6,7 @@
  * ruin-and-recreate step be undone in time proportional to what it changed.
  */
 import type { SolverContext } from './context.js';
-import { EMPTY_ROUTE, evalAll, evalIncremental, evalRoute } from './timing.js';
+import { EMPTY_ROUTE, evalAll, evalComponent, evalIncremental, evalRoute, syncComponent } from './timing.js';
 import type { RouteEval } from './timing.js';
 
 export interface SolverState {
@@ -147,16 +147,11 @@ export function recomputeCost(st: SolverState): void {
 /** Synchronised problems: the plan's cost after inserting into route r (routeOf already set), trial arrays filled. */
 function trialInsertion(st: SolverState, r: number): ReturnType<typeof evalIncremental> {
   const ctx = st.ctx;
-  if (ctx.hasBreaks) {
-    const g = evalAll(ctx, st.routes, st.routeOf, st.trialStarts);
-    if (!g) return null;
-    if (g.lower) st.trialLower.set(g.lower);
-    else st.trialLower.fill(-Infinity);
-    return { cost: g.cost, evals: new Map(g.routes.map((ev, i) => [i, ev])) };
-  }
   st.trialStarts.set(st.fixStarts);
   if (st.lower) st.trialLower.set(st.lower);
   else st.trialLower.fill(-Infinity);
+  // With breaks, only the routes tied to r by syncs are re-solved, from scratch.
+  if (ctx.hasBreaks) return evalComponent(ctx, st.routes, st.routeOf, syncComponent(ctx, st.routes, st.routeOf, r), st.evals, st.trialStarts, st.trialLower);
   return evalIncremental(ctx, st.routes, st.routeOf, r, st.evals, st.trialStarts, st.trialLower);
 }
 
