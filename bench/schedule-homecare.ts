@@ -4,6 +4,7 @@
  * the independent checker), the plan after the budget, and repair after one absence.
  * Targets: feasible proposal ≤ 5 s; repair ≤ 1 s. Usage: node dist/bench/schedule-homecare.js [--seconds 5]
  */
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { checkSolution } from '../core/schedule/check.js';
 import { kpis } from '../core/schedule/kpis.js';
@@ -37,6 +38,7 @@ const staff: Staff[] = Array.from({ length: STAFF }, (_, i) => {
   return { id: `s-${i}`, name: `Staff ${i}`, roles: ['caregiver'], qualifications: i % 3 === 0 ? ['caregiver', 'social_carer'] : ['caregiver'], careGroupId: 'g1', contractHoursPerWeek: 40, home: { lat: place.lat, lon: place.lon }, phone: '', active: true, shift: { start: 7 * 60, end: 19 * 60 }, workDays: [1, 2, 3, 4, 5] };
 });
 
+const loadAtStart = loadavg()[0] ?? 0;
 const t0 = performance.now();
 const day = buildDayProblem({ date, requests, staff, absences: [], clients: new Map(clients.map((c) => [c.id, c])), existing: new Map() });
 const buildMs = performance.now() - t0;
@@ -64,7 +66,8 @@ const othersChanged = repaired.routes.filter((rt) => rt.staff !== busiest.staff)
 }).length;
 
 await writeResult('schedule-homecare', 'Scheduler: generated home-care day (medium municipality)', [
-  ['instance', `${VISITS} visits, ${STAFF} caregivers, one day, windows by slot, 10 % need a social carer`],
+  ['instance', `${VISITS} visits, ${STAFF} caregivers, one day, windows by slot, 10 % need a social carer, everyone with a 30-minute lunch break`],
+  ['load average (1 min) at start', `${loadAtStart.toFixed(2)} (machine shared with other work; timings under load are pessimistic)`],
   ['problem build (travel matrix etc.)', `${buildMs.toFixed(0)} ms`],
   ['first feasible proposal (construction)', `${Number.isNaN(firstFeasibleMs) ? 'n/a' : `${firstFeasibleMs.toFixed(0)} ms`} (target ≤ 5 s)`],
   [`after ${values.seconds} s`, `status ${result.status}, ${result.iterations} iterations, ${result.unassigned.length} unassigned, travel ${k.travelMinutes} min, checker violations ${violations.length}`],

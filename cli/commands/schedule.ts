@@ -7,12 +7,13 @@ import { clientNameOf } from './schedule-print.js';
 import type { CareGroupId } from '../../core/ids.js';
 import { clock, isoWeekOf } from '../../core/schedule/week/calendar.js';
 import { storedDayKpis } from '../../core/schedule/week/stored-day.js';
-import { buildWeek, qualificationLookup, repairAbsence } from '../schedule/operations.js';
+import { buildWeek, catalogueTaskRules, qualificationLookup, repairAbsence } from '../schedule/operations.js';
 import type { ScheduledVisit } from '../../core/doc/schema.js';
 import { action, commandContext, withWorkspace } from '../context.js';
 import type { CommandContext } from '../context.js';
 import { EXIT, printJson } from '../output.js';
 import { gatherScheduleInputs } from '../schedule/gather.js';
+import { recentCaregivers } from '../schedule/history.js';
 import type { Workspace } from '../workspace/workspace.js';
 
 function parseDate(s: string): string | null {
@@ -34,7 +35,7 @@ async function build(ctx: CommandContext, flags: { week: string; group?: string;
     }
     for (const g of res.groups) {
       ctx.o.out(`${g.group} ${g.week}: ${g.assigned} of ${g.visits} visits assigned`);
-      for (const d of g.days) ctx.o.out(`  ${d.date}: travel ${d.kpis.travelMinutes} min, lateness ${d.kpis.lateness} min, continuity ${d.kpis.continuityPct.toFixed(0)} %, overtime ${d.kpis.overtimeMinutes} min, unassigned ${d.unassigned.length}`);
+      for (const d of g.days) ctx.o.out(`  ${d.date}: travel ${d.kpis.travelMinutes} min, lateness ${d.kpis.lateness} min, continuity ${d.kpis.continuityPct.toFixed(0)} %, usual carer ${d.kpis.preferredPct.toFixed(0)} %, overtime ${d.kpis.overtimeMinutes} min, unassigned ${d.unassigned.length}`);
       for (const u of g.days.flatMap((d) => d.unassigned)) ctx.o.out(`  unassigned ${u.visitId}: ${u.reason}`);
       for (const c of g.withoutLocation) ctx.o.err(`  warning: client ${c} has no home location and was not scheduled`);
       for (const t of g.unclearFrequency) ctx.o.err(`  warning: ${t.clientId} ${t.taskCode}: frequency "${t.frequency}" not understood; scheduled once a week`);
@@ -76,21 +77,34 @@ async function show(ctx: CommandContext, flags: { day: string; group?: string; j
     const week = parseIsoWeek(isoWeekOf(date))!;
     const rows = new Map(ws.caseload().map((r) => [r.id as string, r.name]));
     const staffName = new Map(inputs.staff.map((s) => [s.id, s.name]));
+    const rules = catalogueTaskRules();
     const out: unknown[] = [];
     for (const group of inputs.groups) {
       const opened = await ws.doc(scheduleDocId(week, group as CareGroupId));
       if (!opened.ok) return fail(ctx, `the schedule of ${group} for ${week} cannot be read; run \`apsis doctor\``);
       const visits = listVisits(opened.doc).records.filter((v) => v.date === date).sort((a, b) => a.start - b.start);
       if (visits.length === 0) continue;
-      const kpis = storedDayKpis(date, visits, inputs.staff.filter((s) => s.careGroupId === group), inputs.absences, inputs.clients);
+      const recent = await recentCaregivers(ws, week, group);
+      const clients = inputs.clients.map((c) => ({ ...c, recentStaffIds: recent.get(c.id) ?? [] }));
+      const kpis = storedDayKpis(date, visits, inputs.staff.filter((s) => s.careGroupId === group), inputs.absences, clients, rules);
       const byStaff = new Map<string, ScheduledVisit[]>();
-      for (const v of visits) for (const s of v.staffIds.length > 0 ? v.staffIds : ['']) byStaff.set(s, [...(byStaff.get(s) ?? []), v]);
-      out.push({ group, date, kpis, routes: [...byStaff.entries()].filter(([s]) => s).map(([s, vs]) => ({ staffId: s, visits: vs })), unassigned: byStaff.get('') ?? [] });
+      const booked = new Map<string, ScheduledVisit[]>();
+      for (const v of visits) {
+        // A visit with nobody and no reason is a day-centre appointment booked on its room.
+        const room = v.staffIds.length === 0 && v.unassignedReason === '' ? (rules.resourceOf(v.taskCodes)?.id ?? 'day-centre') : undefined;
+        if (room) booked.set(room, [...(booked.get(room) ?? []), v]);
+        else for (const s of v.staffIds.length > 0 ? v.staffIds : ['']) byStaff.set(s, [...(byStaff.get(s) ?? []), v]);
+      }
+      out.push({ group, date, kpis, routes: [...byStaff.entries()].filter(([s]) => s).map(([s, vs]) => ({ staffId: s, visits: vs })), bookings: [...booked.entries()].map(([resource, vs]) => ({ resource, visits: vs })), unassigned: byStaff.get('') ?? [] });
       if (flags.json) continue;
-      ctx.o.out(ctx.o.color.bold(`${group} ${date}`) + `  travel ${kpis.travelMinutes} min · lateness ${kpis.lateness} min · continuity ${kpis.continuityPct.toFixed(0)} % · overtime ${kpis.overtimeMinutes} min · unassigned ${(byStaff.get('') ?? []).length}`);
+      ctx.o.out(ctx.o.color.bold(`${group} ${date}`) + `  travel ${kpis.travelMinutes} min · lateness ${kpis.lateness} min · continuity ${kpis.continuityPct.toFixed(0)} % · usual carer ${kpis.preferredPct.toFixed(0)} % · overtime ${kpis.overtimeMinutes} min · unassigned ${(byStaff.get('') ?? []).length}`);
       for (const [s, vs] of [...byStaff.entries()].sort()) {
         ctx.o.out(`  ${s ? `${staffName.get(s) ?? s} (${s})` : 'unassigned'}`);
         for (const v of vs) ctx.o.out(`    ${s ? clock(v.start) : '  —  '} ${clientNameOf(rows, v.clientId).padEnd(28)} ${v.durationMin} min  ${v.taskCodes.join(', ')}${v.pinned ? '  [pinned]' : ''}${v.unassignedReason ? `  — ${v.unassignedReason}` : ''}`);
+      }
+      for (const [room, vs] of [...booked.entries()].sort()) {
+        ctx.o.out(`  day centre: ${room}`);
+        for (const v of vs) ctx.o.out(`    ${clock(v.start)} ${clientNameOf(rows, v.clientId).padEnd(28)} ${v.durationMin} min  ${v.taskCodes.join(', ')}${v.pinned ? '  [pinned]' : ''}`);
       }
     }
     if (flags.json) printJson(ctx.o, out);

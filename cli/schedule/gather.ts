@@ -15,8 +15,15 @@ export interface ScheduleInputs {
   readonly unreadable: string[];
 }
 
-/** Gathers inputs for `groups` (all care groups when empty). `qualificationOf` maps a task code to the qualification it needs. */
-export async function gatherScheduleInputs(ws: Workspace, groups: readonly string[], qualificationOf: (taskCode: string) => string | null): Promise<ScheduleInputs | { error: string }> {
+/** What the task catalogue says of a task code: the qualification it needs, and whether it is health care. */
+export type TaskLookup = (taskCode: string) => { readonly qualification: string; readonly healthCare: boolean };
+
+/**
+ * Gathers inputs for `groups` (all care groups when empty). A health-care task (a nurse's) is
+ * scheduled only when the client's care group has active staff with its qualification; otherwise it
+ * is a referral to health care and no visit of ours.
+ */
+export async function gatherScheduleInputs(ws: Workspace, groups: readonly string[], taskOf: TaskLookup): Promise<ScheduleInputs | { error: string }> {
   const org = await ws.org();
   if (!org.ok) return { error: 'the organisation document cannot be read; run `apsis doctor`' };
   const staff = listOrgRecords(org.doc, 'staff').records;
@@ -44,9 +51,9 @@ export async function gatherScheduleInputs(ws: Workspace, groups: readonly strin
     const activePlans = new Set(listClientRecords(doc.doc, 'plans').records.filter((pl) => pl.status === 'active').map((pl) => pl.id));
     for (const item of listClientRecords(doc.doc, 'planItems').records) {
       if (!activePlans.has(item.planId) || !item.taskCode || item.durationMin <= 0) continue;
-      const qualification = qualificationOf(item.taskCode);
-      if (qualification === null) continue; // health care: a referral, not a carer's visit
-      tasks.push({ clientId: row.id, taskCode: item.taskCode, frequency: item.frequency, timeOfDay: item.timeOfDay, durationMin: item.durationMin, qualification });
+      const { qualification, healthCare } = taskOf(item.taskCode);
+      if (healthCare && !staff.some((s) => s.active && s.careGroupId === row.careGroupId && s.qualifications.includes(qualification))) continue;
+      tasks.push({ clientId: row.id, taskCode: item.taskCode, frequency: item.frequency, timeOfDay: item.timeOfDay, durationMin: item.durationMin, qualification, ...(healthCare ? { healthCare } : {}) });
     }
   }
   return { staff, absences, groups: [...wanted].sort(), clients, tasks, unreadable };

@@ -19,18 +19,30 @@ import { buildVisitRequests } from '../../core/schedule/week/visit-requests.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { loadCatalogues } from '../catalogue/load.js';
 import { gatherScheduleInputs } from './gather.js';
+import type { TaskLookup } from './gather.js';
+import { recentCaregivers } from './history.js';
+import type { TaskRules } from '../../core/schedule/week/task-rules.js';
+import { NO_TASK_RULES, taskRules } from '../../core/schedule/week/task-rules.js';
 
 /**
  * The qualification a task needs, from the task catalogue (caregiver when the catalogue does not
- * know the task); health-care tasks map to null: they are referrals, never social carers' visits.
+ * know the task), and whether it is a health professional's task (a referral unless the care group
+ * has its own staff with that qualification).
  */
-export function qualificationLookup(): (code: string) => string | null {
+export function qualificationLookup(): TaskLookup {
   const res = loadCatalogues();
   return (code) => {
     const task = res.ok ? res.value.tasks.get(code) : undefined;
-    if (task?.healthCare) return null;
-    return task?.qualification ?? 'caregiver';
+    // A bookable day-centre service is an appointment on a room or chair, no carer's task.
+    if (!task && res.ok && res.value.services.get(code)?.booking) return { qualification: 'day_centre', healthCare: false };
+    return { qualification: task?.qualification ?? 'caregiver', healthCare: task?.healthCare ?? false };
   };
+}
+
+/** Two-person tasks and `apart` / `together` rules from the task catalogue. */
+export function catalogueTaskRules(): TaskRules {
+  const res = loadCatalogues();
+  return res.ok ? taskRules(res.value.tasks.values(), res.value.services.values()) : NO_TASK_RULES;
 }
 
 /** Opens (or creates) the schedule document of a week and care group. */
@@ -59,22 +71,24 @@ export async function buildWeek(ws: Workspace, week: IsoWeek, groups: readonly s
   const inputs = await gatherScheduleInputs(ws, groups, qualificationLookup());
   if ('error' in inputs) return { ok: false, reason: inputs.error };
   const dates = weekDates(week);
+  const rules = catalogueTaskRules();
   const out: GroupWeek[] = [];
   for (const group of inputs.groups) {
-    const clients = inputs.clients.filter((c) => c.careGroupId === group);
+    const recent = await recentCaregivers(ws, week, group);
+    const clients = inputs.clients.filter((c) => c.careGroupId === group).map((c) => ({ ...c, recentStaffIds: recent.get(c.id) ?? [] }));
     const ids = new Set(clients.map((c) => c.id));
-    const { requests, unclearFrequency, withoutLocation } = buildVisitRequests(clients, inputs.tasks.filter((t) => ids.has(t.clientId)), dates);
+    const { requests, unclearFrequency, withoutLocation } = buildVisitRequests(clients, inputs.tasks.filter((t) => ids.has(t.clientId)), dates, rules);
     const doc = await openScheduleDoc(ws, week, group);
     if (!doc.ok) return { ok: false, reason: `the schedule of ${group} for ${week} cannot be read; run \`apsis doctor\`` };
     const existing = listVisits(doc.doc).records;
-    const plan = planWeek({ dates, requests, staff: inputs.staff.filter((s) => s.careGroupId === group), absences: inputs.absences, clients, existing, seconds: options.seconds / Math.max(1, inputs.groups.length), seed: options.seed, now: () => performance.now() });
+    const plan = planWeek({ dates, requests, staff: inputs.staff.filter((s) => s.careGroupId === group), absences: inputs.absences, clients, existing, seconds: options.seconds / Math.max(1, inputs.groups.length), seed: options.seed, now: () => performance.now(), rules });
     const keep = new Set(plan.visits.map((v) => v.id));
     act(doc.doc, ws.origin('schedule.build'), () => {
       for (const v of existing) if (!keep.has(v.id) && !v.pinned) removeVisit(doc.doc, v.id);
       for (const v of plan.visits) putVisit(doc.doc, v);
     });
     await ws.save();
-    out.push({ group, week, visits: plan.visits.length, assigned: plan.visits.filter((v) => v.staffIds.length > 0).length, days: plan.days, unclearFrequency, withoutLocation });
+    out.push({ group, week, visits: plan.visits.length, assigned: plan.visits.filter((v) => v.unassignedReason === '').length, days: plan.days, unclearFrequency, withoutLocation });
   }
   return { ok: true, groups: out };
 }
@@ -103,7 +117,9 @@ export async function repairAbsence(ws: Workspace, staffId: string, from: string
   const week = parseIsoWeek(isoWeekOf(date))!;
   const doc = await openScheduleDoc(ws, week, group);
   if (!doc.ok) return { ok: false, reason: `the schedule of ${group} for ${week} cannot be read; run \`apsis doctor\`` };
-  const result = repairDay({ date, visits: listVisits(doc.doc).records, staff: inputs.staff.filter((s) => s.careGroupId === group), absences: inputs.absences, clients: inputs.clients, absentStaffId: who.id, fromMinute, seed: options.seed, now: () => performance.now() });
+  const recent = await recentCaregivers(ws, week, group);
+  const clients = inputs.clients.map((c) => ({ ...c, recentStaffIds: recent.get(c.id) ?? [] }));
+  const result = repairDay({ date, visits: listVisits(doc.doc).records, staff: inputs.staff.filter((s) => s.careGroupId === group), absences: inputs.absences, clients, absentStaffId: who.id, fromMinute, seed: options.seed, now: () => performance.now(), rules: catalogueTaskRules() });
   if (!result.ok) return result;
   const org = await ws.org();
   if (!org.ok) return { ok: false, reason: 'the organisation document cannot be read; run `apsis doctor`' };

@@ -115,6 +115,14 @@ function checkTasks(t: TasksFile, push: (path: string, message: string) => void)
     if (!tod.has(x.timeOfDay)) push(`tasks[${i}].timeOfDay`, `unknown time of day "${x.timeOfDay}"`);
     if (!qual.has(x.qualification)) push(`tasks[${i}].qualification`, `unknown qualification "${x.qualification}"`);
     if (x.healthCare && !x.referTo) push(`tasks[${i}].referTo`, `health-care task "${x.code}" needs referTo (gp or home_nursing)`);
+    for (const rule of ['apart', 'together'] as const) {
+      for (const other of x[rule]) {
+        if (other === x.code) push(`tasks[${i}].${rule}`, `task "${x.code}" cannot be ${rule} from itself`);
+        else if (!t.tasks.some((y) => y.code === other)) push(`tasks[${i}].${rule}`, `unknown task "${other}"`);
+      }
+    }
+    const both = x.apart.filter((c) => x.together.includes(c));
+    if (both.length > 0) push(`tasks[${i}].together`, `task "${x.code}" cannot be both apart from and together with "${both.join('", "')}"`);
   });
 }
 
@@ -131,7 +139,13 @@ export function parseCatalogue(json: unknown, fileName: string): FileParsed<Cata
   else if (v.kind === 'rule-table') checkRuleTable(v, push);
   else if (v.kind === 'translation') checkTranslation(v, push);
   else if (v.kind === 'tasks') checkTasks(v, push);
-  else if (v.kind === 'services') for (const d of dupes(v.services.map((s) => s.code))) push('services', `duplicate service "${d}"`);
+  else if (v.kind === 'services') {
+    for (const d of dupes(v.services.map((s) => s.code))) push('services', `duplicate service "${d}"`);
+    v.services.forEach((s, i) => {
+      if (s.booking && s.setting !== 'day_centre') push(`services[${i}].booking`, `only a day-centre service is booked on a room or chair, not "${s.code}" (${s.setting})`);
+      if (s.booking && s.booking.open.end <= s.booking.open.start) push(`services[${i}].booking.open`, `"${s.code}" closes (${s.booking.open.end}) before it opens (${s.booking.open.start})`);
+    });
+  }
   else for (const d of dupes(v.items.map((s) => s.code))) push('items', `duplicate observation "${d}"`);
   return issues.length ? { ok: false, issues } : { ok: true, value: v };
 }

@@ -122,6 +122,12 @@ export const TaskDefSchema = z.strictObject({
   healthCare: z.boolean().default(false),
   referTo: z.enum(['gp', 'home_nursing']).optional(),
   seasonal: z.strictObject({ fromMonth: z.number().int().min(1).max(12), toMonth: z.number().int().min(1).max(12) }).optional(),
+  /** People needed at once (2: e.g. a hoist transfer of a bedridden client). */
+  staffCount: z.number().int().min(1).max(2).default(1),
+  /** Tasks of the same client that must not overlap this one in time on the same day (symmetric). */
+  apart: z.array(code).default([]),
+  /** Tasks of the same client done at the same time as this one when both fall on a day (symmetric). */
+  together: z.array(code).default([]),
 });
 export type TaskDef = z.infer<typeof TaskDefSchema>;
 
@@ -141,6 +147,8 @@ export const ServiceDefSchema = z.strictObject({
   label: LabelSchema,
   setting: z.enum(['home', 'day_centre', 'social_service', 'community']),
   eligibility: z.strictObject({ requiresGpStatement: z.boolean(), requiresCareLevel: z.boolean(), note: LabelSchema.optional() }),
+  /** A day-centre service booked on a room or chair: how many at once, and its opening hours (minutes after midnight). */
+  booking: z.strictObject({ resource: code, capacity: z.number().int().min(1).max(1000), open: z.strictObject({ start: z.number().int().min(0).max(1440), end: z.number().int().min(0).max(1440) }) }).optional(),
 });
 export type ServiceDef = z.infer<typeof ServiceDefSchema>;
 

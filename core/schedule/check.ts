@@ -4,7 +4,7 @@
  */
 import type { Problem, Solution } from './model.js';
 
-export type ViolationKind = 'skill' | 'declined' | 'window' | 'overlap' | 'sync' | 'shift' | 'break' | 'capacity' | 'pin' | 'missing' | 'duplicate';
+export type ViolationKind = 'skill' | 'declined' | 'window' | 'overlap' | 'sync' | 'shift' | 'break' | 'capacity' | 'pin' | 'missing' | 'duplicate' | 'resource';
 
 export interface Violation {
   readonly kind: ViolationKind;
@@ -70,6 +70,7 @@ export function checkSolution(problem: Problem, solution: Solution): Violation[]
         continue;
       }
       seen.set(stop.visit, (seen.get(stop.visit) ?? 0) + 1);
+      if (v.resource !== undefined) out.push({ kind: 'resource', visit: stop.visit, staff: route.staff, message: `${v.id} is a day-centre appointment, not a visit on ${s.id}'s route` });
       staffOf.set(stop.visit, route.staff);
       startOf.set(stop.visit, stop.start);
       for (const k of v.skills) {
@@ -101,6 +102,8 @@ export function checkSolution(problem: Problem, solution: Solution): Violation[]
     }
     if (load > s.capacity + EPS) out.push({ kind: 'capacity', staff: route.staff, message: `${s.id} carries ${load} > capacity ${s.capacity}` });
   }
+
+  checkBookings(problem, solution, out, seen, startOf);
 
   const unassigned = new Set<number>();
   for (const u of solution.unassigned) {
@@ -141,6 +144,40 @@ export function checkSolution(problem: Problem, solution: Solution): Violation[]
     if (staffOf.get(sync.first) === staffOf.get(sync.second)) out.push({ kind: 'sync', visit: sync.second, message: `${name} are done by the same staff member` });
   }
   return out;
+}
+
+/** Appointments: on a known resource, inside their windows and its opening hours, never more at once than its capacity. */
+function checkBookings(problem: Problem, solution: Solution, out: Violation[], seen: Map<number, number>, startOf: Map<number, number>): void {
+  const running = new Map<number, { start: number; end: number; visit: number }[]>();
+  for (const b of solution.bookings ?? []) {
+    const v = problem.visits[b.visit];
+    if (!v) {
+      out.push({ kind: 'missing', visit: b.visit, message: `booking of unknown visit #${b.visit}` });
+      continue;
+    }
+    seen.set(b.visit, (seen.get(b.visit) ?? 0) + 1);
+    startOf.set(b.visit, b.start);
+    const r = v.resource !== undefined ? problem.resources?.[v.resource] : undefined;
+    if (!r) {
+      out.push({ kind: 'resource', visit: b.visit, message: `${v.id} is booked but names no known resource` });
+      continue;
+    }
+    if (v.windows.length > 0 && !v.windows.some((w) => b.start >= w.start - EPS && b.start <= w.end + EPS)) out.push({ kind: 'window', visit: b.visit, message: `${v.id} starts at ${b.start}, outside its windows` });
+    if (b.start < r.open.start - EPS || b.start + v.duration > r.open.end + EPS) out.push({ kind: 'resource', visit: b.visit, message: `${v.id} at ${b.start}–${b.start + v.duration} is outside ${r.id}'s hours ${r.open.start}–${r.open.end}` });
+    if (v.pin?.start !== undefined && Math.abs(v.pin.start - b.start) > EPS) out.push({ kind: 'pin', visit: b.visit, message: `${v.id} is pinned to start ${v.pin.start}, starts ${b.start}` });
+    running.set(v.resource!, [...(running.get(v.resource!) ?? []), { start: b.start, end: b.start + v.duration, visit: b.visit }]);
+  }
+  for (const [ri, list] of running) {
+    const r = problem.resources![ri]!;
+    // At every start, count the appointments running then.
+    for (const a of list) {
+      const at = list.filter((b) => b.start <= a.start + EPS && b.end > a.start + EPS);
+      if (at.length > r.capacity) {
+        out.push({ kind: 'capacity', visit: a.visit, message: `${r.id} holds ${at.length} appointments at ${a.start}, capacity ${r.capacity}` });
+        break;
+      }
+    }
+  }
 }
 
 /** Recomputes the cost of a solution from its stated start times. */

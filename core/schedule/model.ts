@@ -40,6 +40,15 @@ export interface Visit {
   readonly preferredStaff?: readonly number[];
   /** The product visit this one is half of when two caregivers come at once (both halves share it, synced 0/0). */
   readonly partOf?: string;
+  /** An appointment on this resource (index into `problem.resources`), not a home visit: no one travels, it is booked. */
+  readonly resource?: number;
+}
+
+/** A room or chair at a day centre: at most `capacity` appointments at once, all inside `open`. */
+export interface Resource {
+  readonly id: string;
+  readonly capacity: number;
+  readonly open: TimeWindow;
 }
 
 /** A break (lunch) that must START inside `window`; taken where the staff member is, between visits. */
@@ -97,6 +106,8 @@ export interface Problem {
   readonly syncs: readonly SyncConstraint[];
   readonly travel: TravelMatrix;
   readonly objective: ObjectiveWeights;
+  /** Day-centre rooms and chairs that appointments (visits with `resource`) are booked on. */
+  readonly resources?: readonly Resource[];
 }
 
 /** Why a visit could not be placed. */
@@ -115,9 +126,11 @@ export interface Route {
   readonly breakStart?: number;
 }
 
-/** A plan: one route per staff member (possibly empty) and the visits nobody does. */
+/** A plan: one route per staff member (possibly empty), the booked appointments, and the visits nobody does. */
 export interface Solution {
   readonly routes: readonly Route[];
+  /** Appointments on resources (visits with `resource`), each with its start. */
+  readonly bookings?: readonly Stop[];
   readonly unassigned: readonly { readonly visit: number; readonly reason: UnassignedReason }[];
 }
 

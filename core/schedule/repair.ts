@@ -8,7 +8,8 @@ import type { Problem, Solution } from './model.js';
 import { createRandom } from './random.js';
 import { recreate } from './sisr.js';
 import { DEFAULT_SISR } from './sisr.js';
-import { buildResult } from './solve.js';
+import { buildResult, withAppointments } from './solve.js';
+import { hasAppointments, splitAppointments, toRoutingPlan } from './bookings.js';
 import type { SolveResult } from './solve.js';
 import { createState, insertionDelta, restoreRoutes } from './state.js';
 import type { SolverState } from './state.js';
@@ -40,8 +41,17 @@ function feasibleCount(st: SolverState, v: number, allowed: (r: number) => boole
   return n;
 }
 
-/** Reassigns the absent person's remaining visits with insertions only. */
+/** Reassigns the absent person's remaining visits with insertions only; booked appointments stay as they are. */
 export function repair(problem: Problem, plan: Solution, absence: Absence, options: RepairOptions): RepairResult {
+  if (!hasAppointments(problem)) return repairRoutes(problem, plan, absence, options);
+  const split = splitAppointments(problem);
+  const routed = repairRoutes(split.routing, toRoutingPlan(split, plan), absence, options);
+  const booked = new Set((plan.bookings ?? []).map((b) => b.visit));
+  const kept = { bookings: plan.bookings ?? [], unassigned: split.appointments.filter((v) => !booked.has(v)).map((visit) => plan.unassigned.find((u) => u.visit === visit) ?? { visit, reason: 'capacity' as const }) };
+  return { ...withAppointments(problem, split, routed, kept), moved: routed.moved.map((v) => split.toFull[v] ?? v) };
+}
+
+function repairRoutes(problem: Problem, plan: Solution, absence: Absence, options: RepairOptions): RepairResult {
   const t0 = options.now();
   const ctx = createContext(problem);
   const st = createState(ctx);
@@ -56,12 +66,11 @@ export function repair(problem: Problem, plan: Solution, absence: Absence, optio
   restoreRoutes(st, routes);
   const allowed = (r: number) => r !== absence.staff;
   const rnd = createRandom(options.seed);
-  const left = [...removed];
-  while (left.length > 0) {
-    left.sort((a, b) => feasibleCount(st, a, allowed) - feasibleCount(st, b, allowed) || a - b);
-    const v = left.shift() ?? 0;
-    recreate(st, [v], rnd, { ...DEFAULT_SISR, blinkRate: 0 }, allowed);
-  }
+  // Most constrained first, counted once against the plan without them (recounting after every
+  // insertion costs a full scan per visit left, too slow for a day with breaks and syncs).
+  const count = new Map(removed.map((v) => [v, feasibleCount(st, v, allowed)]));
+  const left = [...removed].sort((a, b) => (count.get(a) ?? 0) - (count.get(b) ?? 0) || a - b);
+  for (const v of left) recreate(st, [v], rnd, { ...DEFAULT_SISR, blinkRate: 0 }, allowed);
   const result = buildResult(st, false, 0, options.now() - t0);
   const before = new Map<number, number>();
   for (const r of plan.routes) for (const s of r.stops) before.set(s.visit, r.staff);

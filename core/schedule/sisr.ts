@@ -4,7 +4,8 @@
  */
 import type { Random } from './random.js';
 import type { SolverState } from './state.js';
-import { bestInRoute, detachVisit, insertVisit, recomputeCost, refreshRoute } from './state.js';
+import { bestInRoute } from './insertion-scan.js';
+import { detachVisit, insertVisit, recomputeCost, refreshRoute } from './state.js';
 
 export interface SisrParams {
   /** Average number of removed visits (c̄). */

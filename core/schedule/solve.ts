@@ -4,7 +4,9 @@
  */
 import { createContext } from './context.js';
 import type { SolverContext } from './context.js';
-import type { Problem, Route, Solution, UnassignedReason } from './model.js';
+import type { Problem, Route, Solution, Stop, UnassignedReason } from './model.js';
+import { bookAppointments, hasAppointments, splitAppointments, toFullPlan } from './bookings.js';
+import type { SplitProblem } from './bookings.js';
 import { createRandom } from './random.js';
 import { DEFAULT_SISR, recreate, ruin, sortForInsertion } from './sisr.js';
 import type { SisrParams } from './sisr.js';
@@ -41,8 +43,26 @@ export interface SolveResult extends Solution {
   readonly elapsedMs: number;
 }
 
-/** Finds a low-cost feasible plan within the time budget. */
+/** Finds a low-cost feasible plan within the time budget; day-centre appointments are booked beside the routes. */
 export function solve(problem: Problem, options: SolveOptions): SolveResult {
+  if (!hasAppointments(problem)) return solveRoutes(problem, options);
+  const split = splitAppointments(problem);
+  const back = new Map(split.toFull.map((full, i) => [full, i]));
+  const initialRoutes = options.initialRoutes?.map((r) => r.filter((v) => back.has(v)).map((v) => back.get(v)!));
+  const routed = solveRoutes(split.routing, { ...options, ...(initialRoutes ? { initialRoutes } : {}) });
+  return withAppointments(problem, split, routed, bookAppointments(problem, split.appointments));
+}
+
+/** Joins a routing result and the appointments' bookings into one result of the full problem. */
+export function withAppointments<R extends SolveResult>(problem: Problem, split: SplitProblem, routed: R, booked: { bookings: readonly Stop[]; unassigned: readonly { visit: number; reason: UnassignedReason }[] }): R {
+  const full = toFullPlan(split, routed);
+  const unassigned = [...full.unassigned, ...booked.unassigned];
+  const pinLost = booked.unassigned.some((u) => problem.visits[u.visit]?.pin !== undefined);
+  const status: SolveStatus = routed.status === 'timedout' ? 'timedout' : pinLost ? 'infeasible' : routed.status === 'solved' && booked.unassigned.length > 0 ? 'partial' : routed.status;
+  return { ...routed, routes: full.routes, bookings: booked.bookings, unassigned, status, cost: routed.cost + problem.objective.unassigned * booked.unassigned.length };
+}
+
+function solveRoutes(problem: Problem, options: SolveOptions): SolveResult {
   const t0 = options.now();
   const ctx = createContext(problem);
   const rnd = createRandom(options.seed);

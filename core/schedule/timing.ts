@@ -218,3 +218,86 @@ export function evalIncremental(ctx: SolverContext, routes: readonly (readonly n
   }
   return { cost: cost + ctx.problem.objective.maxTardiness * maxTardiness, evals };
 }
+
+/** Routes tied to route `r` through synchronisation rules, transitively (r included). */
+export function syncComponent(ctx: SolverContext, routes: readonly (readonly number[])[], routeOf: Int32Array, r: number): number[] {
+  const seen = new Set<number>([r]);
+  const stack = [r];
+  while (stack.length > 0) {
+    const x = stack.pop() ?? 0;
+    for (const v of routes[x] ?? []) {
+      for (const si of ctx.syncsOf[v] ?? []) {
+        const sy = ctx.problem.syncs[si];
+        if (!sy) continue;
+        for (const u of [sy.first, sy.second]) {
+          const ru = routeOf[u] ?? -1;
+          if (ru >= 0 && !seen.has(ru)) {
+            seen.add(ru);
+            stack.push(ru);
+          }
+        }
+      }
+    }
+  }
+  return [...seen];
+}
+
+/**
+ * `evalAll` on the routes of one synchronisation component only, from scratch (no earlier lower
+ * bounds: with breaks an insertion may move a break, so old bounds need not hold); the other
+ * routes keep `baseEvals`. `starts` and `lower` are updated in place for the component's visits.
+ */
+export function evalComponent(ctx: SolverContext, routes: readonly (readonly number[])[], routeOf: Int32Array, comp: readonly number[], baseEvals: readonly RouteEval[], starts: Float64Array, lower: Float64Array): IncrementalEval | null {
+  const nS = ctx.nStaff;
+  const syncs = new Set<number>();
+  for (const r of comp) {
+    for (const v of routes[r] ?? []) {
+      lower[v] = -Infinity;
+      for (const si of ctx.syncsOf[v] ?? []) syncs.add(si);
+    }
+  }
+  const evals = new Map<number, RouteEval>();
+  const limit = 20 + 4 * syncs.size;
+  for (let iter = 0; ; iter++) {
+    if (iter >= limit) return null;
+    for (const r of comp) {
+      const ev = evalRoute(ctx, r, routes[r] ?? [], lower, starts);
+      if (!ev) return null;
+      evals.set(r, ev);
+    }
+    let changed = false;
+    for (const si of syncs) {
+      const sy = ctx.problem.syncs[si]!;
+      const ra = routeOf[sy.first] ?? -1;
+      const rb = routeOf[sy.second] ?? -1;
+      if (ra < 0 || rb < 0) continue;
+      const a = starts[sy.first] ?? 0;
+      const b = starts[sy.second] ?? 0;
+      let v = -1;
+      let t = 0;
+      if (sy.kind === 'apart') {
+        const da = ctx.duration[sy.first * nS + ra] ?? 0;
+        const db = ctx.duration[sy.second * nS + rb] ?? 0;
+        if (a + da <= b + EPS || b + db <= a + EPS) continue;
+        if (a <= b) [v, t] = [sy.second, a + da];
+        else [v, t] = [sy.first, b + db];
+      } else {
+        if (ra === rb) return null;
+        if (b < a + sy.minGap - EPS) [v, t] = [sy.second, a + sy.minGap];
+        else if (b > a + sy.maxGap + EPS) [v, t] = [sy.first, b - sy.maxGap];
+        else continue;
+      }
+      if (t > (lower[v] ?? -Infinity)) lower[v] = t;
+      changed = true;
+    }
+    if (!changed) break;
+  }
+  let cost = 0;
+  let maxTardiness = 0;
+  for (let r = 0; r < routes.length; r++) {
+    const ev = evals.get(r) ?? baseEvals[r] ?? EMPTY_ROUTE;
+    cost += ev.cost;
+    if (ev.maxTardiness > maxTardiness) maxTardiness = ev.maxTardiness;
+  }
+  return { cost: cost + ctx.problem.objective.maxTardiness * maxTardiness, evals };
+}

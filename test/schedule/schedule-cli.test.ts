@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addClientRecord } from '../../core/doc/client-doc.js';
+import { addCarePlan } from './plan-items.js';
 import { act } from '../../core/doc/origin.js';
 import { openWorkspace } from '../../cli/workspace/workspace.js';
 import { apsis, treeHash } from '../helpers/cli.js';
@@ -20,14 +20,13 @@ async function addPlans(dir: string): Promise<void> {
   for (const row of w.caseload()) {
     const doc = await w.client(row.id);
     if (!doc.ok) throw new Error('client unreadable');
-    act(doc.doc, w.origin('plan.generate'), () => {
-      addClientRecord(doc.doc, 'plans', { id: 'p-1', kind: 'care', assessmentId: null, createdAt: '2026-11-20T09:00', createdBy: 's-0002', agreedWithClient: true, agreedOn: '2026-11-20', status: 'active' });
-      const item = (id: string, taskCode: string, frequency: string, timeOfDay: string, durationMin: number) =>
-        addClientRecord(doc.doc, 'planItems', { id, planId: 'p-1', order: 0, problem: 'p', goal: 'g', taskCode, taskText: '', frequency, timeOfDay, durationMin, deadline: null, expectedResult: '', responsibleId: null, reason: '' });
-      item('pi-1', 'personal_hygiene', 'daily', 'morning', 30);
-      item('pi-2', 'cleaning', 'weekly', 'afternoon', 60);
-      item('pi-3', 'shopping', '2x weekly', 'midday', 45);
-    });
+    act(doc.doc, w.origin('plan.generate'), () =>
+      addCarePlan(doc.doc, 'p-1', [
+        ['pi-1', 'personal_hygiene', 'daily', 'morning', 30],
+        ['pi-2', 'cleaning', 'weekly', 'afternoon', 60],
+        ['pi-3', 'shopping', '2x weekly', 'midday', 45],
+      ]),
+    );
   }
   await w.close();
 }

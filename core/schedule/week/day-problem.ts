@@ -1,22 +1,32 @@
 /**
  * One day of one care group as a routing problem: the staff who work that day (absences cut or
- * remove their shift), the day's visits with their windows and qualifications, coordinators' pins,
- * and travel between homes from coordinates.
+ * remove their shift) with their lunch break, the day's visits with their windows and
+ * qualifications, two halves for a visit that needs two people at once, `apart` and `together`
+ * rules between a client's visits, declined and preferred caregivers (the client's choice and who
+ * came in the last weeks), coordinators' pins, and travel between homes from coordinates.
  */
 import type { Absence, ScheduledVisit, Staff as StaffRecord } from '../../doc/schema.js';
-import type { Problem, Staff, Visit } from '../model.js';
+import type { Problem, Resource, Staff, SyncConstraint, Visit } from '../model.js';
 import { DEFAULT_OBJECTIVE } from '../model.js';
 import { createHaversineMatrix } from '../travel.js';
 import type { GeoPoint } from '../travel.js';
 import { isoWeekday } from './calendar.js';
+import { lunchBreak } from './lunch.js';
+import type { TaskRules } from './task-rules.js';
+import { NO_TASK_RULES } from './task-rules.js';
 import { windowOf } from './time-of-day.js';
 import type { ClientForWeek, VisitRequest } from './visit-requests.js';
+
+/** Cost of a visit done by someone other than the client's preferred or recent caregivers, in km of travel. */
+export const CONTINUITY_WEIGHT = 20;
 
 export interface DayProblem {
   readonly date: string;
   readonly problem: Problem;
-  /** Request of each problem visit (same index). */
+  /** Request of each problem visit (same index; both halves of a two-person visit share one). */
   readonly requests: readonly VisitRequest[];
+  /** Which person of its request each problem visit is: 0, or 1 for the second of two. */
+  readonly halves: readonly number[];
   /** Staff record of each problem staff member (same index). */
   readonly staff: readonly StaffRecord[];
 }
@@ -30,6 +40,10 @@ export interface DayInput {
   /** Visits already in the schedule document: pinned ones keep their staff member and start. */
   readonly existing: ReadonlyMap<string, ScheduledVisit>;
   readonly travel?: { readonly roadFactor: number; readonly speedKmh: number };
+  /** Two-person tasks and `apart` / `together` rules from the task catalogue. */
+  readonly rules?: TaskRules;
+  /** People already on a stored visit (two when two came): the day then keeps two halves. */
+  readonly staffOnRecord?: ReadonlyMap<string, number>;
 }
 
 function minutesOf(dateTime: string): number {
@@ -60,44 +74,86 @@ function centre(points: readonly GeoPoint[]): GeoPoint {
   return { lat: points.reduce((s, p) => s + p.lat, 0) / points.length, lon: points.reduce((s, p) => s + p.lon, 0) / points.length };
 }
 
-/** Builds the day's problem. Declined caregivers are kept away by an eligibility skill per such client. */
+/** Builds the day's problem. */
 export function buildDayProblem(input: DayInput): DayProblem {
+  const rules = input.rules ?? NO_TASK_RULES;
   const staff = input.staff.filter((s) => s.roles.includes('caregiver') && availableShift(s, input.date, input.absences) !== null);
+  const staffIndex = new Map(staff.map((s, i) => [s.id, i]));
   const requests = input.requests.filter((r) => input.clients.get(r.clientId)?.location);
   const clientPoints = requests.map((r) => input.clients.get(r.clientId)!.location!);
   const middle = centre(clientPoints);
   const points: GeoPoint[] = [...staff.map((s) => s.home ?? middle), ...clientPoints];
   const travel = createHaversineMatrix(points, input.travel ?? { roadFactor: 1.3, speedKmh: 35 });
-  const declinedBy = new Map<string, Set<string>>();
-  for (const r of requests) {
-    const declined = input.clients.get(r.clientId)?.declinedStaffIds ?? [];
-    if (declined.length > 0) declinedBy.set(r.clientId, new Set(declined));
-  }
   const problemStaff: Staff[] = staff.map((s, i) => {
     const shift = availableShift(s, input.date, input.absences)!;
-    const eligible = [...declinedBy.entries()].filter(([, set]) => !set.has(s.id)).map(([client]) => `client-ok:${client}`);
-    return { id: s.id, startLocation: i, endLocation: i, shift, skills: [...s.qualifications, ...eligible], capacity: Infinity };
+    const lunch = lunchBreak(s.shift.start, shift);
+    return { id: s.id, startLocation: i, endLocation: i, shift, skills: [...s.qualifications], capacity: Infinity, ...(lunch ? { lunch } : {}) };
   });
-  const visits: Visit[] = requests.map((r, k) => {
+  const indices = (ids: readonly string[] | undefined) => [...new Set((ids ?? []).map((id) => staffIndex.get(id)).filter((i): i is number => i !== undefined))];
+  const visits: Visit[] = [];
+  const dayRequests: VisitRequest[] = [];
+  const halves: number[] = [];
+  const syncs: SyncConstraint[] = [];
+  const firstHalf: number[] = [];
+  const resources: Resource[] = [];
+  requests.forEach((r, k) => {
+    const client = input.clients.get(r.clientId)!;
     const window = windowOf(r.slot);
+    const room = rules.resourceOf(r.taskCodes);
+    if (room) {
+      // A day-centre appointment: booked on the room, no one's route, no carer rules.
+      let index = resources.findIndex((x) => x.id === room.id);
+      if (index < 0) index = resources.push({ id: room.id, capacity: room.capacity, open: { ...room.open } }) - 1;
+      const existing = input.existing.get(r.id);
+      const pin = existing?.pinned ? { start: existing.start } : undefined;
+      firstHalf.push(visits.length);
+      visits.push({ id: r.id, location: staff.length + k, windows: pin ? [{ start: pin.start, end: pin.start }] : window ? [window] : [], duration: r.durationMin, skills: [], demand: 0, clientId: r.clientId, resource: index, ...(pin ? { pin } : {}) });
+      dayRequests.push(r);
+      halves.push(0);
+      return;
+    }
     const existing = input.existing.get(r.id);
-    const pinnedStaff = existing?.pinned ? staff.findIndex((s) => s.id === existing.staffIds[0]) : -1;
-    const pin = existing?.pinned ? { ...(pinnedStaff >= 0 ? { staff: pinnedStaff } : {}), start: existing.start } : undefined;
-    return {
-      id: r.id,
-      location: staff.length + k,
-      windows: pin?.start !== undefined ? [{ start: pin.start, end: pin.start }] : window ? [window] : [],
-      duration: r.durationMin,
-      skills: [...r.qualifications, ...(declinedBy.has(r.clientId) ? [`client-ok:${r.clientId}`] : [])],
-      demand: 0,
-      clientId: r.clientId,
-      ...(pin ? { pin } : {}),
-    };
+    const declined = indices(client.declinedStaffIds);
+    const preferred = indices([...client.preferredStaffIds, ...(client.recentStaffIds ?? [])]).filter((i) => !declined.includes(i));
+    const people = Math.max(rules.staffCount(r.taskCodes), input.staffOnRecord?.get(r.id) ?? 1);
+    firstHalf.push(visits.length);
+    for (let half = 0; half < people; half++) {
+      const pinnedStaff = existing?.pinned ? (staffIndex.get(existing.staffIds[half] ?? '') ?? -1) : -1;
+      const pin = existing?.pinned ? { ...(pinnedStaff >= 0 ? { staff: pinnedStaff } : {}), start: existing.start } : undefined;
+      if (half > 0) syncs.push({ first: visits.length - 1, second: visits.length, minGap: 0, maxGap: 0 });
+      visits.push({
+        id: half === 0 ? r.id : `${r.id}~${half + 1}`,
+        location: staff.length + k,
+        windows: pin?.start !== undefined ? [{ start: pin.start, end: pin.start }] : window ? [window] : [],
+        duration: r.durationMin,
+        skills: [...r.qualifications],
+        demand: 0,
+        clientId: r.clientId,
+        ...(declined.length > 0 ? { declinedBy: declined } : {}),
+        ...(preferred.length > 0 ? { preferredStaff: preferred } : {}),
+        ...(people > 1 ? { partOf: r.id } : {}),
+        ...(pin ? { pin } : {}),
+      });
+      dayRequests.push(r);
+      halves.push(half);
+    }
   });
+  // Rules between two visits of one client: `together` ones share a slot and start at once (by two people).
+  for (let a = 0; a < requests.length; a++) {
+    for (let b = a + 1; b < requests.length; b++) {
+      const ra = requests[a]!;
+      const rb = requests[b]!;
+      if (ra.clientId !== rb.clientId) continue;
+      const link = rules.link(ra.taskCodes, rb.taskCodes);
+      if (link === 'apart') syncs.push({ first: firstHalf[a]!, second: firstHalf[b]!, minGap: 0, maxGap: 0, kind: 'apart' });
+      else if (link === 'together' && ra.slot === rb.slot) syncs.push({ first: firstHalf[a]!, second: firstHalf[b]!, minGap: 0, maxGap: 0 });
+    }
+  }
   return {
     date: input.date,
-    problem: { visits, staff: problemStaff, syncs: [], travel, objective: { ...DEFAULT_OBJECTIVE, distance: 1, overtime: 2 } },
-    requests,
+    problem: { visits, staff: problemStaff, syncs, travel, objective: { ...DEFAULT_OBJECTIVE, distance: 1, overtime: 2, continuity: CONTINUITY_WEIGHT }, ...(resources.length > 0 ? { resources } : {}) },
+    requests: dayRequests,
+    halves,
     staff,
   };
 }

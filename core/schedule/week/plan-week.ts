@@ -9,6 +9,7 @@ import type { Solution, UnassignedReason } from '../model.js';
 import { solve } from '../solve.js';
 import { buildDayProblem } from './day-problem.js';
 import type { DayProblem } from './day-problem.js';
+import type { TaskRules } from './task-rules.js';
 import type { ClientForWeek, VisitRequest } from './visit-requests.js';
 
 export interface WeekInput {
@@ -21,6 +22,9 @@ export interface WeekInput {
   readonly seconds: number;
   readonly seed: number;
   readonly now: () => number;
+  readonly rules?: TaskRules;
+  /** Per day, stop after this many iterations (tests: deterministic whatever the machine's load). */
+  readonly maxIterations?: number;
 }
 
 export interface DayOutcome {
@@ -44,7 +48,7 @@ export function reasonText(reason: UnassignedReason, request: VisitRequest): str
     case 'pin-conflict':
       return 'its pin (person or time) cannot be kept';
     case 'capacity':
-      return 'capacity exceeded';
+      return `the day-centre room or chair is fully booked in the ${request.slot} window`;
     case 'no-room':
       return 'every qualified person is fully booked that day';
     default: {
@@ -54,9 +58,9 @@ export function reasonText(reason: UnassignedReason, request: VisitRequest): str
   }
 }
 
-/** Turns one day's solution into schedule records. */
+/** Turns one day's solution into schedule records: one per request, with both people of a two-person visit. */
 export function toScheduledVisits(day: DayProblem, solution: Solution): { visits: ScheduledVisit[]; unassigned: DayOutcome['unassigned'] } {
-  const visits: ScheduledVisit[] = [];
+  const byRequest = new Map<string, { r: VisitRequest; staff: string[]; start: number; pinned: boolean }>();
   for (const route of solution.routes) {
     const who = day.staff[route.staff];
     if (!who) continue;
@@ -64,15 +68,30 @@ export function toScheduledVisits(day: DayProblem, solution: Solution): { visits
       const r = day.requests[stop.visit];
       const v = day.problem.visits[stop.visit];
       if (!r || !v) continue;
-      visits.push({ id: r.id, clientId: r.clientId, staffIds: [who.id], date: day.date, start: Math.round(stop.start), durationMin: r.durationMin, taskCodes: [...r.taskCodes], qualifications: [...r.qualifications], pinned: v.pin !== undefined, unassignedReason: '' });
+      const e = byRequest.get(r.id) ?? { r, staff: [], start: stop.start, pinned: false };
+      e.staff[day.halves[stop.visit] ?? 0] = who.id;
+      e.start = Math.min(e.start, stop.start);
+      e.pinned ||= v.pin !== undefined;
+      byRequest.set(r.id, e);
     }
   }
-  const unassigned = solution.unassigned.map((u) => {
+  const record = (r: VisitRequest, staffIds: string[], start: number, pinned: boolean, unassignedReason: string): ScheduledVisit => ({ id: r.id, clientId: r.clientId, staffIds, date: day.date, start, durationMin: r.durationMin, taskCodes: [...r.taskCodes], qualifications: [...r.qualifications], pinned, unassignedReason });
+  const visits = [...byRequest.values()].map((e) => record(e.r, e.staff.filter((s) => s !== undefined), Math.round(e.start), e.pinned, ''));
+  // Day-centre appointments: booked, so no one's name and no reason.
+  for (const b of solution.bookings ?? []) {
+    const r = day.requests[b.visit];
+    if (!r) continue;
+    byRequest.set(r.id, { r, staff: [], start: b.start, pinned: day.problem.visits[b.visit]?.pin !== undefined });
+    visits.push(record(r, [], Math.round(b.start), day.problem.visits[b.visit]?.pin !== undefined, ''));
+  }
+  const unassigned: { visitId: string; reason: string }[] = [];
+  for (const u of solution.unassigned) {
     const r = day.requests[u.visit]!;
+    if (byRequest.has(r.id) || unassigned.some((x) => x.visitId === r.id)) continue;
     const reason = reasonText(u.reason, r);
-    visits.push({ id: r.id, clientId: r.clientId, staffIds: [], date: day.date, start: 0, durationMin: r.durationMin, taskCodes: [...r.taskCodes], qualifications: [...r.qualifications], pinned: false, unassignedReason: reason });
-    return { visitId: r.id, reason };
-  });
+    visits.push(record(r, [], 0, false, reason));
+    unassigned.push({ visitId: r.id, reason });
+  }
   return { visits, unassigned };
 }
 
@@ -86,8 +105,8 @@ export function planWeek(input: WeekInput): WeekPlan {
   for (const [i, date] of input.dates.entries()) {
     const requests = input.requests.filter((r) => r.date === date);
     if (requests.length === 0) continue;
-    const day = buildDayProblem({ date, requests, staff: input.staff, absences: input.absences, clients, existing });
-    const result = solve(day.problem, { seed: input.seed + i, timeLimitMs: perDayMs, now: input.now });
+    const day = buildDayProblem({ date, requests, staff: input.staff, absences: input.absences, clients, existing, ...(input.rules ? { rules: input.rules } : {}) });
+    const result = solve(day.problem, { seed: input.seed + i, timeLimitMs: perDayMs, now: input.now, ...(input.maxIterations !== undefined ? { maxIterations: input.maxIterations } : {}) });
     const out = toScheduledVisits(day, result);
     visits.push(...out.visits);
     days.push({ date, kpis: kpis(day.problem, result), unassigned: out.unassigned });

@@ -7,8 +7,9 @@ import type { Absence, ScheduledVisit, Staff as StaffRecord } from '../../doc/sc
 import type { Kpis } from '../kpis.js';
 import { kpis } from '../kpis.js';
 import { repair } from '../repair.js';
-import { reasonText, toScheduledVisits } from './plan-week.js';
+import { toScheduledVisits } from './plan-week.js';
 import { storedDay } from './stored-day.js';
+import type { TaskRules } from './task-rules.js';
 import type { ClientForWeek } from './visit-requests.js';
 
 export interface RepairDayInput {
@@ -22,6 +23,7 @@ export interface RepairDayInput {
   readonly fromMinute: number;
   readonly seed: number;
   readonly now: () => number;
+  readonly rules?: TaskRules;
 }
 
 export type RepairDayResult =
@@ -31,16 +33,16 @@ export type RepairDayResult =
 /** Repairs one day after `absentStaffId` drops out at `fromMinute`. */
 export function repairDay(input: RepairDayInput): RepairDayResult {
   const dayVisits = input.visits.filter((v) => v.date === input.date);
-  const { day, routes } = storedDay(input.date, dayVisits, input.staff, input.absences, input.clients);
+  const { day, routes, bookings } = storedDay(input.date, dayVisits, input.staff, input.absences, input.clients, input.rules);
   const absent = day.staff.findIndex((s) => s.id === input.absentStaffId);
   if (absent < 0) return { ok: false, reason: `${input.absentStaffId} has no shift on ${input.date}` };
-  const result = repair(day.problem, { routes, unassigned: [] }, { staff: absent, fromMinute: input.fromMinute }, { seed: input.seed, now: input.now });
+  const result = repair(day.problem, { routes, bookings, unassigned: [] }, { staff: absent, fromMinute: input.fromMinute }, { seed: input.seed, now: input.now });
   const out = toScheduledVisits(day, result);
   const before = new Map(dayVisits.map((v) => [v.id, v]));
   const changed = out.visits.filter((v) => {
     const b = before.get(v.id);
     return !b || b.staffIds.join() !== v.staffIds.join() || b.start !== v.start;
   });
-  const unassigned = result.unassigned.map((u) => ({ visitId: day.requests[u.visit]!.id, reason: reasonText(u.reason, day.requests[u.visit]!) }));
+  const unassigned = [...out.unassigned];
   return { ok: true, changed, unassigned, kpis: kpis(day.problem, result) };
 }

@@ -1,11 +1,15 @@
 /**
  * Plan tasks → the week's visits: the tasks of one client in one time slot of one day become one
- * visit (duration = sum, qualifications = all the tasks need).
+ * visit (duration = sum, qualifications = all the tasks need). Health-care tasks (a nurse's) make a
+ * visit of their own beside the carer's; a task that goes `together` with another of the client's
+ * takes that task's slot on the days both happen.
  */
 import type { GeoPoint } from '../travel.js';
 import { parseFrequency, spreadDays } from './frequency.js';
 import { DAY_SLOTS, slotOf } from './time-of-day.js';
 import { isoWeekday, isoWeekOf } from './calendar.js';
+import type { TaskRules } from './task-rules.js';
+import { NO_TASK_RULES } from './task-rules.js';
 
 export interface ClientForWeek {
   readonly id: string;
@@ -13,6 +17,8 @@ export interface ClientForWeek {
   readonly careGroupId: string | null;
   readonly declinedStaffIds: readonly string[];
   readonly preferredStaffIds: readonly string[];
+  /** Who visited the client in the last weeks' schedules, most visits first (continuity of carer). */
+  readonly recentStaffIds?: readonly string[];
 }
 
 export interface TaskForWeek {
@@ -23,6 +29,8 @@ export interface TaskForWeek {
   readonly durationMin: number;
   /** Qualification the task needs (`caregiver`, `social_carer`, `rehabilitator` …). */
   readonly qualification: string;
+  /** A health professional's task (the organisation's own nurse): a separate visit, never merged into a carer's. */
+  readonly healthCare?: boolean;
 }
 
 export interface VisitRequest {
@@ -45,13 +53,36 @@ export interface RequestsResult {
 }
 
 /** Builds the week's visit requests from plan tasks. `dates` are the week's seven dates, Monday first. */
-export function buildVisitRequests(clients: readonly ClientForWeek[], tasks: readonly TaskForWeek[], dates: readonly string[]): RequestsResult {
+export function buildVisitRequests(clients: readonly ClientForWeek[], tasks: readonly TaskForWeek[], dates: readonly string[], rules: TaskRules = NO_TASK_RULES): RequestsResult {
   const byClient = new Map(clients.map((c) => [c.id, c]));
-  const groups = new Map<string, { clientId: string; date: string; slot: string; tasks: TaskForWeek[] }>();
+  const groups = new Map<string, { clientId: string; date: string; slot: string; kind: string; tasks: TaskForWeek[] }>();
+  const weekNumber = dates[0] ? Number(isoWeekOf(dates[0]).slice(6)) : 1;
+  // Which slots each of a client's tasks takes per weekday, for `together` tasks to join them.
+  // A day-centre appointment is booked on its room (`dc_<resource>`), a nurse's task is hers, the rest is the carer's.
+  const kindOf = (task: TaskForWeek) => {
+    const room = rules.resourceOf([task.taskCode]);
+    return room ? `dc_${room.id}` : task.healthCare ? task.qualification : 'care';
+  };
+  const slotsOn = new Map<string, { slot: string; kind: string; days: number }>();
+  for (const task of tasks) {
+    const { frequency } = parseFrequency(task.frequency);
+    if (frequency.eachVisit || (frequency.everyNthWeek && weekNumber % frequency.everyNthWeek !== 0)) continue;
+    const first = slotOf(task.timeOfDay);
+    for (const day of spreadDays(frequency.daysPerWeek)) slotsOn.set(`${task.clientId}|${task.taskCode}|${day}`, { slot: first, kind: kindOf(task), days: frequency.daysPerWeek });
+  }
+  // The rarer of two `together` tasks takes the other's slot (ties: the later code moves); beside
+  // another profession's task it is a visit of its own (`<kind>-joint`).
+  const partnerSlot = (task: TaskForWeek, days: number, weekday: number): { slot: string; kind: string } | undefined => {
+    for (const p of rules.partners(task.taskCode)) {
+      const s = slotsOn.get(`${task.clientId}|${p}|${weekday}`);
+      if (!s || s.days < days || (s.days === days && p > task.taskCode)) continue;
+      return { slot: s.slot, kind: s.kind === kindOf(task) ? s.kind : `${kindOf(task)}-joint` };
+    }
+    return undefined;
+  };
   const unclear: TaskForWeek[] = [];
   const withoutLocation = new Set<string>();
   const alongside: TaskForWeek[] = [];
-  const weekNumber = dates[0] ? Number(isoWeekOf(dates[0]).slice(6)) : 1;
   for (const task of tasks) {
     const client = byClient.get(task.clientId);
     if (!client) continue;
@@ -71,10 +102,12 @@ export function buildVisitRequests(clients: readonly ClientForWeek[], tasks: rea
     const slots = frequency.timesPerDay <= 1 ? [first] : pickSlots(first, frequency.timesPerDay);
     for (const date of dates) {
       if (!days.has(isoWeekday(date))) continue;
-      for (const slot of slots) {
-        const key = `${client.id}|${date}|${slot}`;
+      const joined = frequency.timesPerDay <= 1 ? partnerSlot(task, frequency.daysPerWeek, isoWeekday(date)) : undefined;
+      const kind = joined?.kind ?? kindOf(task);
+      for (const slot of joined ? [joined.slot] : slots) {
+        const key = `${client.id}|${date}|${slot}|${kind}`;
         let g = groups.get(key);
-        if (!g) groups.set(key, (g = { clientId: client.id, date, slot, tasks: [] }));
+        if (!g) groups.set(key, (g = { clientId: client.id, date, slot, kind, tasks: [] }));
         g.tasks.push(task);
       }
     }
@@ -82,17 +115,19 @@ export function buildVisitRequests(clients: readonly ClientForWeek[], tasks: rea
   // `each_visit` tasks join every visit the client has that day, or get a visit of their own.
   for (const task of alongside) {
     for (const date of dates) {
-      const mine = [...groups.values()].filter((g) => g.clientId === task.clientId && g.date === date);
+      const kind = kindOf(task);
+      const mine = [...groups.values()].filter((g) => g.clientId === task.clientId && g.date === date && g.kind === kind);
       if (mine.length > 0) for (const g of mine) g.tasks.push(task);
       else {
         const slot = slotOf(task.timeOfDay);
-        groups.set(`${task.clientId}|${date}|${slot}`, { clientId: task.clientId, date, slot, tasks: [task] });
+        groups.set(`${task.clientId}|${date}|${slot}|${kind}`, { clientId: task.clientId, date, slot, kind, tasks: [task] });
       }
     }
   }
   const requests = [...groups.values()]
     .map((g) => ({
-      id: `v-${g.date.replaceAll('-', '')}-${g.slot}-${g.clientId}`,
+      // The carer's visit keeps the id it always had; a health professional's gets a suffix.
+      id: `v-${g.date.replaceAll('-', '')}-${g.slot}-${g.clientId}${g.kind === 'care' ? '' : `-${g.kind.replaceAll(/[^a-z0-9_]/g, '')}`}`,
       clientId: g.clientId,
       date: g.date,
       slot: g.slot,
