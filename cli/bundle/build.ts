@@ -9,7 +9,8 @@ import { join } from 'node:path';
 
 const dist = fileURLToPath(new URL('../..', import.meta.url));
 await build({
-  entryPoints: { apsis: join(dist, 'cli', 'main.js') },
+  // demo-worker: the worker threads of `apsis demo` (cli/demo/pool.ts finds it next to apsis.mjs).
+  entryPoints: { apsis: join(dist, 'cli', 'main.js'), 'demo-worker': join(dist, 'cli', 'demo', 'worker.js') },
   outdir: join(dist, 'bin'),
   outExtension: { '.js': '.mjs' },
   // Chunks split at dynamic imports: `apsis --version` does not parse Ink, PDF or ZIP code.

@@ -1,0 +1,121 @@
+/**
+ * Creates a demo workspace from a seed: client documents (with care records) and each care group's
+ * first week are generated on worker threads, the organisation document here, each document in one
+ * transaction and one durable update. Everything goes to a staging folder that is moved into place,
+ * and workspace.json is written last: a crash leaves no half world that looks complete.
+ */
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fillOrgDoc } from '../../core/demo/documents.js';
+import type { DemoSize, DemoWorld } from '../../core/demo/world.js';
+import { generateWorld } from '../../core/demo/world.js';
+import type { IsoWeek } from '../../core/doc/doc-id.js';
+import { clientDocId, ORG_DOC, parseDocId, parseIsoWeek } from '../../core/doc/doc-id.js';
+import type { DocId } from '../../core/ids.js';
+import { isoWeekOf, weekDates } from '../../core/schedule/week/calendar.js';
+import type { ClientForWeek, TaskForWeek } from '../../core/schedule/week/visit-requests.js';
+import { syncDir } from '../store/durable.js';
+import { createFileStorage } from '../store/file-storage.js';
+import { lockWorkspace } from '../store/lock.js';
+import { createMeta, META_FILE } from '../store/workspace-meta.js';
+import type { Clock } from '../workspace/clock.js';
+import { newWorkspaceMeta } from '../workspace/workspace.js';
+import type { ClientRow, DemoJob } from './jobs.js';
+import { encodeDoc } from './jobs.js';
+import { createDemoPool } from './pool.js';
+
+/** Solver steps per day and care group for the first week (a step budget keeps the week reproducible). */
+const STEPS_PER_DAY: Record<DemoSize, number> = { small: 2000, medium: 600, large: 200 };
+/** Generation jobs per world: enough to balance the threads, few enough to amortise messages. */
+const JOBS = 16;
+const STAGING = '.demo-new';
+
+export interface DemoSummary {
+  readonly world: DemoWorld;
+  readonly threads: number;
+  readonly scheduledVisits: number;
+  readonly unassignedVisits: number;
+}
+
+export type CreateResult = { readonly ok: true; readonly value: DemoSummary } | { readonly ok: false; readonly message: string };
+
+/** Generates the world of `size` and `seed` into `dir` (which must hold no workspace). */
+export async function createDemoWorld(dir: string, clock: Clock, o: { size: DemoSize; seed: number; threads: number }): Promise<CreateResult> {
+  await mkdir(dir, { recursive: true });
+  const existing = await readdir(dir);
+  if (existing.includes(META_FILE) || existing.includes('docs')) return { ok: false, message: `${dir} already holds a workspace (or its docs/ folder); nothing was changed.` };
+  const lock = lockWorkspace(dir);
+  if (!lock.ok) return { ok: false, message: lock.message };
+  const staging = join(dir, STAGING);
+  try {
+    await rm(staging, { recursive: true, force: true }); // left by a run that crashed
+    const docsDir = join(staging, 'docs');
+    await mkdir(docsDir, { recursive: true });
+    const now = clock.now().toISOString();
+    const today = now.slice(0, 10);
+    const world = generateWorld(o.size, o.seed, today);
+    const coordinator = world.staff.find((s) => s.roles.includes('coordinator')) ?? world.staff[0]!;
+    const meta = { userId: coordinator.id, at: now, action: 'demo.generate' };
+
+    const pool = createDemoPool(o.threads);
+    let rows: ClientRow[];
+    let weeks: { docId: DocId; visits: number; assigned: number }[];
+    try {
+      const shares: DemoJob[] = [];
+      const per = Math.max(8, Math.ceil(world.clients.length / JOBS));
+      for (let from = 0; from < world.clients.length; from += per) {
+        shares.push({ kind: 'clients', size: o.size, seed: o.seed, today, from, to: Math.min(world.clients.length, from + per), docsDir, meta });
+      }
+      rows = (await Promise.all(shares.map((j) => pool.run(j)))).flatMap((r) => (r.kind === 'clients' ? r.rows : []));
+      const week = parseIsoWeek(isoWeekOf(today))!;
+      weeks = (await Promise.all(scheduleJobs(world, rows, week, o, docsDir, meta).map((j) => pool.run(j)))).flatMap((r) => (r.kind === 'schedule' ? [r] : []));
+    } finally {
+      await pool.close();
+    }
+
+    const docIds = [ORG_DOC, ...rows.map((r) => clientDocId(r.id)), ...weeks.map((w) => w.docId)];
+    const org = encodeDoc(ORG_DOC, JSON.stringify([ORG_DOC, world, docIds]), (doc) => fillOrgDoc(doc, world, docIds));
+    await createFileStorage(docsDir).append(ORG_DOC, org.update, meta);
+
+    // Into place, then the index: only a complete world becomes a workspace.
+    await rename(docsDir, join(dir, 'docs'));
+    await syncDir(dir);
+    await rm(staging, { recursive: true, force: true });
+    const ws = newWorkspaceMeta(clock, { user: { id: coordinator.id, name: coordinator.name, role: 'coordinator' }, namespace: world.namespace, demo: true });
+    for (const d of docIds) ws.docs[d] = { kind: parseDocId(d)!.kind, updatedAt: now };
+    for (const r of rows) ws.caseload[r.id] = r.entry;
+    await createMeta(dir, ws);
+    await syncDir(dir);
+    const scheduled = weeks.reduce((s, w) => s + w.assigned, 0);
+    return { ok: true, value: { world, threads: pool.threads, scheduledVisits: scheduled, unassignedVisits: weeks.reduce((s, w) => s + w.visits, 0) - scheduled } };
+  } finally {
+    lock.release();
+  }
+}
+
+/** One scheduling job per care group: its staff, its clients and their tasks. */
+function scheduleJobs(world: DemoWorld, rows: readonly ClientRow[], week: IsoWeek, o: { size: DemoSize; seed: number }, docsDir: string, meta: DemoJob['meta']): DemoJob[] {
+  const byGroup = new Map<string, { clients: ClientForWeek[]; tasks: TaskForWeek[] }>();
+  for (const r of rows) {
+    if (r.entry.status !== 'active' || !r.entry.careGroupId) continue;
+    let g = byGroup.get(r.entry.careGroupId);
+    if (!g) byGroup.set(r.entry.careGroupId, (g = { clients: [], tasks: [] }));
+    g.clients.push(r.client);
+    g.tasks.push(...r.tasks);
+  }
+  const dates = weekDates(week);
+  return world.careGroups.map((g) => ({
+    kind: 'schedule' as const,
+    week,
+    dates,
+    group: g.id,
+    staff: world.staff.filter((s) => s.careGroupId === g.id),
+    absences: world.absences,
+    clients: byGroup.get(g.id)?.clients ?? [],
+    tasks: byGroup.get(g.id)?.tasks ?? [],
+    seed: o.seed,
+    stepsPerDay: STEPS_PER_DAY[o.size],
+    docsDir,
+    meta,
+  }));
+}
