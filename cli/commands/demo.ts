@@ -9,6 +9,7 @@ import { DEMO_SIZES } from '../../core/demo/world.js';
 import { applyScenario } from '../demo/apply-scenario.js';
 import { catalogueOrFail } from '../care/context.js';
 import { createDemoWorld } from '../demo/create-world.js';
+import { registerDemoClass } from './demo-class.js';
 import { defaultThreads } from '../demo/pool.js';
 import type { DemoSize } from '../../core/demo/world.js';
 import { action, commandContext, globals, withWorkspace } from '../context.js';
@@ -83,6 +84,8 @@ export function registerDemo(program: Command): void {
         return EXIT.ok;
       }),
     );
+
+  registerDemoClass(demo);
 
   demo
     .command('scenario')
