@@ -1,6 +1,6 @@
 /** `apsis demo`: a realistic, reproducible demo municipality for training (never touches real data). */
 import { rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { SCENARIO_NAMES, SCENARIOS } from '../../core/demo/scenarios.js';
@@ -92,9 +92,10 @@ export function registerDemo(program: Command): void {
     .description('put the demo world into a training situation (`--list` describes them)')
     .argument('[name]', `one of: ${SCENARIO_NAMES.join(', ')}`)
     .option('--list', 'describe the scenarios')
+    .option('--laptop <dir>', 'offline-week: where the returning laptop\'s workspace goes (default: <workspace>-laptop)')
     .option('--json', 'print as JSON')
     .action(
-      action(async (name: string | undefined, flags: { list?: boolean; json?: boolean }, cmd: Command) => {
+      action(async (name: string | undefined, flags: { list?: boolean; json?: boolean; laptop?: string }, cmd: Command) => {
         const ctx = commandContext(cmd);
         const lang = globals(cmd).lang ?? 'lv';
         // `demo` has its own --json; commander gives a shared flag to the parent.
@@ -109,12 +110,12 @@ export function registerDemo(program: Command): void {
           return EXIT.usage;
         }
         return withWorkspace(ctx, async (ws) => {
-          const res = await applyScenario(ws, name as ScenarioName);
+          const res = await applyScenario(ws, name as ScenarioName, flags.laptop ? { laptopDir: resolve(flags.laptop) } : {});
           if (!res.ok) {
             ctx.o.err(`apsis demo scenario ${name}: ${res.reason}. Nothing was changed.`);
             return EXIT.failure;
           }
-          if (flags.json) printJson(ctx.o, { scenario: name, task: res.plan.task });
+          if (flags.json) printJson(ctx.o, { scenario: name, task: res.plan.task, ...(res.plan.kind === 'offline-week' ? { offline: res.plan.offline } : {}) });
           else ctx.o.out(res.plan.task[lang]);
           return EXIT.ok;
         });
