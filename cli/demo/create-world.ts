@@ -1,6 +1,6 @@
 /**
- * Creates a demo workspace from a seed: client documents (with care records) and each care group's
- * first week are generated on worker threads, the organisation document here, each document in one
+ * Creates a demo workspace from a seed: each care group — its client documents (with care records)
+ * and its first week — is generated on a worker thread, the organisation document here, each document in one
  * transaction and one durable update. Everything goes to a staging folder that is moved into place,
  * and workspace.json is written last: a crash leaves no half world that looks complete.
  */
@@ -9,25 +9,21 @@ import { join } from 'node:path';
 import { fillOrgDoc } from '../../core/demo/documents.js';
 import type { DemoSize, DemoWorld } from '../../core/demo/world.js';
 import { generateWorld } from '../../core/demo/world.js';
-import type { IsoWeek } from '../../core/doc/doc-id.js';
 import { clientDocId, ORG_DOC, parseDocId, parseIsoWeek } from '../../core/doc/doc-id.js';
 import type { DocId } from '../../core/ids.js';
 import { isoWeekOf, weekDates } from '../../core/schedule/week/calendar.js';
-import type { ClientForWeek, TaskForWeek } from '../../core/schedule/week/visit-requests.js';
 import { syncDir } from '../store/durable.js';
 import { createFileStorage } from '../store/file-storage.js';
 import { lockWorkspace } from '../store/lock.js';
 import { createMeta, META_FILE } from '../store/workspace-meta.js';
 import type { Clock } from '../workspace/clock.js';
 import { newWorkspaceMeta } from '../workspace/workspace.js';
-import type { ClientRow, DemoJob } from './jobs.js';
+import type { DemoJobResult } from './jobs.js';
 import { encodeDoc } from './jobs.js';
 import { createDemoPool } from './pool.js';
 
 /** Solver steps per day and care group for the first week (a step budget keeps the week reproducible). */
 const STEPS_PER_DAY: Record<DemoSize, number> = { small: 2000, medium: 600, large: 200 };
-/** Generation jobs per world: enough to balance the threads, few enough to amortise messages. */
-const JOBS = 16;
 const STAGING = '.demo-new';
 
 export interface DemoSummary {
@@ -57,21 +53,20 @@ export async function createDemoWorld(dir: string, clock: Clock, o: { size: Demo
     const coordinator = world.staff.find((s) => s.roles.includes('coordinator')) ?? world.staff[0]!;
     const meta = { userId: coordinator.id, at: now, action: 'demo.generate' };
 
+    const unplaced = world.clients.filter((c) => !world.careGroups.some((g) => g.id === c.profile.careGroupId));
+    if (unplaced.length > 0) throw new Error(`demo generator bug: ${unplaced[0]!.id} belongs to no care group`);
+    const week = parseIsoWeek(isoWeekOf(today))!;
+    const dates = weekDates(week);
     const pool = createDemoPool(o.threads);
-    let rows: ClientRow[];
-    let weeks: { docId: DocId; visits: number; assigned: number }[];
+    let groups: DemoJobResult[];
     try {
-      const shares: DemoJob[] = [];
-      const per = Math.max(8, Math.ceil(world.clients.length / JOBS));
-      for (let from = 0; from < world.clients.length; from += per) {
-        shares.push({ kind: 'clients', size: o.size, seed: o.seed, today, from, to: Math.min(world.clients.length, from + per), docsDir, meta });
-      }
-      rows = (await Promise.all(shares.map((j) => pool.run(j)))).flatMap((r) => (r.kind === 'clients' ? r.rows : []));
-      const week = parseIsoWeek(isoWeekOf(today))!;
-      weeks = (await Promise.all(scheduleJobs(world, rows, week, o, docsDir, meta).map((j) => pool.run(j)))).flatMap((r) => (r.kind === 'schedule' ? [r] : []));
+      // One job per care group (its clients, then its week): the threads never wait for each other.
+      groups = await Promise.all(world.careGroups.map((g) => pool.run({ size: o.size, seed: o.seed, today, group: g.id, week, dates, stepsPerDay: STEPS_PER_DAY[o.size], docsDir, meta })));
     } finally {
       await pool.close();
     }
+    const rows = groups.flatMap((g) => g.rows).sort((x, y) => (x.id < y.id ? -1 : 1));
+    const weeks = groups.map((g) => ({ docId: g.scheduleDocId, visits: g.visits, assigned: g.assigned }));
 
     const docIds = [ORG_DOC, ...rows.map((r) => clientDocId(r.id)), ...weeks.map((w) => w.docId)];
     const org = encodeDoc(ORG_DOC, JSON.stringify([ORG_DOC, world, docIds]), (doc) => fillOrgDoc(doc, world, docIds));
@@ -91,31 +86,4 @@ export async function createDemoWorld(dir: string, clock: Clock, o: { size: Demo
   } finally {
     lock.release();
   }
-}
-
-/** One scheduling job per care group: its staff, its clients and their tasks. */
-function scheduleJobs(world: DemoWorld, rows: readonly ClientRow[], week: IsoWeek, o: { size: DemoSize; seed: number }, docsDir: string, meta: DemoJob['meta']): DemoJob[] {
-  const byGroup = new Map<string, { clients: ClientForWeek[]; tasks: TaskForWeek[] }>();
-  for (const r of rows) {
-    if (r.entry.status !== 'active' || !r.entry.careGroupId) continue;
-    let g = byGroup.get(r.entry.careGroupId);
-    if (!g) byGroup.set(r.entry.careGroupId, (g = { clients: [], tasks: [] }));
-    g.clients.push(r.client);
-    g.tasks.push(...r.tasks);
-  }
-  const dates = weekDates(week);
-  return world.careGroups.map((g) => ({
-    kind: 'schedule' as const,
-    week,
-    dates,
-    group: g.id,
-    staff: world.staff.filter((s) => s.careGroupId === g.id),
-    absences: world.absences,
-    clients: byGroup.get(g.id)?.clients ?? [],
-    tasks: byGroup.get(g.id)?.tasks ?? [],
-    seed: o.seed,
-    stepsPerDay: STEPS_PER_DAY[o.size],
-    docsDir,
-    meta,
-  }));
 }

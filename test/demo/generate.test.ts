@@ -20,8 +20,9 @@ describe('apsis demo generation', () => {
       expect(r.code, r.stderr).toBe(0);
       return JSON.parse(r.stdout) as { threads: number; scheduledVisits: number; clients: number };
     };
-    const one = run('one', ['--seed', '5', '--threads', '1']);
-    const two = run('two', ['--seed', '5', '--threads', '2']);
+    // medium: five care groups, so two threads really share the work.
+    const one = run('one', ['--size', 'medium', '--seed', '5', '--threads', '1']);
+    const two = run('two', ['--size', 'medium', '--seed', '5', '--threads', '2']);
     expect(one.threads).toBe(1);
     expect(two.threads).toBe(2);
     expect(two.scheduledVisits).toBe(one.scheduledVisits);
@@ -29,7 +30,7 @@ describe('apsis demo generation', () => {
     const docsOne = treeHash(join(base, 'one', 'docs'));
     expect(Object.keys(docsOne).length).toBeGreaterThan(one.clients);
     expect(treeHash(join(base, 'two', 'docs'))).toEqual(docsOne);
-    run('other', ['--seed', '6', '--threads', '2']);
+    run('other', ['--size', 'medium', '--seed', '6', '--threads', '2']);
     expect(treeHash(join(base, 'other', 'docs'))).not.toEqual(docsOne);
     expect((await readdir(join(base, 'two'))).sort()).toEqual(['docs', 'workspace.json']);
     // The index matches what the workspace itself would write: every document and client is listed.
