@@ -19,6 +19,9 @@ import { action, commandContext, withWorkspace } from '../context.js';
 import { EXIT, printJson } from '../output.js';
 import { newWorkspaceMeta, openWorkspace } from '../workspace/workspace.js';
 
+/** Where `demo serve` keeps the class's world by default, inside the trainer's workspace (`--reset` clears it). */
+export const RELAY_DIR = 'relay';
+
 /** The relay's token secret, kept beside its data so trainees' tokens survive a restart. */
 async function relaySecret(dataDir: string): Promise<string> {
   const file = join(dataDir, '.secret');
@@ -86,15 +89,23 @@ export function registerDemoClass(demo: Command): void {
           ctx.o.err(`apsis demo serve: ${ctx.dir} is not a demo workspace; only demo worlds are served to a class. Nothing was changed.`);
           return EXIT.failure;
         }
-        const dataDir = resolve(flags.dataDir ?? join(ctx.dir, 'relay'));
+        const dataDir = resolve(flags.dataDir ?? join(ctx.dir, RELAY_DIR));
         await mkdir(dataDir, { recursive: true });
+        // Held while serving: `apsis demo --reset` must not remove a running class's world.
+        const relayLock = lockWorkspace(dataDir);
+        if (!relayLock.ok) {
+          await ws.close();
+          ctx.o.err(`apsis demo serve: another \`apsis demo serve\` (PID ${relayLock.pid}) already serves ${dataDir}; stop it or pass another --data-dir.`);
+          return EXIT.failure;
+        }
         const secret = await relaySecret(dataDir);
-        const relay = createRelay({ port, host: flags.host, store: createFileStorage(dataDir), auth: { secret } });
+        const relay = createRelay({ port, host: flags.host, store: createFileStorage(join(dataDir, 'rooms')), auth: { secret } });
         let listening: number;
         try {
           listening = (await relay.ready).port;
         } catch (err) {
           await ws.close();
+          relayLock.release();
           ctx.o.err(`apsis demo serve: cannot listen on ${flags.host}:${port}: ${(err as Error).message}`);
           return EXIT.failure;
         }
@@ -109,6 +120,7 @@ export function registerDemoClass(demo: Command): void {
         await ws.close();
         if (!seeded.ok) {
           await relay.close();
+          relayLock.release();
           ctx.o.err(`apsis demo serve: the world could not be put on the relay: ${seeded.reason}. Nothing was changed in the workspace.`);
           return EXIT.failure;
         }
@@ -128,6 +140,7 @@ export function registerDemoClass(demo: Command): void {
           process.once('SIGINT', res);
         });
         await relay.close();
+        relayLock.release();
         return EXIT.ok;
       }),
     );

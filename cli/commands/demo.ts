@@ -9,7 +9,8 @@ import { DEMO_SIZES } from '../../core/demo/world.js';
 import { applyScenario } from '../demo/apply-scenario.js';
 import { catalogueOrFail } from '../care/context.js';
 import { createDemoWorld } from '../demo/create-world.js';
-import { registerDemoClass } from './demo-class.js';
+import { RELAY_DIR, registerDemoClass } from './demo-class.js';
+import { lockWorkspace } from '../store/lock.js';
 import { defaultThreads } from '../demo/pool.js';
 import type { DemoSize } from '../../core/demo/world.js';
 import { action, commandContext, globals, withWorkspace } from '../context.js';
@@ -65,7 +66,18 @@ export function registerDemo(program: Command): void {
             else ctx.o.err(`Demo workspace ${ctx.dir} is ready (use --reset to restore its starting state).`);
             return EXIT.ok;
           }
-          // Reset: the world is generated again from its seed; the old documents go.
+          // Reset: the world is generated again from its seed; the old documents go, and so does the
+          // class's copy on a relay served from here (else the next `demo serve` would bring it back).
+          const relayDir = join(ctx.dir, RELAY_DIR);
+          if (await exists(relayDir)) {
+            const relayLock = lockWorkspace(relayDir);
+            if (!relayLock.ok) {
+              ctx.o.err(`apsis demo --reset: the class relay is still running (PID ${relayLock.pid}); stop \`apsis demo serve\` first. Nothing was changed.`);
+              return EXIT.failure;
+            }
+            relayLock.release();
+            await rm(relayDir, { recursive: true, force: true });
+          }
           await rm(join(ctx.dir, 'docs'), { recursive: true, force: true });
           await rm(join(ctx.dir, META_FILE), { force: true });
         }

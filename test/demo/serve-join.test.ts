@@ -74,6 +74,11 @@ describe('apsis demo serve / join', () => {
     expect(apsis(b, ['sync'], ENV).code).toBe(0);
     expect(json<Row[]>(b, ['client', 'list'])).toEqual(seenByB);
 
+    // A reset while the class relay runs is refused: it would drop the class's world under it.
+    const resetting = apsis(trainer, ['demo', '--reset'], ENV);
+    expect(resetting.code).toBe(1);
+    expect(resetting.stderr).toMatch(/class relay is still running \(PID \d+\)/);
+
     // Bad input: a non-demo token or a used folder is refused and changes nothing.
     const again = treeHash(a);
     const refused = apsis(a, ['demo', 'join', relay.url, relay.trainees[2]!.token], ENV);
