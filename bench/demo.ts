@@ -5,6 +5,7 @@
  * Usage: node dist/bench/demo.js [--size large] [--seed 1] [--runs 3] [--threads N]
  */
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,6 +22,8 @@ interface Run {
   summary: { clients: number; staff: number; careGroups: number; threads: number; scheduledVisits: number; unassignedVisits: number };
 }
 const load1 = () => loadavg()[0]!;
+/** GNU time, for CPU seconds of all threads (absent on some machines: then CPU is not reported). */
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 try {
   const runs: Run[] = [];
   let du = '';
@@ -29,7 +32,8 @@ try {
     const loadBefore = load1();
     const t = performance.now();
     // `time -f` gives the CPU seconds of all threads: a figure that load inflates less than wall time.
-    const r = spawnSync('/usr/bin/time', ['-f', 'CPU %U %S', process.execPath, BIN, '--workspace', ws, 'demo', '--size', values.size!, '--seed', values.seed!, '--json', ...(values.threads ? ['--threads', values.threads] : [])], {
+    const args = [process.execPath, BIN, '--workspace', ws, 'demo', '--size', values.size!, '--seed', values.seed!, '--json', ...(values.threads ? ['--threads', values.threads] : [])];
+    const r = spawnSync(TIME ? TIME : args[0]!, TIME ? ['-f', 'CPU %U %S', ...args] : args.slice(1), {
       encoding: 'utf8',
       env: { ...process.env, APSIS_NOW: '2026-11-23T07:00:00Z' },
     });

@@ -10,7 +10,6 @@ import { fillOrgDoc } from '../../core/demo/documents.js';
 import type { DemoSize, DemoWorld } from '../../core/demo/world.js';
 import { generateWorld } from '../../core/demo/world.js';
 import { clientDocId, ORG_DOC, parseDocId, parseIsoWeek } from '../../core/doc/doc-id.js';
-import type { DocId } from '../../core/ids.js';
 import { isoWeekOf, weekDates } from '../../core/schedule/week/calendar.js';
 import { syncDir } from '../store/durable.js';
 import { createFileStorage } from '../store/file-storage.js';
@@ -44,46 +43,56 @@ export async function createDemoWorld(dir: string, clock: Clock, o: { size: Demo
   if (!lock.ok) return { ok: false, message: lock.message };
   const staging = join(dir, STAGING);
   try {
-    await rm(staging, { recursive: true, force: true }); // left by a run that crashed
-    const docsDir = join(staging, 'docs');
-    await mkdir(docsDir, { recursive: true });
-    const now = clock.now().toISOString();
-    const today = now.slice(0, 10);
-    const world = generateWorld(o.size, o.seed, today);
-    const coordinator = world.staff.find((s) => s.roles.includes('coordinator')) ?? world.staff[0]!;
-    const meta = { userId: coordinator.id, at: now, action: 'demo.generate' };
-
-    const unplaced = world.clients.filter((c) => !world.careGroups.some((g) => g.id === c.profile.careGroupId));
-    if (unplaced.length > 0) throw new Error(`demo generator bug: ${unplaced[0]!.id} belongs to no care group`);
-    const week = parseIsoWeek(isoWeekOf(today))!;
-    const dates = weekDates(week);
-    const pool = createDemoPool(o.threads);
-    let groups: DemoJobResult[];
-    try {
-      // One job per care group (its clients, then its week): the threads never wait for each other.
-      groups = await Promise.all(world.careGroups.map((g) => pool.run({ size: o.size, seed: o.seed, today, group: g.id, week, dates, stepsPerDay: STEPS_PER_DAY[o.size], docsDir, meta })));
-    } finally {
-      await pool.close();
-    }
-    const rows = groups.flatMap((g) => g.rows).sort((x, y) => (x.id < y.id ? -1 : 1));
-    const weeks = groups.map((g) => ({ docId: g.scheduleDocId, visits: g.visits, assigned: g.assigned }));
-
-    const docIds = [ORG_DOC, ...rows.map((r) => clientDocId(r.id)), ...weeks.map((w) => w.docId)];
-    const org = encodeDoc(ORG_DOC, JSON.stringify([ORG_DOC, world, docIds]), (doc) => fillOrgDoc(doc, world, docIds));
-    await createFileStorage(docsDir).append(ORG_DOC, org.update, meta);
-
-    // Into place, then the index: only a complete world becomes a workspace.
-    await rename(docsDir, join(dir, 'docs'));
-    await syncDir(dir);
+    return await generateInto(dir, staging, clock, o);
+  } catch (err) {
     await rm(staging, { recursive: true, force: true });
-    const ws = newWorkspaceMeta(clock, { user: { id: coordinator.id, name: coordinator.name, role: 'coordinator' }, namespace: world.namespace, demo: true });
-    for (const d of docIds) ws.docs[d] = { kind: parseDocId(d)!.kind, updatedAt: now };
-    for (const r of rows) ws.caseload[r.id] = r.entry;
-    await createMeta(dir, ws);
-    await syncDir(dir);
-    const scheduled = weeks.reduce((s, w) => s + w.assigned, 0);
-    return { ok: true, value: { world, threads: pool.threads, scheduledVisits: scheduled, unassignedVisits: weeks.reduce((s, w) => s + w.visits, 0) - scheduled } };
+    // docs/ and workspace.json did not exist when we took the lock: a docs/ without the index is ours.
+    if (!(await readdir(dir)).includes(META_FILE)) await rm(join(dir, 'docs'), { recursive: true, force: true });
+    return { ok: false, message: `the demo world could not be written to ${dir}: ${err instanceof Error ? err.message : String(err)}. Nothing was kept.` };
   } finally {
     lock.release();
   }
+}
+
+/** The generation proper: staging folder, threads, organisation document, then into place. */
+async function generateInto(dir: string, staging: string, clock: Clock, o: { size: DemoSize; seed: number; threads: number }): Promise<CreateResult> {
+  await rm(staging, { recursive: true, force: true }); // left by a run that crashed
+  const docsDir = join(staging, 'docs');
+  await mkdir(docsDir, { recursive: true });
+  const now = clock.now().toISOString();
+  const today = now.slice(0, 10);
+  const world = generateWorld(o.size, o.seed, today);
+  const coordinator = world.staff.find((s) => s.roles.includes('coordinator')) ?? world.staff[0]!;
+  const meta = { userId: coordinator.id, at: now, action: 'demo.generate' };
+
+  const unplaced = world.clients.filter((c) => !world.careGroups.some((g) => g.id === c.profile.careGroupId));
+  if (unplaced.length > 0) throw new Error(`demo generator bug: ${unplaced[0]!.id} belongs to no care group`);
+  const week = parseIsoWeek(isoWeekOf(today))!;
+  const dates = weekDates(week);
+  const pool = createDemoPool(o.threads);
+  let groups: DemoJobResult[];
+  try {
+    // One job per care group (its clients, then its week): the threads never wait for each other.
+    groups = await Promise.all(world.careGroups.map((g) => pool.run({ size: o.size, seed: o.seed, today, group: g.id, week, dates, stepsPerDay: STEPS_PER_DAY[o.size], docsDir, meta })));
+  } finally {
+    await pool.close();
+  }
+  const rows = groups.flatMap((g) => g.rows).sort((x, y) => (x.id < y.id ? -1 : 1));
+  const weeks = groups.map((g) => ({ docId: g.scheduleDocId, visits: g.visits, assigned: g.assigned }));
+
+  const docIds = [ORG_DOC, ...rows.map((r) => clientDocId(r.id)), ...weeks.map((w) => w.docId)];
+  const org = encodeDoc(ORG_DOC, JSON.stringify([ORG_DOC, world, docIds]), (doc) => fillOrgDoc(doc, world, docIds));
+  await createFileStorage(docsDir).append(ORG_DOC, org.update, meta);
+
+  // Into place, then the index: only a complete world becomes a workspace.
+  await rename(docsDir, join(dir, 'docs'));
+  await syncDir(dir);
+  await rm(staging, { recursive: true, force: true });
+  const ws = newWorkspaceMeta(clock, { user: { id: coordinator.id, name: coordinator.name, role: 'coordinator' }, namespace: world.namespace, demo: true });
+  for (const d of docIds) ws.docs[d] = { kind: parseDocId(d)!.kind, updatedAt: now };
+  for (const r of rows) ws.caseload[r.id] = r.entry;
+  await createMeta(dir, ws);
+  await syncDir(dir);
+  const scheduled = weeks.reduce((s, w) => s + w.assigned, 0);
+  return { ok: true, value: { world, threads: pool.threads, scheduledVisits: scheduled, unassignedVisits: weeks.reduce((s, w) => s + w.visits, 0) - scheduled } };
 }
