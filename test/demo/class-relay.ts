@@ -1,7 +1,35 @@
-/** Test helper: runs `apsis demo serve` (a real relay process on a free port) and reads its join lines. */
+/** Test helpers for classes: runs `apsis demo serve` (a real relay process on a free port), temp folders, JSON runs. */
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { BIN } from '../helpers/cli.js';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { apsis, BIN } from '../helpers/cli.js';
+
+/** The pinned clock of the class tests (the world's "today"). */
+export const CLASS_ENV = { APSIS_NOW: '2026-11-23T07:00:00Z' };
+
+/** Runs `apsis … --json` with the class clock; the exit code must be 0. */
+export function apsisJson<T>(ws: string, args: string[]): T {
+  const r = apsis(ws, [...args, '--json'], CLASS_ENV);
+  expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
+  return JSON.parse(r.stdout) as T;
+}
+
+/** A temporary folder for the file's tests and at most one class relay, both gone after the last test. */
+export function useClassFixture(prefix: string): { base(): string; serve(trainer: string, trainees: number): Promise<ClassRelay> } {
+  let base = '';
+  let relay: ClassRelay | null = null;
+  beforeAll(async () => {
+    base = await mkdtemp(join(tmpdir(), prefix));
+  });
+  afterAll(async () => {
+    await relay?.stop();
+    await rm(base, { recursive: true, force: true });
+  });
+  return { base: () => base, serve: async (trainer, trainees) => (relay = await startClassRelay(trainer, trainees, CLASS_ENV)) };
+}
 
 export interface ClassRelay {
   readonly url: string;

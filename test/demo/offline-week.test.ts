@@ -3,30 +3,14 @@
  * the office lacks while the office changes a phone; both sync through a real relay process and end
  * with the same documents, every record once, the original week back in the office.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { apsis, treeHash } from '../helpers/cli.js';
-import type { ClassRelay } from './class-relay.js';
-import { startClassRelay } from './class-relay.js';
+import { apsisJson as json, CLASS_ENV as ENV, useClassFixture } from './class-relay.js';
 
-const ENV = { APSIS_NOW: '2026-11-23T07:00:00Z' };
-let base = '';
-let relay: ClassRelay | null = null;
-beforeAll(async () => {
-  base = await mkdtemp(join(tmpdir(), 'apsis-offline-'));
-});
-afterAll(async () => {
-  await relay?.stop();
-  await rm(base, { recursive: true, force: true });
-});
+const fx = useClassFixture('apsis-offline-');
 
-const json = <T>(ws: string, args: string[]): T => {
-  const r = apsis(ws, [...args, '--json'], ENV);
-  expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
-  return JSON.parse(r.stdout) as T;
-};
 interface Shown {
   profile: { phone: string };
   visitRecords: { id: string; date: string; staffId: string }[];
@@ -42,6 +26,7 @@ interface Offline {
 
 describe('demo scenario offline-week', () => {
   it('prepares a laptop with a week the office lacks; a relay merges both without loss or doubling', async () => {
+    const base = fx.base();
     const office = join(base, 'office');
     const laptop = join(base, 'laptop');
     expect(apsis(office, ['demo', '--seed', '2'], ENV).code).toBe(0);
@@ -76,7 +61,7 @@ describe('demo scenario offline-week', () => {
     expect(treeHash(office)).toEqual(frozen);
 
     // The class: relay up, laptop syncs, then the office.
-    relay = await startClassRelay(office, 1, ENV);
+    const relay = await fx.serve(office, 1);
     const up = apsis(laptop, ['sync', '--server', relay.url, '--token', relay.trainees[0]!.token, '--json'], ENV);
     expect(up.code, up.stderr).toBe(0);
     expect(apsis(office, ['sync'], ENV).code).toBe(0);

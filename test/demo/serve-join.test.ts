@@ -3,38 +3,22 @@
  * join it, one trainee's change reaches another, and nothing is doubled — not even when a laptop
  * that generated the same world by itself syncs into the class.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { apsis, treeHash } from '../helpers/cli.js';
-import type { ClassRelay } from './class-relay.js';
-import { startClassRelay } from './class-relay.js';
+import { apsisJson as json, CLASS_ENV as ENV, useClassFixture } from './class-relay.js';
 
-const ENV = { APSIS_NOW: '2026-11-23T07:00:00Z' };
-let base = '';
-let relay: ClassRelay | null = null;
-beforeAll(async () => {
-  base = await mkdtemp(join(tmpdir(), 'apsis-class-'));
-});
-afterAll(async () => {
-  await relay?.stop();
-  await rm(base, { recursive: true, force: true });
-});
+const fx = useClassFixture('apsis-class-');
 
-const json = <T>(ws: string, args: string[]): T => {
-  const r = apsis(ws, [...args, '--json'], ENV);
-  expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
-  return JSON.parse(r.stdout) as T;
-};
 type Row = { id: string; name: string };
 type AlertRow = { id: string; client: string; status: string; actionTaken: string };
 
 describe('apsis demo serve / join', () => {
   it('hosts the world, trainees join and see it, changes travel, nothing doubles', async () => {
+    const base = fx.base();
     const trainer = join(base, 'trainer');
     expect(apsis(trainer, ['demo', '--seed', '4'], ENV).code).toBe(0);
-    relay = await startClassRelay(trainer, 3, ENV);
+    const relay = await fx.serve(trainer, 3);
     expect(relay.namespace).toBe('demo-aizkraukle-small');
     expect(relay.trainees.map((t) => t.user)).toEqual(['trainee-01', 'trainee-02', 'trainee-03']);
     expect(relay.trainees[0]!.command).toContain(`demo join ${relay.url} ${relay.trainees[0]!.token}`);
@@ -89,7 +73,7 @@ describe('apsis demo serve / join', () => {
   }, 180_000);
 
   it('serves only demo workspaces', () => {
-    const real = join(base, 'real');
+    const real = join(fx.base(), 'real');
     expect(apsis(real, ['init', '--user', 's-anna', '--namespace', 'riga']).code).toBe(0);
     const before = treeHash(real);
     const r = apsis(real, ['demo', 'serve', '--port', '0']);
