@@ -69,7 +69,8 @@ async function generateInto(dir: string, staging: string, clock: Clock, o: { siz
   if (unplaced.length > 0) throw new Error(`demo generator bug: ${unplaced[0]!.id} belongs to no care group`);
   const week = parseIsoWeek(isoWeekOf(today))!;
   const dates = weekDates(week);
-  const pool = createDemoPool(o.threads);
+  // No more threads than care groups (a small world is generated in this thread, without start-up cost).
+  const pool = createDemoPool(Math.min(o.threads, world.careGroups.length));
   let groups: DemoJobResult[];
   try {
     // One job per care group (its clients, then its week): the threads never wait for each other.

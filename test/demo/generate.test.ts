@@ -40,4 +40,15 @@ describe('apsis demo generation', () => {
     const doctor = apsis(join(base, 'two'), ['doctor', '--json'], ENV);
     expect(doctor.code, doctor.stdout + doctor.stderr).toBe(0);
   }, 120_000);
+
+  it('refuses a bad thread count and creates nothing', async () => {
+    const base = await mkdtemp(join(tmpdir(), 'apsis-demo-gen-'));
+    tmp.push(base);
+    for (const bad of ['0', '2.5', 'many']) {
+      const r = apsis(join(base, 'ws'), ['demo', '--threads', bad], ENV);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`--threads must be a whole number from 1 to 64, not "${bad}"`);
+    }
+    expect(await readdir(base)).toEqual([]);
+  });
 });
