@@ -12,8 +12,13 @@ const dist = fileURLToPath(new URL('../..', import.meta.url));
 // Chunk names carry a content hash: clear out the previous build's chunks, or they pile up.
 await rm(join(dist, 'bin'), { recursive: true, force: true });
 await build({
-  // The e-file batch's worker thread is an entry of its own (cli/efile/pool.ts finds it beside the chunks).
-  entryPoints: { apsis: join(dist, 'cli', 'main.js'), 'efile-worker': join(dist, 'cli', 'efile', 'render-worker.js') },
+  // Worker threads are entries of their own, found beside apsis.mjs: the e-file batch's renderer
+  // (cli/efile/pool.ts) and `apsis demo`'s generators (cli/demo/pool.ts).
+  entryPoints: {
+    apsis: join(dist, 'cli', 'main.js'),
+    'efile-worker': join(dist, 'cli', 'efile', 'render-worker.js'),
+    'demo-worker': join(dist, 'cli', 'demo', 'worker.js'),
+  },
   outdir: join(dist, 'bin'),
   outExtension: { '.js': '.mjs' },
   // Chunks split at dynamic imports: `apsis --version` does not parse Ink, PDF or ZIP code.

@@ -1,30 +1,26 @@
 /** `apsis demo`: a realistic, reproducible demo municipality for training (never touches real data). */
 import { rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { SCENARIO_NAMES, SCENARIOS } from '../../core/demo/scenarios.js';
 import type { ScenarioName } from '../../core/demo/scenarios.js';
-import { DEMO_SIZES, generateWorld } from '../../core/demo/world.js';
+import { DEMO_SIZES } from '../../core/demo/world.js';
 import { applyScenario } from '../demo/apply-scenario.js';
-import { generateDemoCare } from '../../core/demo/care.js';
-import { parseIsoWeek } from '../../core/doc/doc-id.js';
-import { isoWeekOf } from '../../core/schedule/week/calendar.js';
 import { catalogueOrFail } from '../care/context.js';
-import { buildWeek } from '../schedule/operations.js';
-
-/** Solver budget for the demo's first week, per world size. */
-const DEMO_SCHEDULE_SECONDS = { small: 1, medium: 2, large: 3 } as const;
+import { createDemoWorld } from '../demo/create-world.js';
+import { RELAY_DIR, registerDemoClass } from './demo-class.js';
+import { lockWorkspace } from '../store/lock.js';
+import { defaultThreads } from '../demo/pool.js';
 import type { DemoSize } from '../../core/demo/world.js';
 import { action, commandContext, globals, withWorkspace } from '../context.js';
 import { EXIT, printJson } from '../output.js';
-import { writeWorld } from '../demo/write-world.js';
 import { openMeta, META_FILE } from '../store/workspace-meta.js';
-import { initWorkspace } from '../workspace/workspace.js';
 
 interface DemoFlags {
   size: DemoSize;
   seed: string;
+  threads?: string;
   reset?: boolean;
   json?: boolean;
 }
@@ -40,6 +36,7 @@ export function registerDemo(program: Command): void {
     .addOption(new Option('--size <size>', 'how big a world').choices(Object.keys(DEMO_SIZES)).default('small'))
     .option('--seed <n>', 'the same seed gives the same world', '1')
     .option('--reset', 'restore the demo world to its starting state (discards the class\'s changes)')
+    .option('--threads <n>', 'threads generating the world (default: one per core); the world is the same for any count')
     .option('--json', 'print a summary as JSON')
     .action(
       action(async (flags: DemoFlags, cmd: Command) => {
@@ -47,6 +44,11 @@ export function registerDemo(program: Command): void {
         const seed = Number(flags.seed);
         if (!Number.isInteger(seed) || seed < 0) {
           ctx.o.err(`apsis demo: --seed must be a whole number ≥ 0, not "${flags.seed}".`);
+          return EXIT.usage;
+        }
+        const threads = flags.threads === undefined ? defaultThreads() : Number(flags.threads);
+        if (!Number.isInteger(threads) || threads < 1 || threads > 64) {
+          ctx.o.err(`apsis demo: --threads must be a whole number from 1 to 64, not "${flags.threads}".`);
           return EXIT.usage;
         }
         if (await exists(join(ctx.dir, META_FILE))) {
@@ -64,52 +66,48 @@ export function registerDemo(program: Command): void {
             else ctx.o.err(`Demo workspace ${ctx.dir} is ready (use --reset to restore its starting state).`);
             return EXIT.ok;
           }
-          // Reset: the world is generated again from its seed; the old documents go.
+          // Reset: the world is generated again from its seed; the old documents go, and so does the
+          // class's copy on a relay served from here (else the next `demo serve` would bring it back).
+          const relayDir = join(ctx.dir, RELAY_DIR);
+          if (await exists(relayDir)) {
+            const relayLock = lockWorkspace(relayDir);
+            if (!relayLock.ok) {
+              ctx.o.err(`apsis demo --reset: the class relay is still running (PID ${relayLock.pid}); stop \`apsis demo serve\` first. Nothing was changed.`);
+              return EXIT.failure;
+            }
+            relayLock.release();
+            await rm(relayDir, { recursive: true, force: true });
+          }
           await rm(join(ctx.dir, 'docs'), { recursive: true, force: true });
           await rm(join(ctx.dir, META_FILE), { force: true });
         }
         const catalogues = catalogueOrFail(ctx.o);
         if (!catalogues) return EXIT.failure;
-        const today = ctx.clock.now().toISOString().slice(0, 10);
         const t0 = performance.now();
-        const world = generateWorld(flags.size, seed, today);
-        const coordinator = world.staff.find((s) => s.roles.includes('coordinator')) ?? world.staff[0]!;
-        const init = await initWorkspace(ctx.dir, ctx.clock, {
-          user: { id: coordinator.id, name: coordinator.name, role: 'coordinator' },
-          namespace: world.namespace,
-          demo: true,
-          settings: world.settings,
-        });
-        if (!init.ok) {
-          ctx.o.err(`apsis demo: ${init.error.message}`);
+        const made = await createDemoWorld(ctx.dir, ctx.clock, { size: flags.size, seed, threads });
+        if (!made.ok) {
+          ctx.o.err(`apsis demo: ${made.message}`);
           return EXIT.failure;
         }
-        let scheduled = 0;
-        try {
-          const care = generateDemoCare(world, catalogues, world.settings.ruleTableId, today);
-          await writeWorld(init.value, world, care);
-          // This week's schedule, proposed by the real scheduler.
-          const week = parseIsoWeek(isoWeekOf(today))!;
-          const built = await buildWeek(init.value, week, [], { seconds: DEMO_SCHEDULE_SECONDS[flags.size], seed });
-          if (built.ok) scheduled = built.groups.reduce((s, g) => s + g.assigned, 0);
-        } finally {
-          await init.value.close();
-        }
-        const summary = { workspace: ctx.dir, created: true, size: flags.size, seed, clients: world.clients.length, staff: world.staff.length, careGroups: world.careGroups.length, scheduledVisits: scheduled, ms: Math.round(performance.now() - t0) };
+        const { world } = made.value;
+        const summary = { workspace: ctx.dir, created: true, size: flags.size, seed, clients: world.clients.length, staff: world.staff.length, careGroups: world.careGroups.length, scheduledVisits: made.value.scheduledVisits, unassignedVisits: made.value.unassignedVisits, threads: made.value.threads, ms: Math.round(performance.now() - t0) };
         if (flags.json) printJson(ctx.o, summary);
         else ctx.o.err(`Demo world (${flags.size}, seed ${seed}): ${summary.clients} clients, ${summary.staff} staff, ${summary.careGroups} care group(s) in ${ctx.dir}.`);
         return EXIT.ok;
       }),
     );
 
+  registerDemoClass(demo);
+
   demo
     .command('scenario')
     .description('put the demo world into a training situation (`--list` describes them)')
     .argument('[name]', `one of: ${SCENARIO_NAMES.join(', ')}`)
     .option('--list', 'describe the scenarios')
+    .option('--laptop <dir>', 'offline-week: where the returning laptop\'s workspace goes (default: <workspace>-laptop)')
     .option('--json', 'print as JSON')
     .action(
-      action(async (name: string | undefined, flags: { list?: boolean; json?: boolean }, cmd: Command) => {
+      action(async (name: string | undefined, flags: { list?: boolean; json?: boolean; laptop?: string }, cmd: Command) => {
         const ctx = commandContext(cmd);
         const lang = globals(cmd).lang ?? 'lv';
         // `demo` has its own --json; commander gives a shared flag to the parent.
@@ -124,12 +122,12 @@ export function registerDemo(program: Command): void {
           return EXIT.usage;
         }
         return withWorkspace(ctx, async (ws) => {
-          const res = await applyScenario(ws, name as ScenarioName);
+          const res = await applyScenario(ws, name as ScenarioName, flags.laptop ? { laptopDir: resolve(flags.laptop) } : {});
           if (!res.ok) {
             ctx.o.err(`apsis demo scenario ${name}: ${res.reason}. Nothing was changed.`);
             return EXIT.failure;
           }
-          if (flags.json) printJson(ctx.o, { scenario: name, task: res.plan.task });
+          if (flags.json) printJson(ctx.o, { scenario: name, task: res.plan.task, ...(res.plan.kind === 'offline-week' ? { offline: res.plan.offline } : {}) });
           else ctx.o.out(res.plan.task[lang]);
           return EXIT.ok;
         });

@@ -7,6 +7,7 @@ import type { ScenarioName, ScenarioPlan, WorldFacts } from '../../core/demo/sce
 import { planScenario } from '../../core/demo/scenarios.js';
 import type { ClientId } from '../../core/ids.js';
 import type { Workspace } from '../workspace/workspace.js';
+import { prepareOfflineWeek } from './offline-week.js';
 
 export type ApplyResult = { readonly ok: true; readonly plan: Exclude<ScenarioPlan, { kind: 'not-possible' }> } | { readonly ok: false; readonly reason: string };
 
@@ -18,16 +19,19 @@ async function gatherFacts(ws: Workspace, today: string): Promise<WorldFacts> {
     const doc = await ws.client(row.id);
     if (!doc.ok) continue;
     const approved = listClientRecords(doc.doc, 'assessments').records.filter((a) => a.status === 'approved');
-    clients.push({ id: row.id, name: row.name, approved });
+    const visits = listClientRecords(doc.doc, 'visitRecords').records.map((v) => ({ date: v.date, staffId: v.staffId }));
+    clients.push({ id: row.id, name: row.name, approved, visits });
   }
   return { today, staff, clients };
 }
 
-/** Applies `name` to the workspace; refuses on non-demo workspaces. */
-export async function applyScenario(ws: Workspace, name: ScenarioName): Promise<ApplyResult> {
+/** Applies `name` to the workspace; refuses on non-demo workspaces. `laptopDir`: where offline-week puts the laptop. */
+export async function applyScenario(ws: Workspace, name: ScenarioName, options: { laptopDir?: string } = {}): Promise<ApplyResult> {
   if (!ws.meta.demo) return { ok: false, reason: 'scenarios run only in demo workspaces (`apsis demo`)' };
+  if (name === 'offline-week' && ws.meta.scenario?.name === name) return { ok: false, reason: 'this scenario was already started (use `apsis demo --reset` first)' };
   const today = ws.clock.now().toISOString().slice(0, 10);
   const plan = planScenario(name, await gatherFacts(ws, today));
+  let task = plan.kind === 'not-possible' ? null : plan.task;
   const origin = ws.origin(`demo.scenario.${name}`);
   switch (plan.kind) {
     case 'not-possible':
@@ -68,12 +72,18 @@ export async function applyScenario(ws: Workspace, name: ScenarioName): Promise<
       });
       break;
     }
+    case 'offline-week': {
+      const done = await prepareOfflineWeek(ws, plan.offline, options.laptopDir ?? `${ws.dir}-laptop`);
+      if (!done.ok) return done;
+      task = { lv: `${plan.task.lv} Klēpjdators: ${done.laptopDir}`, en: `${plan.task.en} The laptop: ${done.laptopDir}` };
+      break;
+    }
     default: {
       const never: never = plan;
       throw new Error(`unknown plan ${JSON.stringify(never)}`);
     }
   }
   await ws.save();
-  await ws.setScenario({ name, task: plan.task, startedAt: ws.clock.now().toISOString() });
-  return { ok: true, plan };
+  await ws.setScenario({ name, task: task ?? plan.task, startedAt: ws.clock.now().toISOString() });
+  return { ok: true, plan: { ...plan, task: task ?? plan.task } };
 }

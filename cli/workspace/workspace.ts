@@ -46,6 +46,23 @@ export interface InitOptions {
 
 const bytes = (n: number) => new Uint8Array(randomBytes(n));
 
+/** The workspace.json of a new workspace (empty indexes, a fresh workspace id). */
+export function newWorkspaceMeta(clock: Clock, options: InitOptions): WorkspaceMeta {
+  return {
+    format: META_FORMAT,
+    workspaceId: newId<'WorkspaceId'>('ws', bytes),
+    namespace: options.namespace,
+    createdAt: clock.now().toISOString(),
+    demo: options.demo ?? false,
+    localUser: { ...options.user },
+    settings: { language: options.language ?? 'lv', serverUrl: null, token: null },
+    docs: {},
+    caseload: {},
+    syncCursors: {},
+    scenario: null,
+  };
+}
+
 /** Creates a new workspace in `dir` (which may exist but must not hold a workspace). */
 export async function initWorkspace(dir: string, clock: Clock, options: InitOptions): Promise<WsResult<Workspace>> {
   await mkdir(dir, { recursive: true });
@@ -58,20 +75,7 @@ export async function initWorkspace(dir: string, clock: Clock, options: InitOpti
   }
   const lock = lockWorkspace(dir);
   if (!lock.ok) return { ok: false, error: { code: 'locked', message: lock.message } };
-  const now = clock.now().toISOString();
-  const meta: WorkspaceMeta = {
-    format: META_FORMAT,
-    workspaceId: newId<'WorkspaceId'>('ws', bytes),
-    namespace: options.namespace,
-    createdAt: now,
-    demo: options.demo ?? false,
-    localUser: { ...options.user },
-    settings: { language: options.language ?? 'lv', serverUrl: null, token: null },
-    docs: {},
-    caseload: {},
-    syncCursors: {},
-    scenario: null,
-  };
+  const meta = newWorkspaceMeta(clock, options);
   const db = await createMeta(dir, meta);
   const ws = new Workspace(dir, db, clock, lock.release);
   const org = await ws.repo.create(ORG_DOC, (doc) => createOrgDoc(doc, { demo: meta.demo, ...options.settings }), ws.origin('workspace.init'));

@@ -69,8 +69,12 @@ function outcome(r: () => number): TaskRecord['outcome'] {
   return 'done';
 }
 
-/** Generates the care records of every client. `historyWeeks` weeks of execution end yesterday. */
-export function generateDemoCare(world: DemoWorld, catalogues: Catalogues, ruleTableId: string, today: string, historyWeeks = 8): Map<string, DemoCare> {
+/**
+ * Generates the care records of every client (or of those whose index passes `only`: each client
+ * has its own random stream, so a share gives the same records as the whole).
+ * `historyWeeks` weeks of execution end yesterday.
+ */
+export function generateDemoCare(world: DemoWorld, catalogues: Catalogues, ruleTableId: string, today: string, historyWeeks = 8, only?: (index: number) => boolean): Map<string, DemoCare> {
   const out = new Map<string, DemoCare>();
   const table = catalogues.ruleTables.get(ruleTableId);
   const ins = catalogues.instruments.get(CARD);
@@ -80,6 +84,7 @@ export function generateDemoCare(world: DemoWorld, catalogues: Catalogues, ruleT
   const assessors = world.staff.filter((s) => s.roles.includes('social_worker') || s.roles.includes('coordinator'));
   const approver = world.staff.find((s) => s.roles.includes('manager'))!;
   for (const [i, c] of world.clients.entries()) {
+    if (only && !only(i)) continue;
     const rand = createRandom(world.seed * 100_003 + i);
     const frailty = frailtyOf(rand.next);
     const answers = cardAnswers(catalogues, frailty, c, rand);

@@ -2,7 +2,7 @@
  * Training scenarios: each puts a demo world into a situation and states the trainee's task,
  * shown as a banner in the TUI. Pure: the plans below say what to add; the shell writes it.
  */
-import type { Absence, Alert, Assessment, ClientProfile, GpStatement, Observation, Staff } from '../doc/schema.js';
+import type { Absence, Alert, Assessment, ClientProfile, GpStatement, Observation, Staff, VisitRecord } from '../doc/schema.js';
 import { addDays } from './world.js';
 
 export const SCENARIO_NAMES = ['sick-caregiver', 'new-client', 'reassessment-due', 'gp-alert', 'offline-week'] as const;
@@ -39,12 +39,56 @@ export type ScenarioPlan =
   | { readonly kind: 'new-client'; readonly clientId: string; readonly profile: ClientProfile; readonly gp: GpStatement; readonly task: Text2 }
   | { readonly kind: 'reassessments'; readonly due: readonly { clientId: string; assessmentId: string; reassessDue: string }[]; readonly task: Text2 }
   | { readonly kind: 'alert'; readonly clientId: string; readonly observation: Observation; readonly alerts: readonly Alert[]; readonly task: Text2 }
+  | { readonly kind: 'offline-week'; readonly offline: OfflineWeek; readonly task: Text2 }
   | { readonly kind: 'not-possible'; readonly reason: string };
 
 export interface WorldFacts {
   readonly today: string;
   readonly staff: readonly Staff[];
-  readonly clients: readonly { id: string; name: string; approved: readonly Pick<Assessment, 'id' | 'decidedAt'>[] }[];
+  readonly clients: readonly { id: string; name: string; approved: readonly Pick<Assessment, 'id' | 'decidedAt'>[]; visits?: readonly Pick<VisitRecord, 'date' | 'staffId'>[] }[];
+}
+
+/**
+ * A caregiver's laptop back after a week offline: her visit records of `from`…`to` exist only on
+ * the laptop; meanwhile the office changed `officeEdit.clientId`'s phone (one of her clients).
+ */
+export interface OfflineWeek {
+  readonly staffId: string;
+  readonly staffName: string;
+  readonly from: string;
+  readonly to: string;
+  readonly clientIds: readonly string[];
+  readonly officeEdit: { readonly clientId: string; readonly clientName: string; readonly phone: string };
+  /** The laptop's banner. */
+  readonly laptopTask: Text2;
+}
+
+/** Plans offline-week: the caregiver with most visits in the last seven days (ties by id). */
+function planOfflineWeek(f: WorldFacts, caregivers: readonly Staff[]): ScenarioPlan {
+  const from = addDays(f.today, -7);
+  const to = addDays(f.today, -1);
+  const count = new Map<string, number>();
+  for (const c of f.clients) for (const v of c.visits ?? []) if (v.date >= from && v.date <= to) count.set(v.staffId, (count.get(v.staffId) ?? 0) + 1);
+  const who = caregivers.filter((s) => (count.get(s.id) ?? 0) > 0).sort((a, b) => count.get(b.id)! - count.get(a.id)! || a.id.localeCompare(b.id))[0];
+  if (!who) return { kind: 'not-possible', reason: 'no caregiver recorded a visit in the last seven days' };
+  const theirs = f.clients.filter((c) => (c.visits ?? []).some((v) => v.staffId === who.id && v.date >= from && v.date <= to));
+  const edited = theirs[0]!;
+  const n = count.get(who.id)!;
+  const offline: OfflineWeek = {
+    staffId: who.id, staffName: who.name, from, to, clientIds: theirs.map((c) => c.id), officeEdit: { clientId: edited.id, clientName: edited.name, phone: '+371 65100123' },
+    laptopTask: {
+      lv: `Šis ir ${who.name} klēpjdators, nedēļu bez tīkla: ${n} vizītes (${from} – ${to}) ir tikai šeit. Sinhronizējiet (\`apsis sync --server … --token …\`) un pārbaudiet, ka nekas nav zudis.`,
+      en: `This is ${who.name}'s laptop, a week offline: ${n} visits (${from} – ${to}) exist only here. Sync it (\`apsis sync --server … --token …\`) and check that nothing was lost.`,
+    },
+  };
+  return {
+    kind: 'offline-week',
+    offline,
+    task: {
+      lv: `${who.name} (${who.id}) atgriežas pēc nedēļas bezsaistē: ${n} vizītes pie ${theirs.length} klientiem (${from} – ${to}) ir tikai viņas klēpjdatorā; birojs tikmēr mainīja ${edited.name} tālruni. Palaidiet \`apsis demo serve\`, sinhronizējiet klēpjdatoru un tad šo darbvietu (\`apsis sync\`). Meklējiet: viņas vizītes klientu vēsturē, jauno tālruni abās pusēs, nekas nav dubultots.`,
+      en: `${who.name} (${who.id}) is back after a week offline: ${n} visits to ${theirs.length} clients (${from} – ${to}) exist only on her laptop; meanwhile the office changed ${edited.name}'s phone. Start \`apsis demo serve\`, sync the laptop, then this workspace (\`apsis sync\`). Look for: her visits in the clients' history, the new phone on both sides, nothing doubled.`,
+    },
+  };
 }
 
 /** Plans a scenario from the facts of the current world (deterministic). */
@@ -107,7 +151,7 @@ export function planScenario(name: ScenarioName, f: WorldFacts): ScenarioPlan {
       };
     }
     case 'offline-week':
-      return { kind: 'not-possible', reason: 'the offline-week scenario needs the sync relay, which is not part of this build yet' };
+      return planOfflineWeek(f, caregivers);
     default: {
       const never: never = name;
       throw new Error(`unknown scenario ${String(never)}`);
