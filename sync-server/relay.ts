@@ -20,6 +20,7 @@ import type { DocStorage } from '../core/store/storage.js';
 import { accessFor } from './access.js';
 import type { Access } from './access.js';
 import { checkFourEyes } from './four-eyes.js';
+import { checkAuthors, notarise, relayMarksDue, stateOf } from './authors.js';
 import { DEFAULT_LIMITS, RateLimiter } from './limits.js';
 import type { RelayLimits } from './limits.js';
 import type { Logger } from './log.js';
@@ -83,7 +84,12 @@ interface LiveRoom {
   queue: Promise<void>;
   idleTimer: NodeJS.Timeout | null;
   failed: boolean;
+  /** When the relay last marked the time of each relay-registered client (see authors.ts). */
+  readonly lastMark: Map<number, number>;
 }
+
+/** Origin of the relay's own writes (author registrations): stored first, then fanned out by hand. */
+const NOTARY = Symbol('apsis.relay.notary');
 
 export function createRelay(opts: RelayOptions): Relay {
   const limits: RelayLimits = { ...DEFAULT_LIMITS, ...opts.limits };
@@ -178,7 +184,7 @@ export function createRelay(opts: RelayOptions): Relay {
       existing.idleTimer = null;
       return existing;
     }
-    const room: LiveRoom = { name, doc: null, awareness: null, conns: new Set(), queue: Promise.resolve(), idleTimer: null, failed: false };
+    const room: LiveRoom = { name, doc: null, awareness: null, conns: new Set(), queue: Promise.resolve(), idleTimer: null, failed: false, lastMark: new Map() };
     const prior = unloading.get(name.key) ?? Promise.resolve();
     room.queue = prior.then(async () => {
       try {
@@ -187,6 +193,7 @@ export function createRelay(opts: RelayOptions): Relay {
         const awareness = new awarenessProtocol.Awareness(doc);
         awareness.setLocalState(null);
         doc.on('update', (update: Uint8Array, origin: unknown) => {
+          if (origin === NOTARY) return;
           const frame = encodeUpdate(update);
           for (const c of room.conns) if (c !== origin) send(c, frame);
         });
@@ -243,6 +250,7 @@ export function createRelay(opts: RelayOptions): Relay {
       return;
     }
     const { scratch, changes } = tried;
+    let unregistered: readonly { client: number; clock: number }[] = [];
     try {
       if (!changes) {
         if (isStep2) send(conn, encodeSyncStep1(doc));
@@ -260,6 +268,14 @@ export function createRelay(opts: RelayOptions): Relay {
         closeConn(conn, CLOSE.forbidden, 'four-eyes');
         return;
       }
+      const authors = checkAuthors(doc, scratch, conn.claims.sub);
+      if (!authors.ok) {
+        metrics.updatesRefused++;
+        log.event('update.refused', { conn: conn.id, room: room.name.key, rule: 'author', user: conn.claims.sub });
+        closeConn(conn, CLOSE.forbidden, 'author');
+        return;
+      }
+      unregistered = authors.unregistered;
     } finally {
       scratch.destroy();
     }
@@ -271,13 +287,43 @@ export function createRelay(opts: RelayOptions): Relay {
       return;
     }
     metrics.updatesStored++;
+    const before = stateOf(doc);
     Y.applyUpdate(doc, update, conn);
     send(conn, encodeSyncStep1(doc));
+    await registerAuthors(room, conn.claims.sub, unregistered, before);
     try {
       await store.maybeCompact(room.name.key, doc);
     } catch (err) {
       log.event('room.compact-failed', { room: room.name.key, error: String(err) });
     }
+  }
+
+  /** Registers clients that did not register themselves (and marks their time), durably, then fans it out. */
+  async function registerAuthors(room: LiveRoom, userId: string, register: readonly { client: number; clock: number }[], before: Map<number, number>): Promise<void> {
+    const doc = room.doc;
+    if (!doc) return;
+    const nowMs = now();
+    let written: Uint8Array | null = null;
+    const capture = (u: Uint8Array, origin: unknown) => {
+      if (origin === NOTARY) written = u;
+    };
+    doc.on('update', capture);
+    try {
+      notarise(doc, { userId, register, mark: relayMarksDue(before, doc, nowMs, room.lastMark), nowMs, lastMark: room.lastMark, origin: NOTARY });
+    } finally {
+      doc.off('update', capture);
+    }
+    if (!written) return;
+    try {
+      await store.append(room.name.key, written, 'relay');
+    } catch (err) {
+      // Not fanned out; the next compaction stores it with the snapshot.
+      log.event('update.store-failed', { room: room.name.key, error: String(err) });
+      return;
+    }
+    metrics.updatesStored++;
+    const frame = encodeUpdate(written);
+    for (const c of room.conns) send(c, frame);
   }
 
   function handleMessage(conn: Conn, room: LiveRoom, msg: Message): Promise<void> | void {

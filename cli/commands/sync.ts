@@ -49,6 +49,11 @@ export function registerSync(program: Command): void {
             ctx.o.err('apsis sync: the token is not readable; ask for a new one (`apsis token issue`).');
             return EXIT.failure;
           }
+          if (claims.sub !== ws.user.id) {
+            // Every change carries its author; the relay refuses changes signed by another user than the token's.
+            ctx.o.err(`apsis sync: the token is for user "${claims.sub}" but this workspace belongs to "${ws.user.id}"; ask for a token for "${ws.user.id}". Nothing was sent.`);
+            return EXIT.usage;
+          }
           const [{ syncDocsOnce }, { accessFor }, { parseRoomName }] = await Promise.all([import('../sync/sync-once.js'), import('../../sync-server/access.js'), import('../../sync-server/room.js')]);
           const mayOpen = (docId: string) => {
             const room = parseRoomName(`${ws.meta.namespace}/${docId}`);
