@@ -88,8 +88,26 @@ interface LiveRoom {
   readonly lastMark: Map<number, number>;
 }
 
-/** Origin of the relay's own writes (author registrations): stored first, then fanned out by hand. */
+/** Origin of the relay's own writes (author registrations), applied after they are stored. */
 const NOTARY = Symbol('apsis.relay.notary');
+
+/**
+ * The relay's registrations for an accepted update (see authors.ts), written on the scratch copy
+ * under the room document's clientID so they apply to the room as they are; null when none are due.
+ */
+function notaryUpdate(doc: Y.Doc, scratch: Y.Doc, userId: string, register: readonly { client: number; clock: number }[], lastMark: Map<number, number>, nowMs: number): Uint8Array | null {
+  const mark = relayMarksDue(stateOf(doc), scratch, nowMs, lastMark);
+  if (register.length === 0 && mark.length === 0) return null;
+  scratch.clientID = doc.clientID;
+  let written: Uint8Array | null = null;
+  const capture = (u: Uint8Array, origin: unknown) => {
+    if (origin === NOTARY) written = u;
+  };
+  scratch.on('update', capture);
+  notarise(scratch, { userId, register, mark, nowMs, lastMark, origin: NOTARY });
+  scratch.off('update', capture);
+  return written;
+}
 
 export function createRelay(opts: RelayOptions): Relay {
   const limits: RelayLimits = { ...DEFAULT_LIMITS, ...opts.limits };
@@ -193,7 +211,6 @@ export function createRelay(opts: RelayOptions): Relay {
         const awareness = new awarenessProtocol.Awareness(doc);
         awareness.setLocalState(null);
         doc.on('update', (update: Uint8Array, origin: unknown) => {
-          if (origin === NOTARY) return;
           const frame = encodeUpdate(update);
           for (const c of room.conns) if (c !== origin) send(c, frame);
         });
@@ -250,7 +267,7 @@ export function createRelay(opts: RelayOptions): Relay {
       return;
     }
     const { scratch, changes } = tried;
-    let unregistered: readonly { client: number; clock: number }[] = [];
+    let notary: Uint8Array | null = null;
     try {
       if (!changes) {
         if (isStep2) send(conn, encodeSyncStep1(doc));
@@ -275,55 +292,27 @@ export function createRelay(opts: RelayOptions): Relay {
         closeConn(conn, CLOSE.forbidden, 'author');
         return;
       }
-      unregistered = authors.unregistered;
+      notary = notaryUpdate(doc, scratch, conn.claims.sub, authors.unregistered, room.lastMark, now());
     } finally {
       scratch.destroy();
     }
     try {
-      await store.append(room.name.key, update, conn.claims.sub);
+      // The relay's registrations go to disk with the update they are about (one durable append).
+      await store.append(room.name.key, notary ? Y.mergeUpdates([update, notary]) : update, conn.claims.sub);
     } catch (err) {
       log.event('update.store-failed', { room: room.name.key, error: String(err) });
       closeConn(conn, CLOSE.storage, 'storage');
       return;
     }
     metrics.updatesStored++;
-    const before = stateOf(doc);
     Y.applyUpdate(doc, update, conn);
+    if (notary) Y.applyUpdate(doc, notary, NOTARY); // fanned out to every connection, the sender included
     send(conn, encodeSyncStep1(doc));
-    await registerAuthors(room, conn.claims.sub, unregistered, before);
     try {
       await store.maybeCompact(room.name.key, doc);
     } catch (err) {
       log.event('room.compact-failed', { room: room.name.key, error: String(err) });
     }
-  }
-
-  /** Registers clients that did not register themselves (and marks their time), durably, then fans it out. */
-  async function registerAuthors(room: LiveRoom, userId: string, register: readonly { client: number; clock: number }[], before: Map<number, number>): Promise<void> {
-    const doc = room.doc;
-    if (!doc) return;
-    const nowMs = now();
-    let written: Uint8Array | null = null;
-    const capture = (u: Uint8Array, origin: unknown) => {
-      if (origin === NOTARY) written = u;
-    };
-    doc.on('update', capture);
-    try {
-      notarise(doc, { userId, register, mark: relayMarksDue(before, doc, nowMs, room.lastMark), nowMs, lastMark: room.lastMark, origin: NOTARY });
-    } finally {
-      doc.off('update', capture);
-    }
-    if (!written) return;
-    try {
-      await store.append(room.name.key, written, 'relay');
-    } catch (err) {
-      // Not fanned out; the next compaction stores it with the snapshot.
-      log.event('update.store-failed', { room: room.name.key, error: String(err) });
-      return;
-    }
-    metrics.updatesStored++;
-    const frame = encodeUpdate(written);
-    for (const c of room.conns) send(c, frame);
   }
 
   function handleMessage(conn: Conn, room: LiveRoom, msg: Message): Promise<void> | void {
