@@ -1,6 +1,7 @@
 /** `apsis sync`: exchange every document this user may hold with the relay, once, then disconnect. */
 import type { Command } from 'commander';
-import type { DocId } from '../../core/ids.js';
+import type { DocId, StaffId } from '../../core/ids.js';
+import { volunteerDocId } from '../../core/doc/doc-id.js';
 import type * as Y from 'yjs';
 import type { TokenClaims } from '../../sync-server/token.js';
 import { TokenClaimsSchema } from '../../sync-server/token.js';
@@ -74,7 +75,9 @@ export function registerSync(program: Command): void {
             ctx.o.err(`apsis sync: ${first.reason}. Local changes are kept and go out at the next sync.`);
             return EXIT.failure;
           }
-          const rest = await run((await ws.knownDocs()).filter((d) => d !== 'org'));
+          // A volunteer holds only her own derived document (core/doc/volunteer-doc.ts); nothing lists it for her.
+          const own = claims.role === 'volunteer' ? [volunteerDocId(claims.sub as StaffId)] : [];
+          const rest = await run([...new Set([...(await ws.knownDocs()), ...own])].filter((d) => d !== 'org'));
           if (!rest.ok) {
             ctx.o.err(`apsis sync: ${rest.reason}. Local changes are kept and go out at the next sync.`);
             return EXIT.failure;
