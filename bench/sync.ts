@@ -3,11 +3,13 @@
  *   1. 40 client documents, ~2,000 changes made offline on two devices, synced both ways
  *   2. 500 connections on 50 rooms; one update per room fanned out: p50/p95/p99 latency
  *   3. relay RSS per loaded document
- * Usage: node dist/bench/sync.js   (writes bench/results/sync.md)
+ *   4. 1,000 seeded convergence runs (test/sync/simulation.ts: 5 peers, partitions, reordering,
+ *      restarts); the seed of any failure is printed (replay: APSIS_SEED=<seed> npx vitest run test/sync/simulation.test.ts)
+ * Usage: node dist/bench/sync.js   (writes bench/results/sync.md; APSIS_SEED=<n> fixes the first seed)
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WebSocket } from 'ws';
@@ -15,6 +17,10 @@ import * as Y from 'yjs';
 import { syncDocsOnce } from '../cli/sync/sync-once.js';
 import { encodeUpdate } from '../sync-server/protocol.js';
 import { issueToken } from '../sync-server/token.js';
+import { AUTHORS_MAP, trackAuthors } from '../core/doc/authors.js';
+import { keepConflicts } from '../core/history/keep-conflicts.js';
+import { testSeed } from '../test/helpers/rng.js';
+import { runMany } from '../test/sync/simulation.js';
 import { writeResult } from './report.js';
 
 const SECRET = 'bench-secret-0123456789abcdef';
@@ -61,9 +67,15 @@ async function offlineSync(url: string): Promise<[string, string][]> {
   const DOCS = 40;
   const a = new Map<string, Y.Doc>();
   const b = new Map<string, Y.Doc>();
+  // Laptops as the workspace opens documents: sessions register their author in the first edit.
+  const laptopDoc = (userId: string) => {
+    const doc = new Y.Doc({ gcFilter: keepConflicts });
+    trackAuthors(doc, { userId, now: () => new Date().toISOString(), isEdit: (o) => o === null });
+    return doc;
+  };
   for (let d = 0; d < DOCS; d++) {
-    a.set(`client/c-${d}`, new Y.Doc());
-    b.set(`client/c-${d}`, new Y.Doc());
+    a.set(`client/c-${d}`, laptopDoc('u-a'));
+    b.set(`client/c-${d}`, laptopDoc('u-b'));
   }
   let changes = 0;
   for (const [id, doc] of a) for (let i = 0; i < 25; i++, changes++) edit(doc, i, `a${id}`);
@@ -77,6 +89,7 @@ async function offlineSync(url: string): Promise<[string, string][]> {
   let same = true;
   const canon = (d: Y.Doc) => JSON.stringify(Object.entries(d.getMap<Y.Map<unknown>>('records').toJSON()).sort().map(([k, v]) => [k, Object.entries(v as object).sort()]));
   for (const [id, doc] of a) if (canon(doc) !== canon(b.get(id)!)) same = false;
+  for (const [id, doc] of a) if (doc.getMap(AUTHORS_MAP).size !== 2 || b.get(id)!.getMap(AUTHORS_MAP).size !== 2) same = false;
   const bytes = [ra, rb, ra2].flatMap((r) => (r.ok ? r.perDoc : [])).reduce((s, d) => s + d.pushedBytes + d.pulledBytes, 0);
   return [
     ['offline sync: documents × changes', `${DOCS} docs, ${changes} changes on two devices`],
@@ -122,8 +135,11 @@ async function fanout(url: string): Promise<[string, string][]> {
       for (const c of conns[r]!) {
         if (c === sender) continue;
         waits.push(
-          new Promise<void>((res) => {
+          new Promise<void>((res, rej) => {
+            // A lost delivery fails the benchmark instead of hanging it.
+            const timer = setTimeout(() => rej(new Error(`fan-out: no delivery in room ${r} round ${round} within 10 s`)), 10_000);
             c.onUpdate = (t) => {
+              clearTimeout(timer);
               c.onUpdate = null;
               lat.push(t - start);
               res();
@@ -164,10 +180,23 @@ async function rssPerDoc(url: string, pid: number): Promise<[string, string][]> 
   return [['relay RSS per loaded document', `${(((after - before) * 1024) / N).toFixed(1)} KiB (${N} docs of ${size} B encoded; RSS ${before.toFixed(0)} → ${after.toFixed(0)} MiB)`]];
 }
 
+function convergence(): [string, string][] {
+  const RUNS = 1000;
+  const base = testSeed();
+  const r = runMany(base, RUNS);
+  for (const f of r.failures) process.stderr.write(`convergence failed: APSIS_SEED=${f.seed}: ${f.error}\n`);
+  if (r.failures.length > 0) process.exitCode = 1;
+  const failed = r.failures.length === 0 ? 'all converged' : `${r.failures.length} FAILED (seeds ${r.failures.map((f) => f.seed).join(', ')})`;
+  return [[`seeded convergence: ${RUNS} runs, 5 peers, partitions / reordering / restarts (seeds ${base}…${(base + RUNS - 1) % 2 ** 31})`, `${failed}; ${ms(r.ms)} (${(r.ms / RUNS).toFixed(1)} ms per run)`]];
+}
+
 process.setMaxListeners(100); // y-websocket adds one exit listener per provider
 const relay = await startRelay();
 try {
-  const rows = [...(await offlineSync(relay.url)), ...(await fanout(relay.url)), ...(await rssPerDoc(relay.url, relay.pid))];
+  const load = loadavg().map((x) => x.toFixed(2)).join(' / ');
+  const step = <T,>(name: string, p: Promise<T>) => { if (process.env.APSIS_BENCH_TRACE) process.stderr.write(`${name}…\n`); return p; };
+  const rows = [...(await step('offline sync', offlineSync(relay.url))), ...(await step('fan-out', fanout(relay.url))), ...(await step('rss', rssPerDoc(relay.url, relay.pid))), ...convergence()];
+  rows.push(['load average (1 / 5 / 15 min) at start, at end', `${load}; ${loadavg().map((x) => x.toFixed(2)).join(' / ')} (2 cores shared; figures under load are pessimistic)`]);
   await writeResult('sync', 'Sync relay benchmark (bench/sync.ts)', rows);
 } finally {
   relay.stop();

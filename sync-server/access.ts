@@ -17,11 +17,13 @@ export function accessFor(claims: TokenClaims, room: RoomName): Access {
     case 'auditor':
       return 'read-only';
     case 'caregiver':
+      if (ref.kind === 'volunteer') return 'none';
       if (ref.kind === 'client') return claims.clients?.includes(ref.clientId) ? 'read-write' : 'none';
       if (ref.kind === 'schedule') return claims.groups?.includes(ref.careGroupId) ? 'read-only' : 'none';
       return 'read-only';
     case 'volunteer':
-      return ref.kind === 'client' && claims.clients?.includes(ref.clientId) ? 'read-only' : 'none';
+      // Only her own derived document (core/doc/volunteer-doc.ts): never a client's e-file.
+      return ref.kind === 'volunteer' && ref.staffId === claims.sub ? 'read-only' : 'none';
     default:
       return 'none';
   }

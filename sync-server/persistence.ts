@@ -6,6 +6,7 @@
 import * as Y from 'yjs';
 import type { DocId } from '../core/ids.js';
 import type { DocStorage } from '../core/store/storage.js';
+import { keepConflicts } from '../core/history/keep-conflicts.js';
 
 export interface RoomStore {
   /** Loads the room's document (empty when unknown). Throws when the stored data is damaged. */
@@ -23,7 +24,8 @@ export function createRoomStore(storage: DocStorage, compactAfter = 500, now: ()
     async load(key) {
       const r = await storage.load(id(key));
       if (!r.ok) throw new Error(`damaged storage for room ${key}: ${r.error.file}: ${r.error.detail}`);
-      const doc = new Y.Doc();
+      // Keeps values that lost a concurrent write, so peers that pull later still see both sides.
+      const doc = new Y.Doc({ gcFilter: keepConflicts });
       const { snapshot, updates } = r.value;
       Y.transact(doc, () => {
         if (snapshot) Y.applyUpdate(doc, snapshot.data);

@@ -9,6 +9,7 @@
  * After storing a connection's sync-step-2 (or a stored update) the relay sends that connection a
  * fresh sync step 1: its state vector is the acknowledgement (see cli/sync/sync-once.ts).
  */
+import { randomInt } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -20,6 +21,7 @@ import type { DocStorage } from '../core/store/storage.js';
 import { accessFor } from './access.js';
 import type { Access } from './access.js';
 import { checkFourEyes } from './four-eyes.js';
+import { checkAuthors, notarise, relayMarksDue, stateOf } from './authors.js';
 import { DEFAULT_LIMITS, RateLimiter } from './limits.js';
 import type { RelayLimits } from './limits.js';
 import type { Logger } from './log.js';
@@ -83,6 +85,35 @@ interface LiveRoom {
   queue: Promise<void>;
   idleTimer: NodeJS.Timeout | null;
   failed: boolean;
+  /** When the relay last marked the time of each relay-registered client (see authors.ts). */
+  readonly lastMark: Map<number, number>;
+  /**
+   * The Yjs client id of the relay's own writes in this room, fresh for each load. Not the room
+   * doc's id: Yjs takes structs of its own id arriving in a remote update as a clash and re-rolls
+   * (and prints a warning on stdout).
+   */
+  readonly notaryClient: number;
+}
+
+/** Origin of the relay's own writes (author registrations), applied after they are stored. */
+const NOTARY = Symbol('apsis.relay.notary');
+
+/**
+ * The relay's registrations for an accepted update (see authors.ts), written on the scratch copy
+ * under the room document's clientID so they apply to the room as they are; null when none are due.
+ */
+function notaryUpdate(doc: Y.Doc, scratch: Y.Doc, notaryClient: number, userId: string, register: readonly { client: number; clock: number }[], lastMark: Map<number, number>, nowMs: number): Uint8Array | null {
+  const mark = relayMarksDue(stateOf(doc), scratch, nowMs, lastMark);
+  if (register.length === 0 && mark.length === 0) return null;
+  scratch.clientID = notaryClient;
+  let written: Uint8Array | null = null;
+  const capture = (u: Uint8Array, origin: unknown) => {
+    if (origin === NOTARY) written = u;
+  };
+  scratch.on('update', capture);
+  notarise(scratch, { userId, register, mark, nowMs, lastMark, origin: NOTARY });
+  scratch.off('update', capture);
+  return written;
 }
 
 export function createRelay(opts: RelayOptions): Relay {
@@ -178,7 +209,7 @@ export function createRelay(opts: RelayOptions): Relay {
       existing.idleTimer = null;
       return existing;
     }
-    const room: LiveRoom = { name, doc: null, awareness: null, conns: new Set(), queue: Promise.resolve(), idleTimer: null, failed: false };
+    const room: LiveRoom = { name, doc: null, awareness: null, conns: new Set(), queue: Promise.resolve(), idleTimer: null, failed: false, lastMark: new Map(), notaryClient: randomInt(1, 2 ** 32) };
     const prior = unloading.get(name.key) ?? Promise.resolve();
     room.queue = prior.then(async () => {
       try {
@@ -243,6 +274,7 @@ export function createRelay(opts: RelayOptions): Relay {
       return;
     }
     const { scratch, changes } = tried;
+    let notary: Uint8Array | null = null;
     try {
       if (!changes) {
         if (isStep2) send(conn, encodeSyncStep1(doc));
@@ -260,11 +292,20 @@ export function createRelay(opts: RelayOptions): Relay {
         closeConn(conn, CLOSE.forbidden, 'four-eyes');
         return;
       }
+      const authors = checkAuthors(doc, scratch, conn.claims.sub);
+      if (!authors.ok) {
+        metrics.updatesRefused++;
+        log.event('update.refused', { conn: conn.id, room: room.name.key, rule: 'author', user: conn.claims.sub });
+        closeConn(conn, CLOSE.forbidden, 'author');
+        return;
+      }
+      notary = notaryUpdate(doc, scratch, room.notaryClient, conn.claims.sub, authors.unregistered, room.lastMark, now());
     } finally {
       scratch.destroy();
     }
     try {
-      await store.append(room.name.key, update, conn.claims.sub);
+      // The relay's registrations go to disk with the update they are about (one durable append).
+      await store.append(room.name.key, notary ? Y.mergeUpdates([update, notary]) : update, conn.claims.sub);
     } catch (err) {
       log.event('update.store-failed', { room: room.name.key, error: String(err) });
       closeConn(conn, CLOSE.storage, 'storage');
@@ -272,6 +313,7 @@ export function createRelay(opts: RelayOptions): Relay {
     }
     metrics.updatesStored++;
     Y.applyUpdate(doc, update, conn);
+    if (notary) Y.applyUpdate(doc, notary, NOTARY); // fanned out to every connection, the sender included
     send(conn, encodeSyncStep1(doc));
     try {
       await store.maybeCompact(room.name.key, doc);

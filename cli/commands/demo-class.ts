@@ -51,6 +51,7 @@ interface ServeFlags {
   trainees: string;
   ttl: string;
   url?: string;
+  user?: string[];
   json?: boolean;
 }
 
@@ -65,6 +66,7 @@ export function registerDemoClass(demo: Command): void {
     .option('--trainees <n>', 'how many trainee tokens to print', '12')
     .option('--ttl <duration>', 'token lifetime: 30m, 8h, 2d', '12h')
     .option('--url <ws-url>', 'the relay address as trainees reach it (default: from --host and the port)')
+    .option('--user <id...>', "also a token for these users' own workspaces (a staff member's laptop, e.g. in offline-week)")
     .option('--json', 'print the join lines as one JSON object')
     .action(
       action(async (flags: ServeFlags, cmd: Command) => {
@@ -76,6 +78,8 @@ export function registerDemoClass(demo: Command): void {
         if (!Number.isInteger(port) || port < 0 || port > 65535) return usage(ctx, `--port must be 0..65535, not "${flags.port}"`);
         if (!Number.isInteger(trainees) || trainees < 1 || trainees > 200) return usage(ctx, `--trainees must be 1..200, not "${flags.trainees}"`);
         if (ttl === null) return usage(ctx, `--ttl must look like 30m, 8h or 2d, not "${flags.ttl}"`);
+        const badUser = (flags.user ?? []).find((u) => !/^[A-Za-z0-9._-]{1,64}$/.test(u));
+        if (badUser !== undefined) return usage(ctx, `--user takes user ids such as s-0004, not "${badUser}"`);
         if (flags.url && !/^wss?:\/\/[^\s/]+$/.test(flags.url)) return usage(ctx, `--url must be a ws:// or wss:// address, not "${flags.url}"`);
         const opened = await openWorkspace(ctx.dir, ctx.clock);
         if (!opened.ok) {
@@ -129,11 +133,18 @@ export function registerDemoClass(demo: Command): void {
           const token = issueToken(secret, { sub: user, role: 'coordinator', ns: namespace }, ttl);
           return { user, token, command: `apsis --workspace apsis-${user} demo join ${url} ${token}` };
         });
-        if (flags.json) printJson(ctx.o, { event: 'ready', url, port: listening, namespace, dataDir, documents: seeded.documents, trainees: list });
+        // A workspace syncs only with a token for its own user (its sessions are registered under it).
+        const users = (flags.user ?? []).map((user) => {
+          const token = issueToken(secret, { sub: user, role: 'coordinator', ns: namespace }, ttl);
+          return { user, token, command: `apsis --workspace <${user}'s workspace> sync --server ${url} --token ${token}` };
+        });
+        if (flags.json) printJson(ctx.o, { event: 'ready', url, port: listening, namespace, dataDir, documents: seeded.documents, trainees: list, users });
         else {
           ctx.o.out(`Demo world ${namespace} is on the relay at ${url} (${seeded.documents} documents, kept in ${dataDir}). Ctrl+C stops it.`);
           ctx.o.out('Each trainee runs one line (tokens last ' + flags.ttl + '):');
           for (const t of list) ctx.o.out(`  ${t.command}`);
+          if (users.length > 0) ctx.o.out('Workspaces of their own (a staff laptop) sync with:');
+          for (const t of users) ctx.o.out(`  ${t.command}`);
         }
         await new Promise<void>((res) => {
           process.once('SIGTERM', res);

@@ -1,6 +1,7 @@
 /** `apsis sync`: exchange every document this user may hold with the relay, once, then disconnect. */
 import type { Command } from 'commander';
-import type { DocId } from '../../core/ids.js';
+import type { DocId, StaffId } from '../../core/ids.js';
+import { volunteerDocId } from '../../core/doc/doc-id.js';
 import type * as Y from 'yjs';
 import type { TokenClaims } from '../../sync-server/token.js';
 import { TokenClaimsSchema } from '../../sync-server/token.js';
@@ -49,6 +50,11 @@ export function registerSync(program: Command): void {
             ctx.o.err('apsis sync: the token is not readable; ask for a new one (`apsis token issue`).');
             return EXIT.failure;
           }
+          if (claims.sub !== ws.user.id) {
+            // Every change carries its author; the relay refuses changes signed by another user than the token's.
+            ctx.o.err(`apsis sync: the token is for user "${claims.sub}" but this workspace belongs to "${ws.user.id}"; ask for a token for "${ws.user.id}". Nothing was sent.`);
+            return EXIT.usage;
+          }
           const [{ syncDocsOnce }, { accessFor }, { parseRoomName }] = await Promise.all([import('../sync/sync-once.js'), import('../../sync-server/access.js'), import('../../sync-server/room.js')]);
           const mayOpen = (docId: string) => {
             const room = parseRoomName(`${ws.meta.namespace}/${docId}`);
@@ -69,7 +75,9 @@ export function registerSync(program: Command): void {
             ctx.o.err(`apsis sync: ${first.reason}. Local changes are kept and go out at the next sync.`);
             return EXIT.failure;
           }
-          const rest = await run((await ws.knownDocs()).filter((d) => d !== 'org'));
+          // A volunteer holds only her own derived document (core/doc/volunteer-doc.ts); nothing lists it for her.
+          const own = claims.role === 'volunteer' ? [volunteerDocId(claims.sub as StaffId)] : [];
+          const rest = await run([...new Set([...(await ws.knownDocs()), ...own])].filter((d) => d !== 'org'));
           if (!rest.ok) {
             ctx.o.err(`apsis sync: ${rest.reason}. Local changes are kept and go out at the next sync.`);
             return EXIT.failure;

@@ -21,7 +21,7 @@ import { planWeek } from '../../core/schedule/week/plan-week.js';
 import type { ClientForWeek, TaskForWeek } from '../../core/schedule/week/visit-requests.js';
 import { buildVisitRequests } from '../../core/schedule/week/visit-requests.js';
 import { loadCatalogues } from '../catalogue/load.js';
-import { qualificationLookup } from '../schedule/operations.js';
+import { catalogueTaskRules, qualificationLookup } from '../schedule/operations.js';
 import { createFileStorage } from '../store/file-storage.js';
 import type { CaseloadEntry } from '../store/workspace-meta.js';
 import { caseloadEntry } from '../workspace/workspace.js';
@@ -116,6 +116,8 @@ export async function runDemoJob(job: DemoJob, cache: WorldCache): Promise<DemoJ
   const qualificationOf = qualificationLookup();
   const world = worldOf(cache, job.size, job.seed, job.today);
   const out = appender(createFileStorage(job.docsDir), job.meta);
+  const staff = world.staff.filter((s) => s.careGroupId === job.group);
+  const groupHas = (qualification: string) => staff.some((s) => s.active && s.qualifications.includes(qualification));
   const members = world.clients.map((c, i) => [c, i] as const).filter(([c]) => c.profile.careGroupId === job.group);
   const rows: DemoJobResult['rows'][number][] = [];
   const clients: ClientForWeek[] = [];
@@ -135,17 +137,16 @@ export async function runDemoJob(job: DemoJob, cache: WorldCache): Promise<DemoJ
       await out.add(docId, update);
       rows.push({ id: c.id as ClientId, entry: { ...caseloadEntry(c.profile, job.meta.at), facts } });
       if (c.profile.status !== 'active') continue;
-      const inputs = scheduleInputsOf(c, records, qualificationOf);
+      const inputs = scheduleInputsOf(c, records, qualificationOf, groupHas);
       clients.push(inputs.client);
       tasks.push(...inputs.tasks);
     }
   }
 
-  const { requests } = buildVisitRequests(clients, tasks, job.dates);
-  let steps = 0;
-  // A step clock: every reading is one step later, so the solver's budget counts steps.
-  const staff = world.staff.filter((s) => s.careGroupId === job.group);
-  const plan = planWeek({ dates: job.dates, requests, staff, absences: world.absences, clients, existing: [], seconds: (job.stepsPerDay * job.dates.length) / 1000, seed: job.seed, now: () => steps++ });
+  const rules = catalogueTaskRules();
+  const { requests } = buildVisitRequests(clients, tasks, job.dates, rules);
+  // The budget is iterations on a stopped clock: the same week on every machine, whatever its load.
+  const plan = planWeek({ dates: job.dates, requests, staff, absences: world.absences, clients, existing: [], seconds: 1, seed: job.seed, now: () => 0, rules, maxIterations: job.stepsPerDay });
   const scheduleDoc = scheduleDocId(job.week, job.group as CareGroupId);
   const { update } = encodeDoc(scheduleDoc, JSON.stringify([scheduleDoc, plan.visits]), (doc) => {
     createScheduleDoc(doc, job.week, job.group as CareGroupId);

@@ -48,7 +48,7 @@ export const WorkspaceMetaSchema = z.object({
     serverUrl: z.string().nullable().default(null),
     token: z.string().nullable().default(null),
   }),
-  docs: z.record(z.string(), z.object({ kind: z.enum(['org', 'client', 'schedule']), updatedAt: z.string() })),
+  docs: z.record(z.string(), z.object({ kind: z.enum(['org', 'client', 'schedule', 'volunteer']), updatedAt: z.string() })),
   caseload: z.record(z.string(), CaseloadEntrySchema),
   syncCursors: z.record(z.string(), z.string()),
   /** The training scenario in force (demo workspaces): its task is shown as a banner. */

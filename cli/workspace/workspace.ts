@@ -26,6 +26,7 @@ import { lockWorkspace } from '../store/lock.js';
 import type { CaseloadEntry, WorkspaceMeta } from '../store/workspace-meta.js';
 import { createMeta, META_FILE, META_FORMAT, openMeta } from '../store/workspace-meta.js';
 import type { Clock } from './clock.js';
+import { affectsVolunteerDocs, refreshVolunteerDocs } from '../sync/volunteer-docs.js';
 
 export type WorkspaceError = { readonly code: 'missing' | 'damaged' | 'locked' | 'exists' | 'invalid'; readonly message: string };
 export type WsResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: WorkspaceError };
@@ -259,6 +260,8 @@ export class Workspace {
   async save(): Promise<void> {
     await this.repo.flush();
     if (this.dirty.size === 0) return;
+    // Derived volunteer documents first, so they are indexed and saved with the rest.
+    if (affectsVolunteerDocs(this.user.role, this.dirty)) for (const d of await refreshVolunteerDocs(this, [...this.dirty])) this.dirty.add(d);
     for (const docId of this.dirty) {
       const res = await this.repo.get(docId);
       if (res.ok) this.indexDoc(docId, res.doc);

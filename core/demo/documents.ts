@@ -58,10 +58,16 @@ export function fillOrgDoc(doc: Y.Doc, world: DemoWorld, docIds: readonly DocId[
 }
 
 /**
- * What the week's scheduling needs from one client: active plans' carer tasks; `qualificationOf`
- * maps a task code to its qualification, null for health care (a referral, not a carer's visit).
+ * What the week's scheduling needs from one client: active plans' tasks. `taskOf` says what the
+ * catalogue says of a task; a health-care task is a visit only when `groupHas` its qualification
+ * (the care group's own nurse), otherwise a referral — the same rule as `apsis schedule build`.
  */
-export function scheduleInputsOf(c: DemoClient, records: DemoCare | undefined, qualificationOf: (taskCode: string) => string | null): { client: ClientForWeek; tasks: TaskForWeek[] } {
+export function scheduleInputsOf(
+  c: DemoClient,
+  records: DemoCare | undefined,
+  taskOf: (taskCode: string) => { readonly qualification: string; readonly healthCare: boolean },
+  groupHas: (qualification: string) => boolean,
+): { client: ClientForWeek; tasks: TaskForWeek[] } {
   const p = c.profile;
   const client: ClientForWeek = { id: c.id, location: p.location, careGroupId: p.careGroupId, declinedStaffIds: p.declinedStaffIds, preferredStaffIds: p.preferredStaffIds };
   const tasks: TaskForWeek[] = [];
@@ -69,9 +75,9 @@ export function scheduleInputsOf(c: DemoClient, records: DemoCare | undefined, q
   const active = new Set(records.plans.filter((pl) => pl.status === 'active').map((pl) => pl.id));
   for (const item of [...records.planItems].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
     if (!active.has(item.planId) || !item.taskCode || item.durationMin <= 0) continue;
-    const qualification = qualificationOf(item.taskCode);
-    if (qualification === null) continue;
-    tasks.push({ clientId: c.id, taskCode: item.taskCode, frequency: item.frequency, timeOfDay: item.timeOfDay, durationMin: item.durationMin, qualification });
+    const { qualification, healthCare } = taskOf(item.taskCode);
+    if (healthCare && !groupHas(qualification)) continue;
+    tasks.push({ clientId: c.id, taskCode: item.taskCode, frequency: item.frequency, timeOfDay: item.timeOfDay, durationMin: item.durationMin, qualification, ...(healthCare ? { healthCare } : {}) });
   }
   return { client, tasks };
 }

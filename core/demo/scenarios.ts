@@ -77,16 +77,16 @@ function planOfflineWeek(f: WorldFacts, caregivers: readonly Staff[]): ScenarioP
   const offline: OfflineWeek = {
     staffId: who.id, staffName: who.name, from, to, clientIds: theirs.map((c) => c.id), officeEdit: { clientId: edited.id, clientName: edited.name, phone: '+371 65100123' },
     laptopTask: {
-      lv: `Šis ir ${who.name} klēpjdators, nedēļu bez tīkla: ${n} vizītes (${from} – ${to}) ir tikai šeit. Sinhronizējiet (\`apsis sync --server … --token …\`) un pārbaudiet, ka nekas nav zudis.`,
-      en: `This is ${who.name}'s laptop, a week offline: ${n} visits (${from} – ${to}) exist only here. Sync it (\`apsis sync --server … --token …\`) and check that nothing was lost.`,
+      lv: `Šis ir ${who.name} klēpjdators, nedēļu bez tīkla: ${n} vizītes (${from} – ${to}) ir tikai šeit. Sinhronizējiet ar ${who.id} žetonu no \`apsis demo serve\` (\`apsis sync --server … --token …\`) un pārbaudiet, ka nekas nav zudis.`,
+      en: `This is ${who.name}'s laptop, a week offline: ${n} visits (${from} – ${to}) exist only here. Sync it with the token \`apsis demo serve\` printed for ${who.id} (\`apsis sync --server … --token …\`) and check that nothing was lost.`,
     },
   };
   return {
     kind: 'offline-week',
     offline,
     task: {
-      lv: `${who.name} (${who.id}) atgriežas pēc nedēļas bezsaistē: ${n} vizītes pie ${theirs.length} klientiem (${from} – ${to}) ir tikai viņas klēpjdatorā; birojs tikmēr mainīja ${edited.name} tālruni. Palaidiet \`apsis demo serve\`, sinhronizējiet klēpjdatoru un tad šo darbvietu (\`apsis sync\`). Meklējiet: viņas vizītes klientu vēsturē, jauno tālruni abās pusēs, nekas nav dubultots.`,
-      en: `${who.name} (${who.id}) is back after a week offline: ${n} visits to ${theirs.length} clients (${from} – ${to}) exist only on her laptop; meanwhile the office changed ${edited.name}'s phone. Start \`apsis demo serve\`, sync the laptop, then this workspace (\`apsis sync\`). Look for: her visits in the clients' history, the new phone on both sides, nothing doubled.`,
+      lv: `${who.name} (${who.id}) atgriežas pēc nedēļas bezsaistē: ${n} vizītes pie ${theirs.length} klientiem (${from} – ${to}) ir tikai viņas klēpjdatorā; birojs tikmēr mainīja ${edited.name} tālruni. Palaidiet \`apsis demo serve --user ${who.id}\`, sinhronizējiet klēpjdatoru un tad šo darbvietu (\`apsis sync\`). Meklējiet: viņas vizītes klientu vēsturē, jauno tālruni abās pusēs, nekas nav dubultots.`,
+      en: `${who.name} (${who.id}) is back after a week offline: ${n} visits to ${theirs.length} clients (${from} – ${to}) exist only on her laptop; meanwhile the office changed ${edited.name}'s phone. Start \`apsis demo serve --user ${who.id}\`, sync the laptop with the token printed for ${who.id}, then this workspace (\`apsis sync\`). Look for: her visits in the clients' history, the new phone on both sides, nothing doubled.`,
     },
   };
 }

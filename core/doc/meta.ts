@@ -14,7 +14,7 @@ export function readMeta(doc: Y.Doc): DocMeta {
   const kind = meta.get('kind');
   const version = meta.get('schemaVersion');
   return {
-    kind: kind === 'org' || kind === 'client' || kind === 'schedule' ? kind : null,
+    kind: kind === 'org' || kind === 'client' || kind === 'schedule' || kind === 'volunteer' ? kind : null,
     schemaVersion: typeof version === 'number' ? version : 0,
   };
 }

@@ -266,6 +266,22 @@ export const ScheduledVisitSchema = z.object({
 });
 export type ScheduledVisit = z.infer<typeof ScheduledVisitSchema>;
 
+/** One visit as a volunteer sees it (core/doc/volunteer-doc.ts): nothing health-related. */
+export const VolunteerVisitSchema = z.object({
+  id,
+  /** The schedule document it was derived from (`schedule/<week>/<group>`), to replace it when that changes. */
+  source: z.string().max(200),
+  clientId: id,
+  clientFirstName: z.string().max(100),
+  address: z.string().max(300),
+  date: isoDate,
+  /** Minutes after midnight. */
+  start: z.number().int().min(0).max(24 * 60),
+  durationMin: z.number().int().min(1).max(24 * 60),
+  taskCodes: z.array(z.string().max(64)),
+});
+export type VolunteerVisit = z.infer<typeof VolunteerVisitSchema>;
+
 /** Collections of each document kind and the schema of their records. */
 export const COLLECTIONS = {
   org: { staff: StaffSchema, careGroups: CareGroupSchema, absences: AbsenceSchema },
@@ -283,6 +299,7 @@ export const COLLECTIONS = {
     proposalDecisions: ProposalDecisionSchema,
   },
   schedule: { visits: ScheduledVisitSchema },
+  volunteer: { visits: VolunteerVisitSchema },
 } as const;
 
 export type Collections = typeof COLLECTIONS;

@@ -6,6 +6,8 @@
 import * as Y from 'yjs';
 import type { DocId } from '../ids.js';
 import { LocalOrigin } from '../doc/origin.js';
+import { trackAuthors } from '../doc/authors.js';
+import { keepConflicts } from '../history/keep-conflicts.js';
 import { migrate } from '../doc/migrations.js';
 import type { DamagedError, DocStorage, UpdateMeta } from './storage.js';
 
@@ -75,7 +77,8 @@ export class DocRepo {
     const loaded = await this.storage.load(docId);
     if (!loaded.ok) return { ok: false, error: loaded.error };
     // The guid names the document (and spares generating a random one); the clientID stays fresh.
-    const doc = new Y.Doc({ guid: docId });
+    // keepConflicts: a value that lost a concurrent write keeps its content for every peer's history.
+    const doc = new Y.Doc({ guid: docId, gcFilter: keepConflicts });
     const keys: string[] = [];
     doc.transact(() => {
       if (loaded.value.snapshot) Y.applyUpdate(doc, loaded.value.snapshot.data, LOAD_ORIGIN);
@@ -85,6 +88,8 @@ export class DocRepo {
       }
     }, LOAD_ORIGIN);
     const entry: OpenDoc = { doc, keys, hadSnapshot: loaded.value.snapshot !== null };
+    // Every local edit is attributed in the document itself, so the author survives sync.
+    trackAuthors(doc, { userId: this.options.userId, now: this.options.now, isEdit: (o) => o !== LOAD_ORIGIN && !(o instanceof RemoteOrigin) });
     const migrated = migrate(doc, new LocalOrigin(this.options.userId, 'migrate'));
     if (migrated.status === 'too-new') {
       doc.destroy();

@@ -18,7 +18,7 @@ export function apsisJson<T>(ws: string, args: string[]): T {
 }
 
 /** A temporary folder for the file's tests and at most one class relay, both gone after the last test. */
-export function useClassFixture(prefix: string): { base(): string; serve(trainer: string, trainees: number): Promise<ClassRelay> } {
+export function useClassFixture(prefix: string): { base(): string; serve(trainer: string, trainees: number, users?: readonly string[]): Promise<ClassRelay> } {
   let base = '';
   let relay: ClassRelay | null = null;
   beforeAll(async () => {
@@ -28,7 +28,7 @@ export function useClassFixture(prefix: string): { base(): string; serve(trainer
     await relay?.stop();
     await rm(base, { recursive: true, force: true });
   });
-  return { base: () => base, serve: async (trainer, trainees) => (relay = await startClassRelay(trainer, trainees, CLASS_ENV)) };
+  return { base: () => base, serve: async (trainer, trainees, users = []) => (relay = await startClassRelay(trainer, trainees, CLASS_ENV, users)) };
 }
 
 export interface ClassRelay {
@@ -36,13 +36,16 @@ export interface ClassRelay {
   readonly namespace: string;
   readonly documents: number;
   readonly trainees: readonly { user: string; token: string; command: string }[];
+  /** Tokens asked for with `--user` (workspaces of their own). */
+  readonly users: readonly { user: string; token: string; command: string }[];
   readonly proc: ChildProcess;
   stop(): Promise<void>;
 }
 
 /** Starts `apsis demo serve --port 0` on the trainer's workspace; resolves once the world is on the relay. */
-export function startClassRelay(trainer: string, trainees: number, env: Record<string, string> = {}): Promise<ClassRelay> {
-  const proc = spawn(process.execPath, [BIN, '--workspace', trainer, 'demo', 'serve', '--port', '0', '--trainees', String(trainees), '--json'], {
+export function startClassRelay(trainer: string, trainees: number, env: Record<string, string> = {}, users: readonly string[] = []): Promise<ClassRelay> {
+  const userArgs = users.length > 0 ? ['--user', ...users] : [];
+  const proc = spawn(process.execPath, [BIN, '--workspace', trainer, 'demo', 'serve', '--port', '0', '--trainees', String(trainees), ...userArgs, '--json'], {
     env: { ...process.env, NO_COLOR: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

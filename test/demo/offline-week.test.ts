@@ -35,6 +35,7 @@ describe('demo scenario offline-week', () => {
     const started = json<{ task: { en: string }; offline: Offline }>(office, ['demo', 'scenario', 'offline-week', '--laptop', laptop]);
     const plan = started.offline;
     expect(started.task.en).toMatch(/back after a week offline.+Look for/);
+    expect(started.task.en).toContain(`apsis demo serve --user ${started.offline.staffId}`);
     expect(started.task.en).toContain(laptop);
     expect(plan.clientIds.length).toBeGreaterThan(0);
 
@@ -61,8 +62,8 @@ describe('demo scenario offline-week', () => {
     expect(treeHash(office)).toEqual(frozen);
 
     // The class: relay up, laptop syncs, then the office.
-    const relay = await fx.serve(office, 1);
-    const up = apsis(laptop, ['sync', '--server', relay.url, '--token', relay.trainees[0]!.token, '--json'], ENV);
+    const relay = await fx.serve(office, 1, [plan.staffId]);
+    const up = apsis(laptop, ['sync', '--server', relay.url, '--token', relay.users[0]!.token, '--json'], ENV);
     expect(up.code, up.stderr).toBe(0);
     expect(apsis(office, ['sync'], ENV).code).toBe(0);
     expect(apsis(laptop, ['sync'], ENV).code).toBe(0);

@@ -3,6 +3,7 @@
  * join it, one trainee's change reaches another, and nothing is doubled — not even when a laptop
  * that generated the same world by itself syncs into the class.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { apsis, treeHash } from '../helpers/cli.js';
@@ -18,7 +19,10 @@ describe('apsis demo serve / join', () => {
     const base = fx.base();
     const trainer = join(base, 'trainer');
     expect(apsis(trainer, ['demo', '--seed', '4'], ENV).code).toBe(0);
-    const relay = await fx.serve(trainer, 3);
+    // The same seed gives every laptop that generates the world the same local user: a token for it.
+    const own = (JSON.parse(readFileSync(join(trainer, 'workspace.json'), 'utf8')) as { localUser: { id: string } }).localUser.id;
+    const relay = await fx.serve(trainer, 3, [own]);
+    expect(relay.users.map((u) => u.user)).toEqual([own]);
     expect(relay.namespace).toBe('demo-aizkraukle-small');
     expect(relay.trainees.map((t) => t.user)).toEqual(['trainee-01', 'trainee-02', 'trainee-03']);
     expect(relay.trainees[0]!.command).toContain(`demo join ${relay.url} ${relay.trainees[0]!.token}`);
@@ -50,7 +54,7 @@ describe('apsis demo serve / join', () => {
     // A laptop that generated the same world itself merges into the class without doubling anything.
     const c = join(base, 'c');
     expect(apsis(c, ['demo', '--seed', '4'], ENV).code).toBe(0);
-    const synced = apsis(c, ['sync', '--server', relay.url, '--token', relay.trainees[2]!.token, '--json'], ENV);
+    const synced = apsis(c, ['sync', '--server', relay.url, '--token', relay.users[0]!.token, '--json'], ENV);
     expect(synced.code, synced.stderr).toBe(0);
     expect(json<Row[]>(c, ['client', 'list'])).toEqual(seenByB);
     const show = (ws: string, id: string) => json<Record<string, unknown>>(ws, ['client', 'show', id]);

@@ -16,17 +16,18 @@ afterAll(async () => {
   await relay?.stop();
 });
 
-const ROOMS = ['acme/org', 'acme/client/c-1', 'acme/client/c-2', 'acme/schedule/2026-W48/g-1', 'acme/schedule/2026-W48/g-2', 'demo-1/org', 'other/org'];
+const ROOMS = ['acme/org', 'acme/client/c-1', 'acme/client/c-2', 'acme/schedule/2026-W48/g-1', 'acme/schedule/2026-W48/g-2', 'demo-1/org', 'other/org', 'acme/volunteer/u-volunteer', 'acme/volunteer/u-other'];
 type A = 'rw' | 'ro' | '-';
 const MATRIX: Record<string, A[]> = {
-  // org, c-1, c-2, sched g-1, sched g-2, demo org, other ns
-  coordinator: ['rw', 'rw', 'rw', 'rw', 'rw', '-', '-'],
-  manager: ['rw', 'rw', 'rw', 'rw', 'rw', '-', '-'],
-  social_worker: ['rw', 'rw', 'rw', 'rw', 'rw', '-', '-'],
-  caregiver: ['ro', 'rw', '-', 'ro', '-', '-', '-'],
-  volunteer: ['-', 'ro', '-', '-', '-', '-', '-'],
-  trainer: ['-', '-', '-', '-', '-', '-', '-'],
-  auditor: ['ro', 'ro', 'ro', 'ro', 'ro', '-', '-'],
+  // org, c-1, c-2, sched g-1, sched g-2, demo org, other ns, the volunteer's own document, another volunteer's
+  coordinator: ['rw', 'rw', 'rw', 'rw', 'rw', '-', '-', 'rw', 'rw'],
+  manager: ['rw', 'rw', 'rw', 'rw', 'rw', '-', '-', 'rw', 'rw'],
+  social_worker: ['rw', 'rw', 'rw', 'rw', 'rw', '-', '-', 'rw', 'rw'],
+  caregiver: ['ro', 'rw', '-', 'ro', '-', '-', '-', '-', '-'],
+  // A volunteer's token names her client (c-1) too: she still never reads the client document.
+  volunteer: ['-', '-', '-', '-', '-', '-', '-', 'ro', '-'],
+  trainer: ['-', '-', '-', '-', '-', '-', '-', '-', '-'],
+  auditor: ['ro', 'ro', 'ro', 'ro', 'ro', '-', '-', 'ro', 'ro'],
 };
 
 function tok(role: Role, ns = 'acme'): string {
@@ -50,7 +51,7 @@ describe('role × room (unit)', () => {
   for (const [role, row] of Object.entries(MATRIX)) {
     it(role, () => {
       const got = ROOMS.map((r) => {
-        const a = accessFor({ sub: 'u', role: role as Role, ns: 'acme', clients: ['c-1'], groups: ['g-1'], exp: 0, iat: 0 }, parseRoomName(r)!);
+        const a = accessFor({ sub: `u-${role}`, role: role as Role, ns: 'acme', clients: ['c-1'], groups: ['g-1'], exp: 0, iat: 0 }, parseRoomName(r)!);
         return a === 'read-write' ? 'rw' : a === 'read-only' ? 'ro' : '-';
       });
       expect(got).toEqual(row);
@@ -107,11 +108,11 @@ describe('against the relay process', () => {
     writer.getMap('profile').set('name', 'Anna');
     expect((await syncDocsOnce({ url: relay.url, token: tok('manager'), namespace: 'acme', docs: new Map([['client/c-1', writer]]) })).ok).toBe(true);
     const reader = new Y.Doc();
-    const read = await syncDocsOnce({ url: relay.url, token: tok('volunteer'), namespace: 'acme', docs: new Map([['client/c-1', reader]]) });
+    const read = await syncDocsOnce({ url: relay.url, token: tok('auditor'), namespace: 'acme', docs: new Map([['client/c-1', reader]]) });
     expect(read.ok).toBe(true);
     expect(reader.getMap('profile').get('name')).toBe('Anna');
-    reader.getMap('profile').set('name', 'Changed by volunteer');
-    const write = await syncDocsOnce({ url: relay.url, token: tok('volunteer'), namespace: 'acme', docs: new Map([['client/c-1', reader]]) });
+    reader.getMap('profile').set('name', 'Changed by auditor');
+    const write = await syncDocsOnce({ url: relay.url, token: tok('auditor'), namespace: 'acme', docs: new Map([['client/c-1', reader]]) });
     expect(write).toMatchObject({ ok: false });
     expect(!write.ok && write.reason).toMatch(/4403 read-only/);
     const check = new Y.Doc();

@@ -56,6 +56,9 @@ describe('apsis sync', () => {
     const forged = apsis(c, ['sync', '--server', `ws://127.0.0.1:${relay.port}`, '--token', issueToken('wrong-secret', { sub: 's-ilze', role: 'coordinator', ns: 'riga' }, 3600), '--timeout', '5']);
     expect(forged.code).toBe(1);
     expect(forged.stderr).toMatch(/apsis sync: /);
+    const other = apsis(c, ['sync', '--server', `ws://127.0.0.1:${relay.port}`, '--token', issueToken(SECRET, { sub: 's-anna', role: 'coordinator', ns: 'riga' }, 3600)]);
+    expect(other.code).toBe(2);
+    expect(other.stderr).toMatch(/token is for user "s-anna" but this workspace belongs to "s-ilze"/);
     expect(apsis(c, ['sync']).code).toBe(2); // nothing remembered after failures
   }, 60_000);
 });

@@ -101,7 +101,8 @@ describe('my day', () => {
     await ui.press('j', 'p');
     await ui.waitFor((x) => x.includes('meal: Partly. Saved.'));
     await ui.press('n', 'o', 'k', KEY.enter);
-    await ui.waitFor((x) => x.includes('Partly — ok'));
+    // The note is shown as soon as it is in the document; wait for its save too, or its "Saved." may land after "Undone.".
+    await ui.waitFor((x) => x.includes('Partly — ok') && /^Saved\.$/m.test(x));
     const doc = await ws2.client(id as ClientId);
     if (!doc.ok) throw new Error('open');
     expect(listClientRecords(doc.doc, 'taskRecords').records.map((r) => r.outcome).sort()).toEqual(['done', 'partly']);
