@@ -54,7 +54,10 @@ export function startClassRelay(trainer: string, trainees: number, env: Record<s
   let err = '';
   proc.stderr!.on('data', (d: Buffer) => (err += d.toString()));
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`demo serve did not get ready: ${err}`)), 60_000);
+    const timer = setTimeout(() => {
+      proc.kill('SIGTERM'); // never leave a relay behind a failed test
+      reject(new Error(`demo serve did not get ready: ${err}${out}`));
+    }, 60_000);
     proc.stdout!.on('data', (d: Buffer) => {
       out += d.toString();
       let ready: Omit<ClassRelay, 'proc' | 'stop'>;
