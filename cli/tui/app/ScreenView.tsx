@@ -6,6 +6,8 @@ import { ClientsScreen } from '../screens/ClientsScreen.js';
 import { DashboardScreen } from '../screens/DashboardScreen.js';
 import { MyDayScreen } from '../screens/MyDayScreen.js';
 import { ScheduleScreen } from '../screens/ScheduleScreen.js';
+import { VolunteerDayScreen } from '../screens/VolunteerDayScreen.js';
+import { useEnv } from './context.js';
 import type { Route } from './routes.js';
 
 /** The title of a route, for help. */
@@ -15,13 +17,15 @@ export function screenTitle(route: Route, t: Translate): string {
 
 /** Renders the screen of `route`; `active` is false while a modal has the keys. */
 export function ScreenView({ route, active }: { readonly route: Route; readonly active: boolean }) {
+  const { ws } = useEnv();
   switch (route.screen) {
     case 'clients':
       return <ClientsScreen active={active} />;
     case 'client':
       return <ClientScreen key={route.clientId} clientId={route.clientId} initialTab={route.tab} active={active} />;
     case 'myday':
-      return <MyDayScreen active={active} />;
+      // A volunteer's laptop holds only her own minimal document, not schedules or client files.
+      return ws.user.role === 'volunteer' ? <VolunteerDayScreen active={active} /> : <MyDayScreen active={active} />;
     case 'approvals':
       return <ApprovalsScreen active={active} />;
     case 'schedule':

@@ -185,6 +185,8 @@ const M = {
 
   'myday.title': { lv: 'Mana diena — {date}', en: 'My day — {date}' },
   'myday.empty': { lv: 'Šodien jums nav ieplānotu apmeklējumu. Grafiku veido koordinators (ekrāns 4 Grafiks vai apsis schedule); pēc sinhronizācijas tie parādīsies šeit.', en: 'No visits planned for you today. A coordinator builds the schedule (screen 4 Schedule, or apsis schedule); after a sync they show up here.' },
+  'myday.volunteerEmpty': { lv: 'Šodien jums nav ieplānotu apmeklējumu. Tos piešķir koordinators; pēc sinhronizācijas (apsis sync) tie parādīsies šeit.', en: 'No visits planned for you today. A coordinator assigns them; after a sync (apsis sync) they show up here.' },
+  'myday.volunteerNote': { lv: 'Tikai jūsu apmeklējumu dati; par paveikto ziņojiet koordinatoram.', en: 'Only your visits\' data; tell the coordinator what was done.' },
   'myday.recorded': { lv: '{task}: {outcome}. Saglabāts.', en: '{task}: {outcome}. Saved.' },
   'myday.handedTo': { lv: 'Kam nodots (darbinieka id)', en: 'Handed to (staff id)' },
   'myday.note': { lv: 'Piezīme', en: 'Note' },
