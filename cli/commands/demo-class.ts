@@ -8,10 +8,8 @@ import { chmod, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { networkInterfaces } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { createRelay } from '../../sync-server/relay.js';
 import { isDemoNamespace } from '../../sync-server/room.js';
 import { issueToken, parseTtl } from '../../sync-server/token.js';
-import { peekClaims, syncWholeWorkspace } from '../demo/relay-sync.js';
 import { createFileStorage } from '../store/file-storage.js';
 import { lockWorkspace } from '../store/lock.js';
 import { createMeta, META_FILE } from '../store/workspace-meta.js';
@@ -70,6 +68,8 @@ export function registerDemoClass(demo: Command): void {
     .option('--json', 'print the join lines as one JSON object')
     .action(
       action(async (flags: ServeFlags, cmd: Command) => {
+        // Loaded here, not at start: the relay, ws and Node's http would slow every other command.
+        const [{ createRelay }, { syncWholeWorkspace }] = await Promise.all([import('../../sync-server/relay.js'), import('../demo/relay-sync.js')]);
         const ctx = commandContext(cmd);
         flags = { ...flags, json: flags.json || cmd.parent?.opts<{ json?: boolean }>().json };
         const port = Number(flags.port);
@@ -165,6 +165,7 @@ export function registerDemoClass(demo: Command): void {
     .option('--json', 'print a summary as JSON')
     .action(
       action(async (url: string, token: string, flags: { timeout: string; json?: boolean }, cmd: Command) => {
+        const { peekClaims, syncWholeWorkspace } = await import('../demo/relay-sync.js');
         const ctx = commandContext(cmd);
         flags = { ...flags, json: flags.json || cmd.parent?.opts<{ json?: boolean }>().json };
         if (!/^wss?:\/\/[^\s/]+$/.test(url)) return usage(ctx, `the relay address must be a ws:// or wss:// URL, not "${url}"`, 'join');

@@ -1,7 +1,6 @@
 /** `apsis serve`: runs the sync relay (file storage under --data-dir). */
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { serve } from '../../sync-server/serve.js';
 import { action } from '../context.js';
 import { createOutput, EXIT } from '../output.js';
 
@@ -32,6 +31,8 @@ export function registerServe(program: Command): void {
           o.err('apsis serve: no token secret (at least 16 characters): pass --secret-file FILE or set APSIS_RELAY_SECRET');
           return EXIT.usage;
         }
+        // Loaded here, not at start: the relay, ws and Node's http would slow every other command.
+        const { serve } = await import('../../sync-server/serve.js');
         await serve({ port, host: flags.host, dataDir: flags.dataDir, secret });
         await new Promise<never>(() => {}); // runs until SIGTERM/SIGINT
         return EXIT.ok;

@@ -24,7 +24,7 @@ import { parseWith } from '../../core/validate/issues.js';
 import { createFileStorage } from '../store/file-storage.js';
 import { lockWorkspace } from '../store/lock.js';
 import type { CaseloadEntry, WorkspaceMeta } from '../store/workspace-meta.js';
-import { createMeta, META_FILE, META_FORMAT, openMeta } from '../store/workspace-meta.js';
+import { compareCaseload, createMeta, inCaseloadOrder, META_FILE, META_FORMAT, openMeta } from '../store/workspace-meta.js';
 import type { Clock } from './clock.js';
 import { affectsVolunteerDocs, refreshVolunteerDocs } from '../sync/volunteer-docs.js';
 
@@ -195,10 +195,10 @@ export class Workspace {
 
   /** The caseload index (sorted by name in Latvian order), fast: no document is opened. */
   caseload(): CaseloadRow[] {
-    const collator = new Intl.Collator('lv');
+    // Stored in this order (inCaseloadOrder at every write), so the sort is one pass.
     return Object.entries(this.db.data.caseload)
       .map(([id, e]) => ({ ...e, id: id as ClientId }))
-      .sort((a, b) => collator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      .sort(compareCaseload);
   }
 
   /** Refreshes the index entries of one document from its content. */
@@ -252,6 +252,7 @@ export class Workspace {
       }
       this.indexDoc(docId, res.doc);
     }
+    this.db.data.caseload = inCaseloadOrder(this.db.data.caseload);
     await this.db.write();
     return { issues };
   }
@@ -269,6 +270,7 @@ export class Workspace {
     await this.registerDocs([...this.dirty]);
     await this.repo.flush();
     this.dirty.clear();
+    this.db.data.caseload = inCaseloadOrder(this.db.data.caseload);
     await this.db.write();
   }
 

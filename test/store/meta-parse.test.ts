@@ -1,6 +1,7 @@
 /** workspace.json validation: the fast check of the big indexes gives exactly what zod gives, valid or not. */
 import { describe, expect, it } from 'vitest';
-import { parseMeta, WorkspaceMetaSchema } from '../../cli/store/workspace-meta.js';
+import { inCaseloadOrder, parseMeta, WorkspaceMetaSchema } from '../../cli/store/workspace-meta.js';
+import type { WorkspaceMeta } from '../../cli/store/workspace-meta.js';
 import { parseWith } from '../../core/validate/issues.js';
 import { createRng, testSeed } from '../helpers/rng.js';
 
@@ -84,5 +85,15 @@ describe('parseMeta', () => {
       expect(parseMeta(json), `seed ${seed}, run ${run}: ${changes.join('; ')}`).toEqual(expected);
     }
     expect(invalid, `seed ${seed}`).toBeGreaterThan(100);
+  });
+});
+
+describe('caseload order on disk', () => {
+  const entry = (name: string) => ({ name }) as unknown as WorkspaceMeta['caseload'][string];
+  it('sorts by name in Latvian order (č after c, š after s), then id; keeps an ordered index as is', () => {
+    const index = { 'c-3': entry('Šmits Jānis'), 'c-1': entry('Čakste Anna'), 'c-2': entry('Celms Ieva'), 'c-4': entry('Sproģis Ēriks'), 'c-0': entry('Celms Ieva') };
+    const ordered = inCaseloadOrder(index);
+    expect(Object.keys(ordered)).toEqual(['c-0', 'c-2', 'c-1', 'c-4', 'c-3']);
+    expect(inCaseloadOrder(ordered)).toBe(ordered);
   });
 });
