@@ -155,7 +155,7 @@ async function fanout(url: string): Promise<[string, string][]> {
   for (let round = 0; round < 4; round++) for (let r = 0; r < ROOMS; r++) await Promise.all(oneUpdate(r, round, single));
   const lat: number[] = [];
   for (let round = 0; round < ROUNDS; round++) await Promise.all(Array.from({ length: ROOMS }, (_x, r) => oneUpdate(r, 100 + round, lat)).flat());
-  for (const c of conns.flat()) c.ws.close();
+  for (const c of conns.flat()) c.ws.terminate(); // no close handshake: a socket left waiting for one kept the benchmark alive after its results
   return [
     ['fan-out: connections / rooms', `${ROOMS * PER} / ${ROOMS} (connected in ${ms(connectMs)})`],
     [`fan-out latency, one update at a time (${single.length} deliveries; includes the durable append)`, `p50 ${ms(pct(single, 50))}, p95 ${ms(pct(single, 95))}, p99 ${ms(pct(single, 99))} (target p95 ≤ 50 ms)`],
