@@ -5,6 +5,7 @@
  * given the routes (breaks are placed greedily: see README.md).
  */
 import type { SolverContext } from './context.js';
+import type { SyncConstraint } from './model.js';
 
 export interface RouteEval {
   readonly distance: number;
@@ -102,10 +103,45 @@ export interface GlobalEval {
   readonly cost: number;
 }
 
+/** What one synchronisation rule asks of the current starts (see `syncPush`). */
+const HOLDS = -1;
+const BROKEN = -2;
+
+/**
+ * The push one synchronisation rule asks for at the current starts: the visit that must start
+ * later (its earliest start written to `at[0]`), HOLDS when the rule holds or a visit is unrouted,
+ * BROKEN when it cannot hold (a gap rule with both visits on one route).
+ */
+function syncPush(ctx: SolverContext, sy: SyncConstraint, routeOf: Int32Array, starts: Float64Array, at: Float64Array): number {
+  const ra = routeOf[sy.first] ?? -1;
+  const rb = routeOf[sy.second] ?? -1;
+  if (ra < 0 || rb < 0) return HOLDS;
+  const a = starts[sy.first] ?? 0;
+  const b = starts[sy.second] ?? 0;
+  if (sy.kind === 'apart') {
+    const da = ctx.duration[sy.first * ctx.nStaff + ra] ?? 0;
+    const db = ctx.duration[sy.second * ctx.nStaff + rb] ?? 0;
+    if (a + da <= b + EPS || b + db <= a + EPS) return HOLDS;
+    // Overlap: the one that starts later waits for the other to finish.
+    at[0] = a <= b ? a + da : b + db;
+    return a <= b ? sy.second : sy.first;
+  }
+  if (ra === rb) return BROKEN;
+  if (b < a + sy.minGap - EPS) {
+    at[0] = a + sy.minGap;
+    return sy.second;
+  }
+  if (b > a + sy.maxGap + EPS) {
+    at[0] = b - sy.maxGap;
+    return sy.first;
+  }
+  return HOLDS;
+}
+
 /** Evaluates all routes together, resolving synchronisation by pushing starts to a fixpoint. */
 export function evalAll(ctx: SolverContext, routes: readonly (readonly number[])[], routeOf: Int32Array, starts: Float64Array, breaks?: Float64Array): GlobalEval | null {
   const syncs = ctx.problem.syncs;
-  const nS = ctx.nStaff;
+  const at = new Float64Array(1);
   let lower: Float64Array | null = null;
   const push = (v: number, t: number): void => {
     lower ??= new Float64Array(ctx.nVisits).fill(-Infinity);
@@ -121,29 +157,11 @@ export function evalAll(ctx: SolverContext, routes: readonly (readonly number[])
     }
     let changed = false;
     for (const sy of syncs) {
-      const ra = routeOf[sy.first] ?? -1;
-      const rb = routeOf[sy.second] ?? -1;
-      if (ra < 0 || rb < 0) continue;
-      const a = starts[sy.first] ?? 0;
-      const b = starts[sy.second] ?? 0;
-      if (sy.kind === 'apart') {
-        const da = ctx.duration[sy.first * nS + ra] ?? 0;
-        const db = ctx.duration[sy.second * nS + rb] ?? 0;
-        if (a + da <= b + EPS || b + db <= a + EPS) continue;
-        // Overlap: the one that starts later waits for the other to finish.
-        if (a <= b) push(sy.second, a + da);
-        else push(sy.first, b + db);
-        changed = true;
-        continue;
-      }
-      if (ra === rb) return null;
-      if (b < a + sy.minGap - EPS) {
-        push(sy.second, a + sy.minGap);
-        changed = true;
-      } else if (b > a + sy.maxGap + EPS) {
-        push(sy.first, b - sy.maxGap);
-        changed = true;
-      }
+      const v = syncPush(ctx, sy, routeOf, starts, at);
+      if (v === BROKEN) return null;
+      if (v === HOLDS) continue;
+      push(v, at[0]!);
+      changed = true;
     }
     if (!changed) {
       let cost = 0;
@@ -172,7 +190,7 @@ export interface IncrementalEval {
  */
 export function evalIncremental(ctx: SolverContext, routes: readonly (readonly number[])[], routeOf: Int32Array, changed: number, baseEvals: readonly RouteEval[], starts: Float64Array, lower: Float64Array): IncrementalEval | null {
   const syncs = ctx.problem.syncs;
-  const nS = ctx.nStaff;
+  const at = new Float64Array(1);
   const evals = new Map<number, RouteEval>();
   let dirty = new Set<number>([changed]);
   const limit = 20 + 4 * syncs.length;
@@ -185,26 +203,10 @@ export function evalIncremental(ctx: SolverContext, routes: readonly (readonly n
     }
     const next = new Set<number>();
     for (const sy of syncs) {
-      const ra = routeOf[sy.first] ?? -1;
-      const rb = routeOf[sy.second] ?? -1;
-      if (ra < 0 || rb < 0) continue;
-      const a = starts[sy.first] ?? 0;
-      const b = starts[sy.second] ?? 0;
-      let v = -1;
-      let t = 0;
-      if (sy.kind === 'apart') {
-        const da = ctx.duration[sy.first * nS + ra] ?? 0;
-        const db = ctx.duration[sy.second * nS + rb] ?? 0;
-        if (a + da <= b + EPS || b + db <= a + EPS) continue;
-        if (a <= b) [v, t] = [sy.second, a + da];
-        else [v, t] = [sy.first, b + db];
-      } else {
-        if (ra === rb) return null;
-        if (b < a + sy.minGap - EPS) [v, t] = [sy.second, a + sy.minGap];
-        else if (b > a + sy.maxGap + EPS) [v, t] = [sy.first, b - sy.maxGap];
-        else continue;
-      }
-      if (t > (lower[v] ?? -Infinity)) lower[v] = t;
+      const v = syncPush(ctx, sy, routeOf, starts, at);
+      if (v === BROKEN) return null;
+      if (v === HOLDS) continue;
+      if (at[0]! > (lower[v] ?? -Infinity)) lower[v] = at[0]!;
       next.add(routeOf[v] ?? 0);
     }
     dirty = next;
@@ -248,7 +250,7 @@ export function syncComponent(ctx: SolverContext, routes: readonly (readonly num
  * routes keep `baseEvals`. `starts` and `lower` are updated in place for the component's visits.
  */
 export function evalComponent(ctx: SolverContext, routes: readonly (readonly number[])[], routeOf: Int32Array, comp: readonly number[], baseEvals: readonly RouteEval[], starts: Float64Array, lower: Float64Array): IncrementalEval | null {
-  const nS = ctx.nStaff;
+  const at = new Float64Array(1);
   const syncs = new Set<number>();
   for (const r of comp) {
     for (const v of routes[r] ?? []) {
@@ -267,27 +269,10 @@ export function evalComponent(ctx: SolverContext, routes: readonly (readonly num
     }
     let changed = false;
     for (const si of syncs) {
-      const sy = ctx.problem.syncs[si]!;
-      const ra = routeOf[sy.first] ?? -1;
-      const rb = routeOf[sy.second] ?? -1;
-      if (ra < 0 || rb < 0) continue;
-      const a = starts[sy.first] ?? 0;
-      const b = starts[sy.second] ?? 0;
-      let v = -1;
-      let t = 0;
-      if (sy.kind === 'apart') {
-        const da = ctx.duration[sy.first * nS + ra] ?? 0;
-        const db = ctx.duration[sy.second * nS + rb] ?? 0;
-        if (a + da <= b + EPS || b + db <= a + EPS) continue;
-        if (a <= b) [v, t] = [sy.second, a + da];
-        else [v, t] = [sy.first, b + db];
-      } else {
-        if (ra === rb) return null;
-        if (b < a + sy.minGap - EPS) [v, t] = [sy.second, a + sy.minGap];
-        else if (b > a + sy.maxGap + EPS) [v, t] = [sy.first, b - sy.maxGap];
-        else continue;
-      }
-      if (t > (lower[v] ?? -Infinity)) lower[v] = t;
+      const v = syncPush(ctx, ctx.problem.syncs[si]!, routeOf, starts, at);
+      if (v === BROKEN) return null;
+      if (v === HOLDS) continue;
+      if (at[0]! > (lower[v] ?? -Infinity)) lower[v] = at[0]!;
       changed = true;
     }
     if (!changed) break;
