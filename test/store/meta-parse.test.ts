@@ -41,8 +41,10 @@ function mutate(meta: Record<string, unknown>, rnd: () => number): string {
   const id = `c-${Math.floor(rnd() * 20)}`;
   if (where === 'docs') {
     const field = pick(['kind', 'updatedAt', 'whole']);
-    if (field === 'whole') docs[`client/${id}`] = value as Record<string, unknown>;
-    else docs[`client/${id}`]![field] = field === 'kind' && rnd() < 0.3 ? 'schedule' : value;
+    const entry = docs[`client/${id}`];
+    // An earlier mutation may have replaced the entry with a non-object: replace it again.
+    if (field === 'whole' || typeof entry !== 'object' || entry === null || Array.isArray(entry)) docs[`client/${id}`] = value as Record<string, unknown>;
+    else entry[field] = field === 'kind' && rnd() < 0.3 ? 'schedule' : value;
     return `docs.${id}.${field} = ${String(value)}`;
   }
   if (where === 'caseload' || where === 'facts') {
