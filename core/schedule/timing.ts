@@ -183,6 +183,18 @@ export interface IncrementalEval {
   readonly evals: ReadonlyMap<number, RouteEval>;
 }
 
+/** The plan's cost when `evals` replace those routes' `baseEvals` (the others keep theirs). */
+function withCost(ctx: SolverContext, nRoutes: number, evals: Map<number, RouteEval>, baseEvals: readonly RouteEval[]): IncrementalEval {
+  let cost = 0;
+  let maxTardiness = 0;
+  for (let r = 0; r < nRoutes; r++) {
+    const ev = evals.get(r) ?? baseEvals[r] ?? EMPTY_ROUTE;
+    cost += ev.cost;
+    if (ev.maxTardiness > maxTardiness) maxTardiness = ev.maxTardiness;
+  }
+  return { cost: cost + ctx.problem.objective.maxTardiness * maxTardiness, evals };
+}
+
 /**
  * The fixpoint after inserting into route `changed`, re-evaluating only routes the change reaches
  * through synchronisation. `starts` and `lower` come in holding the plan's fixpoint before the
@@ -211,14 +223,7 @@ export function evalIncremental(ctx: SolverContext, routes: readonly (readonly n
     }
     dirty = next;
   }
-  let cost = 0;
-  let maxTardiness = 0;
-  for (let r = 0; r < routes.length; r++) {
-    const ev = evals.get(r) ?? baseEvals[r] ?? EMPTY_ROUTE;
-    cost += ev.cost;
-    if (ev.maxTardiness > maxTardiness) maxTardiness = ev.maxTardiness;
-  }
-  return { cost: cost + ctx.problem.objective.maxTardiness * maxTardiness, evals };
+  return withCost(ctx, routes.length, evals, baseEvals);
 }
 
 /** Routes tied to route `r` through synchronisation rules, transitively (r included). */
@@ -277,12 +282,5 @@ export function evalComponent(ctx: SolverContext, routes: readonly (readonly num
     }
     if (!changed) break;
   }
-  let cost = 0;
-  let maxTardiness = 0;
-  for (let r = 0; r < routes.length; r++) {
-    const ev = evals.get(r) ?? baseEvals[r] ?? EMPTY_ROUTE;
-    cost += ev.cost;
-    if (ev.maxTardiness > maxTardiness) maxTardiness = ev.maxTardiness;
-  }
-  return { cost: cost + ctx.problem.objective.maxTardiness * maxTardiness, evals };
+  return withCost(ctx, routes.length, evals, baseEvals);
 }

@@ -1,29 +1,17 @@
 /** `apsis sync` between two laptops through a relay process: push, discover, pull, edit back. */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { issueToken } from '../../sync-server/token.js';
 import { apsis } from '../helpers/cli.js';
-import type { RelayProc } from './relay-process.js';
-import { SECRET, startRelay } from './relay-process.js';
+import { SECRET, useRelayFixture } from './relay-process.js';
 
-let relay: RelayProc;
-let base = '';
-beforeAll(async () => {
-  relay = await startRelay();
-  base = await mkdtemp(join(tmpdir(), 'apsis-sync-cli-'));
-});
-afterAll(async () => {
-  await relay?.stop();
-  await rm(base, { recursive: true, force: true });
-});
+const fx = useRelayFixture('apsis-sync-cli-');
 
 describe('apsis sync', () => {
   it('moves a client from one laptop to another and an edit back', () => {
-    const a = join(base, 'a');
-    const b = join(base, 'b');
-    const url = `ws://127.0.0.1:${relay.port}`;
+    const a = join(fx.base(), 'a');
+    const b = join(fx.base(), 'b');
+    const url = `ws://127.0.0.1:${fx.relay().port}`;
     const tokenA = issueToken(SECRET, { sub: 's-anna', role: 'coordinator', ns: 'riga' }, 3600);
     const tokenB = issueToken(SECRET, { sub: 's-maris', role: 'manager', ns: 'riga' }, 3600);
     expect(apsis(a, ['init', '--user', 's-anna', '--namespace', 'riga']).code).toBe(0);
@@ -48,15 +36,15 @@ describe('apsis sync', () => {
   }, 60_000);
 
   it('says why when the relay is unreachable or refuses, and keeps local changes', () => {
-    const c = join(base, 'c');
+    const c = join(fx.base(), 'c');
     expect(apsis(c, ['init', '--user', 's-ilze', '--namespace', 'riga']).code).toBe(0);
     const down = apsis(c, ['sync', '--server', 'ws://127.0.0.1:9', '--token', issueToken(SECRET, { sub: 's-ilze', role: 'coordinator', ns: 'riga' }, 3600), '--timeout', '5']);
     expect(down.code).toBe(1);
     expect(down.stderr).toMatch(/apsis sync: .+Local changes are kept/);
-    const forged = apsis(c, ['sync', '--server', `ws://127.0.0.1:${relay.port}`, '--token', issueToken('wrong-secret', { sub: 's-ilze', role: 'coordinator', ns: 'riga' }, 3600), '--timeout', '5']);
+    const forged = apsis(c, ['sync', '--server', `ws://127.0.0.1:${fx.relay().port}`, '--token', issueToken('wrong-secret', { sub: 's-ilze', role: 'coordinator', ns: 'riga' }, 3600), '--timeout', '5']);
     expect(forged.code).toBe(1);
     expect(forged.stderr).toMatch(/apsis sync: /);
-    const other = apsis(c, ['sync', '--server', `ws://127.0.0.1:${relay.port}`, '--token', issueToken(SECRET, { sub: 's-anna', role: 'coordinator', ns: 'riga' }, 3600)]);
+    const other = apsis(c, ['sync', '--server', `ws://127.0.0.1:${fx.relay().port}`, '--token', issueToken(SECRET, { sub: 's-anna', role: 'coordinator', ns: 'riga' }, 3600)]);
     expect(other.code).toBe(2);
     expect(other.stderr).toMatch(/token is for user "s-anna" but this workspace belongs to "s-ilze"/);
     expect(apsis(c, ['sync']).code).toBe(2); // nothing remembered after failures

@@ -3,10 +3,8 @@
  * relay process; every peer's history names the real author and time of every change, concurrent
  * edits of one field included; the relay refuses updates that claim another user's session.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { syncDocsOnce } from '../../cli/sync/sync-once.js';
 import { initWorkspace } from '../../cli/workspace/workspace.js';
@@ -18,19 +16,9 @@ import { act } from '../../core/doc/origin.js';
 import { replayHistory } from '../../core/history/replay.js';
 import type { FieldChange } from '../../core/history/replay.js';
 import type { ClientId, DocId } from '../../core/ids.js';
-import type { RelayProc } from './relay-process.js';
-import { rawConnect, startRelay, token } from './relay-process.js';
+import { rawConnect, token, useRelayFixture } from './relay-process.js';
 
-let relay: RelayProc;
-let base = '';
-beforeAll(async () => {
-  relay = await startRelay();
-  base = await mkdtemp(join(tmpdir(), 'apsis-authors-'));
-});
-afterAll(async () => {
-  await relay?.stop();
-  await rm(base, { recursive: true, force: true });
-});
+const fx = useRelayFixture('apsis-authors-');
 
 interface Laptop {
   ws: Workspace;
@@ -40,7 +28,7 @@ interface Laptop {
 
 async function laptop(name: string, userId: string): Promise<Laptop> {
   const clock = { t: new Date('2026-11-20T08:00:00.000Z') };
-  const res = await initWorkspace(join(base, name), { now: () => clock.t }, { user: { id: userId, name: userId, role: 'coordinator' }, namespace: 'acme' });
+  const res = await initWorkspace(join(fx.base(), name), { now: () => clock.t }, { user: { id: userId, name: userId, role: 'coordinator' }, namespace: 'acme' });
   if (!res.ok) throw new Error(res.error.message);
   return { ws: res.value, clock, tok: token('coordinator', { sub: userId }) };
 }
@@ -48,7 +36,7 @@ async function laptop(name: string, userId: string): Promise<Laptop> {
 async function sync(l: Laptop, docId: DocId): Promise<void> {
   const opened = await l.ws.doc(docId);
   if (!opened.ok) throw new Error('open');
-  const r = await syncDocsOnce({ url: relay.url, token: l.tok, namespace: 'acme', docs: new Map([[docId, opened.doc]]) });
+  const r = await syncDocsOnce({ url: fx.relay().url, token: l.tok, namespace: 'acme', docs: new Map([[docId, opened.doc]]) });
   expect(r.ok, JSON.stringify(r)).toBe(true);
   await l.ws.repo.flush();
 }
@@ -117,10 +105,10 @@ describe('who changed what survives sync', () => {
     const docId = clientDocId(added.id as ClientId);
     await sync(a, docId);
     const stock = new Y.Doc();
-    const first = await syncDocsOnce({ url: relay.url, token: token('coordinator', { sub: 's-stock' }), namespace: 'acme', docs: new Map([[docId, stock]]) });
+    const first = await syncDocsOnce({ url: fx.relay().url, token: token('coordinator', { sub: 's-stock' }), namespace: 'acme', docs: new Map([[docId, stock]]) });
     expect(first.ok).toBe(true);
     (stock.getMap('profile') as Y.Map<unknown>).set('phone', '+371 23333333');
-    const second = await syncDocsOnce({ url: relay.url, token: token('coordinator', { sub: 's-stock' }), namespace: 'acme', docs: new Map([[docId, stock]]) });
+    const second = await syncDocsOnce({ url: fx.relay().url, token: token('coordinator', { sub: 's-stock' }), namespace: 'acme', docs: new Map([[docId, stock]]) });
     expect(second.ok).toBe(true);
     await sync(a, docId);
     const da = await a.ws.doc(docId);
@@ -137,14 +125,14 @@ describe('who changed what survives sync', () => {
       owner.getMap(AUTHORS_MAP).set(String(owner.clientID), { userId: 's-anna', at: '2026-11-20T08:00:00.000Z' });
       owner.getMap('profile').set('phone', '1');
     });
-    expect((await syncDocsOnce({ url: relay.url, token: token('coordinator', { sub: 's-anna' }), namespace: 'acme', docs: new Map([['client/c-spoof', owner]]) })).ok).toBe(true);
+    expect((await syncDocsOnce({ url: fx.relay().url, token: token('coordinator', { sub: 's-anna' }), namespace: 'acme', docs: new Map([['client/c-spoof', owner]]) })).ok).toBe(true);
 
     const liar = new Y.Doc();
     liar.transact(() => {
       liar.getMap(AUTHORS_MAP).set(String(liar.clientID), { userId: 's-anna', at: '2026-11-20T08:00:00.000Z' });
       liar.getMap('profile').set('phone', 'forged');
     });
-    const refused = await syncDocsOnce({ url: relay.url, token: token('coordinator', { sub: 's-mallory' }), namespace: 'acme', docs: new Map([['client/c-spoof', liar]]), timeoutMs: 5000 });
+    const refused = await syncDocsOnce({ url: fx.relay().url, token: token('coordinator', { sub: 's-mallory' }), namespace: 'acme', docs: new Map([['client/c-spoof', liar]]), timeoutMs: 5000 });
     expect(refused).toMatchObject({ ok: false, reason: expect.stringMatching(/4403 author/) });
 
     // Same clientID as the owner's session, carrying on its clock: an impersonation.
@@ -152,7 +140,7 @@ describe('who changed what survives sync', () => {
     Y.applyUpdate(twin, Y.encodeStateAsUpdate(owner));
     twin.clientID = owner.clientID;
     twin.getMap('profile').set('phone', 'forged too');
-    const c = await rawConnect(relay.url, room, token('coordinator', { sub: 's-mallory' }));
+    const c = await rawConnect(fx.relay().url, room, token('coordinator', { sub: 's-mallory' }));
     await c.firstMessage;
     const { encodeUpdate } = await import('../../sync-server/protocol.js');
     c.ws.send(encodeUpdate(Y.encodeStateAsUpdate(twin, Y.encodeStateVector(owner))));
@@ -160,7 +148,7 @@ describe('who changed what survives sync', () => {
 
     // Nothing forged reached the relay.
     const check = new Y.Doc();
-    expect((await syncDocsOnce({ url: relay.url, token: token('auditor'), namespace: 'acme', docs: new Map([['client/c-spoof', check]]) })).ok).toBe(true);
+    expect((await syncDocsOnce({ url: fx.relay().url, token: token('auditor'), namespace: 'acme', docs: new Map([['client/c-spoof', check]]) })).ok).toBe(true);
     expect(check.getMap('profile').get('phone')).toBe('1');
   }, 60_000);
 });

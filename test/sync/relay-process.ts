@@ -2,10 +2,12 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { WebSocket } from 'ws';
 import type { Doc } from 'yjs';
+import { afterAll, beforeAll } from 'vitest';
 import { issueToken } from '../../sync-server/token.js';
 import type { Role } from '../../core/doc/schema.js';
 
@@ -120,4 +122,19 @@ export async function rawConnect(url: string, room: string, tok: string | null):
   });
   opened.catch(() => {});
   return { ws, closed, opened, received, firstMessage };
+}
+
+/** One relay process and one temp folder for a test file, both gone after its last test. */
+export function useRelayFixture(prefix: string): { relay(): RelayProc; base(): string } {
+  let relay: RelayProc | undefined;
+  let base = '';
+  beforeAll(async () => {
+    relay = await startRelay();
+    base = await mkdtemp(join(tmpdir(), prefix));
+  });
+  afterAll(async () => {
+    await relay?.stop();
+    await rm(base, { recursive: true, force: true });
+  });
+  return { relay: () => relay!, base: () => base };
 }

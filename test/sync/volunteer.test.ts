@@ -3,10 +3,9 @@
  * `volunteer/<staffId>` from the schedules when it saves; the volunteer's `apsis sync` pulls that
  * document only; the relay refuses her the client document and other volunteers' documents.
  */
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { syncDocsOnce } from '../../cli/sync/sync-once.js';
 import { initWorkspace, openWorkspace } from '../../cli/workspace/workspace.js';
@@ -19,19 +18,9 @@ import { listVolunteerVisits } from '../../core/doc/volunteer-doc.js';
 import type { CareGroupId, StaffId } from '../../core/ids.js';
 import { issueToken } from '../../sync-server/token.js';
 import { apsis } from '../helpers/cli.js';
-import type { RelayProc } from './relay-process.js';
-import { rawConnect, SECRET, startRelay } from './relay-process.js';
+import { rawConnect, SECRET, useRelayFixture } from './relay-process.js';
 
-let relay: RelayProc;
-let base = '';
-beforeAll(async () => {
-  relay = await startRelay();
-  base = await mkdtemp(join(tmpdir(), 'apsis-volunteer-'));
-});
-afterAll(async () => {
-  await relay?.stop();
-  await rm(base, { recursive: true, force: true });
-});
+const fx = useRelayFixture('apsis-volunteer-');
 
 const week = parseIsoWeek('2026-W48')!;
 const SCHED = scheduleDocId(week, 'g-riga' as CareGroupId);
@@ -44,13 +33,13 @@ async function pushAll(ws: Workspace): Promise<void> {
     const r = await ws.doc(id);
     if (r.ok) docs.set(id, r.doc);
   }
-  const res = await syncDocsOnce({ url: relay.url, token: tok(ws.user.id, 'coordinator'), namespace: 'acme', docs });
+  const res = await syncDocsOnce({ url: fx.relay().url, token: tok(ws.user.id, 'coordinator'), namespace: 'acme', docs });
   expect(res.ok, JSON.stringify(res)).toBe(true);
 }
 
 describe('volunteers', () => {
   it('see only first name, address, times and tasks of their own visits; never the client document or another volunteer’s', async () => {
-    const init = await initWorkspace(join(base, 'coord'), { now: () => new Date('2026-11-20T08:00:00Z') }, { user: { id: 's-ilze', name: 'Ilze', role: 'coordinator' }, namespace: 'acme' });
+    const init = await initWorkspace(join(fx.base(), 'coord'), { now: () => new Date('2026-11-20T08:00:00Z') }, { user: { id: 's-ilze', name: 'Ilze', role: 'coordinator' }, namespace: 'acme' });
     if (!init.ok) throw new Error(init.error.message);
     const ws = init.value;
     const org = await ws.org();
@@ -79,9 +68,9 @@ describe('volunteers', () => {
     await pushAll(ws);
 
     // The volunteer's laptop: `apsis sync` brings her document and nothing else.
-    const vdir = join(base, 'vera');
+    const vdir = join(fx.base(), 'vera');
     expect(apsis(vdir, ['init', '--user', 's-vera', '--role', 'volunteer', '--namespace', 'acme']).code).toBe(0);
-    const pulled = apsis(vdir, ['sync', '--server', relay.url, '--token', tok('s-vera', 'volunteer'), '--json']);
+    const pulled = apsis(vdir, ['sync', '--server', fx.relay().url, '--token', tok('s-vera', 'volunteer'), '--json']);
     expect(pulled.code, pulled.stderr).toBe(0);
     const docsOnLaptop = (await readdir(join(vdir, 'docs'))).filter((d) => !d.startsWith('.'));
     expect(docsOnLaptop.some((d) => d.startsWith('client~') || d.startsWith('schedule~'))).toBe(false);
@@ -97,15 +86,15 @@ describe('volunteers', () => {
 
     // The relay refuses her the client document, the schedule and another volunteer's document.
     for (const room of [`acme/client/${added.id}`, `acme/${SCHED}`, 'acme/volunteer/s-olga', 'acme/org']) {
-      const c = await rawConnect(relay.url, room, tok('s-vera', 'volunteer'));
+      const c = await rawConnect(fx.relay().url, room, tok('s-vera', 'volunteer'));
       expect({ room, ...(await c.closed) }).toEqual({ room, code: 4403, reason: 'forbidden' });
     }
     // Her token cannot write even her own document.
     const write = new Y.Doc();
-    const first = await syncDocsOnce({ url: relay.url, token: tok('s-vera', 'volunteer'), namespace: 'acme', docs: new Map([[vera, write]]) });
+    const first = await syncDocsOnce({ url: fx.relay().url, token: tok('s-vera', 'volunteer'), namespace: 'acme', docs: new Map([[vera, write]]) });
     expect(first.ok).toBe(true);
     write.getMap('visits').delete('v-1');
-    const refused = await syncDocsOnce({ url: relay.url, token: tok('s-vera', 'volunteer'), namespace: 'acme', docs: new Map([[vera, write]]), timeoutMs: 5000 });
+    const refused = await syncDocsOnce({ url: fx.relay().url, token: tok('s-vera', 'volunteer'), namespace: 'acme', docs: new Map([[vera, write]]), timeoutMs: 5000 });
     expect(refused).toMatchObject({ ok: false, reason: expect.stringMatching(/4403 read-only/) });
 
     // The schedule changes (her visit goes to someone else): her document follows at the next save.
