@@ -35,4 +35,32 @@ describe('assessment tab', () => {
     expect(listClientRecords(doc.doc, 'assessments').records[0]!.status).toBe('draft');
     ui.app.unmount();
   });
+
+  it('keys typed while a slow save of the new draft is pending land on the items they were typed at', async () => {
+    const w = await makeWorkspace('social_worker', 'anna');
+    cleanup = w.cleanup;
+    const [id] = await addClients(w.ws, ['Jānis Bērziņš']);
+    // A slow disk (as on a loaded CI machine): the first save (the new draft's) finishes late.
+    const save = w.ws.save.bind(w.ws);
+    let first = true;
+    w.ws.save = async () => {
+      if (first) {
+        first = false;
+        await new Promise((r) => setTimeout(r, 600));
+      }
+      return save();
+    };
+    const ui = await renderApp(w.ws, { initial: { screen: 'client', clientId: id as ClientId, tab: 'assessment' } });
+    await ui.press('n');
+    await ui.waitFor((f) => f.includes('home-care-card'), 'the new draft');
+    await ui.press(KEY.enter, '+', 'j', '+');
+    const doc = await w.ws.client(id as ClientId);
+    if (!doc.ok) throw new Error('doc');
+    const answers = () => listClientRecords(doc.doc, 'assessments').records[0]!.answers;
+    await ui.waitFor((f) => f.includes('New draft created'), 'the late save');
+    await ui.press('+');
+    await ui.waitFor(() => answers().personal_hygiene === 'supervision', 'hygiene raised twice');
+    expect(answers().eating).toBe('independent');
+    ui.app.unmount();
+  });
 });

@@ -82,17 +82,15 @@ export function AssessmentTab({ doc, tabHandlers, active }: TabProps) {
   const create = () => {
     if (!cat.ok) return actions.fail(t('assessment.catalogueInvalid', { detail: cat.issues[0]?.message ?? '' }));
     const ins = cat.value.instruments.get('home-care-card') ?? [...cat.value.instruments.values()][0]!;
-    void actions
-      .edit(doc, 'assessment.new', () => {
-        addClientRecord(doc, 'assessments', { id: ws.newId('as'), instrumentId: ins.id, instrumentVersion: ins.version, answers: {}, status: 'draft', assessorId: ws.user.id, createdAt: ws.clock.now().toISOString().slice(0, 16), submittedAt: null, approverId: null, decidedAt: null, returnReason: '', ruleTable: '', reassessDue: null, note: '' });
-      })
-      .then((ok) => {
-        if (!ok) return;
-        setCursor(0);
-        itemRef.current = 0;
-        setItem(0);
-        actions.notify(t('assessment.created'));
-      });
+    const saved = actions.edit(doc, 'assessment.new', () => {
+      addClientRecord(doc, 'assessments', { id: ws.newId('as'), instrumentId: ins.id, instrumentVersion: ins.version, answers: {}, status: 'draft', assessorId: ws.user.id, createdAt: ws.clock.now().toISOString().slice(0, 16), submittedAt: null, approverId: null, decidedAt: null, returnReason: '', ruleTable: '', reassessDue: null, note: '' });
+    });
+    // The draft exists as soon as edit() returns (the save follows): point at it now, not after the
+    // save — a late reset would move the item cursor back under keys typed meanwhile.
+    setCursor(0);
+    itemRef.current = 0;
+    setItem(0);
+    void saved.then((ok) => ok && actions.notify(t('assessment.created')));
   };
   const submit = () => {
     if (!selected || !live) return actions.fail(t('error.noSelection'));

@@ -56,11 +56,10 @@ export function PlanTab({ doc, tabHandlers, active }: TabProps) {
                 reason: '',
               });
               if (!res.ok) throw new Error(res.issues.map((i) => `${i.path}: ${i.message}`).join('; '));
+              // Point at the new item now, not after the save: keys typed meanwhile must not be moved.
+              setCursor(items.length);
             })
-            .then((ok) => {
-              if (ok) setCursor(items.length);
-              saved(ok);
-            });
+            .then(saved);
         }),
       ),
     );
