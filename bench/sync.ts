@@ -26,7 +26,7 @@ import { writeResult } from './report.js';
 const SECRET = 'bench-secret-0123456789abcdef';
 const MAIN = fileURLToPath(new URL('../sync-server/main.js', import.meta.url));
 
-async function startRelay(): Promise<{ url: string; pid: number; stop: () => void }> {
+async function startRelay(): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
   const proc = spawn(process.execPath, [MAIN, '--port', '0', '--data-dir', mkdtempSync(join(tmpdir(), 'apsis-bench-relay-'))], {
     env: { ...process.env, APSIS_RELAY_SECRET: SECRET, APSIS_RELAY_MAX_ROOMS_PER_USER: '100000', APSIS_RELAY_IDLE_SECONDS: '600' },
     stdio: ['ignore', 'pipe', 'ignore'],
@@ -40,7 +40,8 @@ async function startRelay(): Promise<{ url: string; pid: number; stop: () => voi
     });
     proc.once('exit', (c) => rej(new Error(`relay exited ${c}`)));
   });
-  return { url: `ws://127.0.0.1:${port}`, pid: proc.pid!, stop: () => proc.kill('SIGTERM') };
+  const exited = new Promise<void>((res) => proc.once('exit', () => res()));
+  return { url: `ws://127.0.0.1:${port}`, pid: proc.pid!, stop: () => (proc.kill('SIGTERM'), exited) };
 }
 
 function rssMiB(pid: number): number {
@@ -199,5 +200,8 @@ try {
   rows.push(['load average (1 / 5 / 15 min) at start, at end', `${load}; ${loadavg().map((x) => x.toFixed(2)).join(' / ')} (2 cores shared; figures under load are pessimistic)`]);
   await writeResult('sync', 'Sync relay benchmark (bench/sync.ts)', rows);
 } finally {
-  relay.stop();
+  await relay.stop();
 }
+// Results are written and the relay is gone: end here rather than wait for client sockets or
+// providers' timers that nothing needs any more (a run once stayed alive after its results).
+process.exit();
