@@ -10,6 +10,7 @@ import type { ScheduledVisit, Staff } from '../../core/doc/schema.js';
 import { checkSolution } from '../../core/schedule/check.js';
 import { weekDates } from '../../core/schedule/week/calendar.js';
 import { buildDayProblem } from '../../core/schedule/week/day-problem.js';
+import { lunchBreak } from '../../core/schedule/week/lunch.js';
 import { planWeek } from '../../core/schedule/week/plan-week.js';
 import { storedDay, storedDayKpis } from '../../core/schedule/week/stored-day.js';
 import { NO_TASK_RULES } from '../../core/schedule/week/task-rules.js';
@@ -85,6 +86,15 @@ describe('the week builder', () => {
     for (const s of day.problem.staff) expect(s.lunch).toEqual({ window: { start: 7 * 60 + 150, end: 11 * 60 }, duration: 30 });
     const short = buildDayProblem({ date: WEDNESDAY, requests: [], staff: [staff('x', ['caregiver'])], absences: [{ id: 'a1', staffId: 'x', from: `${WEDNESDAY}T00:00`, until: `${WEDNESDAY}T10:00`, reason: '', substituteId: null }], clients: new Map(), existing: new Map() });
     expect(short.problem.staff[0]?.lunch).toBeUndefined();
+  });
+
+  it('follows Labour Law art. 145(1) at its edges: over six hours of work, a break of 30 minutes starting no later than four hours in', () => {
+    expect(lunchBreak(480, { start: 480, end: 480 + 360 })).toBeUndefined();
+    expect(lunchBreak(480, { start: 480, end: 480 + 361 })).toEqual({ window: { start: 480 + 150, end: 480 + 240 }, duration: 30 });
+    // An absence until 10:00 moves the start of work, so the four hours count from 10:00.
+    expect(lunchBreak(480, { start: 600, end: 600 + 420 })?.window.end).toBe(600 + 240);
+    // An absence from 14:00 leaves six hours: no break is owed.
+    expect(lunchBreak(480, { start: 480, end: 840 })).toBeUndefined();
   });
 
   it('sends two caregivers at once to a two-person transfer, and stores both', () => {
