@@ -141,6 +141,53 @@ describe('apart rules matter', () => {
   });
 });
 
+describe('together rules across frequencies', () => {
+  // Pressure-sore treatment three times a week (Mon, Wed, Fri), the linen change twice: the linen
+  // change goes on two of the treatment's days (Mon, Fri), never on a day of its own.
+  const team = [staff('anna', ['caregiver']), staff('nora', ['nurse'])];
+  const clients = [client('c1', 0.01)];
+  const tasks = [task('c1', 'pressure_sore_care', '3x_week', 'morning', 30, 'nurse', true), task('c1', 'bed_linen_change', '2x_week', 'any', 20), task('c1', 'personal_hygiene', 'daily', 'midday', 20)];
+
+  it('puts the rarer task on its partner\'s days and slot, and starts both together by two people', () => {
+    const { requests, week } = plan(clients, tasks, team);
+    const on = (code: string) => requests.filter((r) => r.taskCodes.includes(code)).map((r) => r.date);
+    expect(on('pressure_sore_care')).toEqual([WEEK[0], WEEK[2], WEEK[4]]);
+    expect(on('bed_linen_change')).toEqual([WEEK[0], WEEK[4]]);
+    for (const date of on('bed_linen_change')) {
+      const day = week.visits.filter((v) => v.date === date);
+      const nurse = day.find((v) => v.taskCodes.includes('pressure_sore_care'))!;
+      const linen = day.find((v) => v.taskCodes.includes('bed_linen_change'))!;
+      expect(linen.unassignedReason, date).toBe('');
+      expect(linen.start, date).toBe(nurse.start);
+      expect(linen.staffIds, date).toEqual(['anna']);
+      expect(nurse.staffIds, date).toEqual(['nora']);
+      expect(checkDay(date, week.visits, team, clients).violations, date).toEqual([]);
+    }
+  });
+
+  it('a daily partner keeps the rarer task on its own spread days; with no partner this week nothing moves', () => {
+    const daily = [task('c1', 'pressure_sore_care', 'daily', 'morning', 30, 'nurse', true), task('c1', 'bed_linen_change', '3x_week', 'any', 20)];
+    const { requests } = buildVisitRequests(clients, daily, WEEK, RULES);
+    expect(requests.filter((r) => r.taskCodes.includes('bed_linen_change')).map((r) => [r.date, r.slot])).toEqual([WEEK[0], WEEK[2], WEEK[4]].map((d) => [d, 'morning']));
+    // A treatment every other week is off in week 48: the weekly linen change keeps its Wednesday, any time.
+    const off = [task('c1', 'pressure_sore_care', '2x_month', 'morning', 30, 'nurse', true), task('c1', 'bed_linen_change', 'weekly', 'any', 20)];
+    const alone = buildVisitRequests(clients, off, weekDates('2026-W49'), RULES).requests;
+    expect(alone.map((r) => [r.date, r.slot, r.taskCodes.join()])).toEqual([['2026-12-02', 'any', 'bed_linen_change']]);
+  });
+
+  it('the checker rejects a linen change that does not start with the treatment, or is done by the nurse herself', () => {
+    const { week } = plan(clients, tasks, team);
+    const monday = week.visits.filter((v) => v.date === WEEK[0]);
+    const linen = monday.find((v) => v.taskCodes.includes('bed_linen_change'))!;
+    const late = monday.map((v) => (v === linen ? { ...v, start: v.start + 15 } : v));
+    expect(checkDay(WEEK[0]!, late, team, clients).violations.map((v) => v.kind)).toContain('sync');
+    // Nina is a nurse and a caregiver: giving her both halves is one person in two roles at once.
+    const nina = [staff('anna', ['caregiver']), staff('nina', ['nurse', 'caregiver'])];
+    const alone = monday.map((v) => (v === linen || v.taskCodes.includes('pressure_sore_care') ? { ...v, staffIds: ['nina'] } : v));
+    expect(checkDay(WEEK[0]!, alone, nina, clients).violations.map((v) => v.kind)).toContain('sync');
+  });
+});
+
 describe('continuity of carer', () => {
   // Two caregivers with the same home: which of them does a visit costs the same travel.
   const team = [staff('anna', ['caregiver']), staff('berta', ['caregiver'])];
