@@ -4,11 +4,13 @@
  * least as often: then its days are chosen among that partner's days, so that every time it
  * happens the partner happens too and the two can be done in one visit (or synchronised visits).
  * The partner's other days it is alone. Equal frequencies: the task whose code comes later
- * follows; tasks that do not happen this week (every other week, as needed) lead nobody.
+ * follows; tasks that do not happen this week (every other week, as needed) lead nobody. A
+ * day-centre task goes on the days its centre is open.
  */
 import type { Frequency } from './frequency.js';
 import { parseFrequency, spreadDays, spreadWithin } from './frequency.js';
 import type { TaskRules } from './task-rules.js';
+import { openWeekdays } from './task-rules.js';
 
 /** The part of a plan task this needs. */
 export interface TaskOnDays {
@@ -41,8 +43,21 @@ export function taskDays(tasks: readonly TaskOnDays[], rules: TaskRules, weekNum
     const own = spreadDays(n);
     const leader = rules.partners(t.taskCode).map((p) => taskKey(t.clientId, p)).find((k) => days.has(k) && (count.get(k) ?? 0) >= n);
     const theirs = leader ? days.get(leader)! : null;
-    days.set(key, !theirs || own.every((d) => theirs.includes(d)) ? own : spreadWithin(n, theirs));
+    const aligned = !theirs || own.every((d) => theirs.includes(d)) ? own : spreadWithin(n, theirs);
+    const room = rules.resourceOf([t.taskCode]);
+    days.set(key, room ? onOpenDays(aligned, n, openWeekdays(room)) : aligned);
     count.set(key, n);
   }
   return days;
+}
+
+/**
+ * A day-centre task goes on days its centre is open: its own days when they all are, else spread
+ * over the open days; more times a week than the centre is open, and the rest stay on closed days
+ * (to be reported as such, not silently dropped).
+ */
+function onOpenDays(own: readonly number[], n: number, open: readonly number[]): number[] {
+  if (own.every((d) => open.includes(d))) return [...own];
+  if (open.length >= n) return spreadWithin(n, open);
+  return [...open, ...own.filter((d) => !open.includes(d)).slice(0, n - open.length)].sort((a, b) => a - b);
 }
