@@ -162,7 +162,10 @@ export function parseCatalogue(json: unknown, fileName: string): FileParsed<Cata
     v.services.forEach((s, i) => {
       if (s.booking && s.setting !== 'day_centre') push(`services[${i}].booking`, `only a day-centre service is booked on a room or chair, not "${s.code}" (${s.setting})`);
       if (s.booking && s.booking.open.end <= s.booking.open.start) push(`services[${i}].booking.open`, `"${s.code}" closes (${s.booking.open.end}) before it opens (${s.booking.open.start})`);
-      if (s.booking && !v.centres.some((c) => c.code === s.booking?.centre)) push(`services[${i}].booking.centre`, `"${s.code}" is booked at unknown centre "${s.booking.centre}"`);
+      const centre = s.booking ? v.centres.find((c) => c.code === s.booking?.centre) : undefined;
+      if (s.booking && !centre) push(`services[${i}].booking.centre`, `"${s.code}" is booked at unknown centre "${s.booking.centre}"`);
+      // A room whose hours never meet its centre's could never be booked.
+      if (s.booking && centre && !centre.hours.some((h) => Math.min(h.end, s.booking!.open.end) > Math.max(h.start, s.booking!.open.start))) push(`services[${i}].booking.open`, `"${s.code}" is open only while centre "${centre.code}" is closed`);
     });
     checkCentres(v.centres, push);
   }

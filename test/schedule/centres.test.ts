@@ -61,6 +61,7 @@ describe('day centres in the service catalogue', () => {
       [(j) => void (j.centres[0]!.hours = [{ days: [1], start: 900, end: 480 }]), 'centres[0].hours[0]', 'closes (480) before it opens (900)'],
       [(j) => void (j.centres[0]!.transferMin = -5), 'centres[0].transferMin', ''],
       [(j) => void j.centres.push({ ...j.centres[0]! }), 'centres', 'duplicate centre'],
+      [(j) => void (j.centres[0]!.hours = [{ days: [1], start: 1000, end: 1100 }]), 'booking.open', 'open only while centre "day_centre" is closed'],
     ];
     for (const [patch, path, words] of cases) {
       const json = servicesJson();
@@ -84,7 +85,7 @@ describe('opening days in the week builder, solver and checker', () => {
     const showers = week.visits.filter((v) => v.taskCodes.includes('day_centre_shower'));
     expect(showers.filter((v) => v.unassignedReason === '').map((v) => v.date)).toEqual(WEEK.slice(0, 6));
     const sunday = showers.find((v) => v.date === WEEK[6])!;
-    expect(sunday.unassignedReason).toBe('the day centre is closed on Sundays');
+    expect(sunday.unassignedReason).toBe('the day centre (shower_room) is closed on Sundays');
     expect(week.days.find((d) => d.date === WEEK[6])?.unassigned).toEqual([{ visitId: sunday.id, reason: sunday.unassignedReason }]);
     for (const date of WEEK) expect(violations(date, week.visits, team, clients), date).toEqual([]);
   });
@@ -99,7 +100,7 @@ describe('opening days in the week builder, solver and checker', () => {
     expect(on('day_centre_laundry')).toEqual([WEEK[1], WEEK[3]]);
     expect(on('day_centre_shower')).toEqual([WEEK[0], WEEK[1], WEEK[3]]);
     const week = plan(clients, tasks, team, rules);
-    expect(week.visits.filter((v) => v.unassignedReason !== '').map((v) => [v.date, v.unassignedReason])).toEqual([[WEEK[0], 'the day centre is closed on Mondays']]);
+    expect(week.visits.filter((v) => v.unassignedReason !== '').map((v) => [v.date, v.unassignedReason])).toEqual([[WEEK[0], 'the day centre (shower_room) is closed on Mondays']]);
     for (const date of WEEK) expect(violations(date, week.visits, team, clients, rules), date).toEqual([]);
   });
 });

@@ -125,7 +125,7 @@ describe('apsis schedule with the catalogue rules', () => {
     }
     // The centre is closed on Sundays: the daily laundry is unassigned with that reason, and show says so.
     const sunday = apsis(ws, ['schedule', 'show', '--day', '2026-11-29', '--group', group], NOW);
-    expect(sunday.stdout).toMatch(/day_centre_laundry\s+— the day centre is closed on Sundays/);
+    expect(sunday.stdout).toMatch(/day_centre_laundry\s+— the day centre \(washing_machine\) is closed on Sundays/);
   }, 60_000);
 
   it('the next week follows the caregivers of this one, and show says how often', () => {

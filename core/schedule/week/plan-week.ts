@@ -55,8 +55,10 @@ export function reasonText(reason: UnassignedReason, request: VisitRequest): str
       return `the day-centre room or chair is fully booked in the ${request.slot} window`;
     case 'no-room':
       return 'every qualified person is fully booked that day';
-    case 'closed':
-      return `the day centre is closed on ${WEEKDAYS[isoWeekday(request.date) - 1] ?? request.date}s`;
+    case 'closed': {
+      const room = /-dc_([a-z0-9_]+)$/.exec(request.id)?.[1];
+      return `the day centre${room ? ` (${room})` : ''} is closed on ${WEEKDAYS[isoWeekday(request.date) - 1] ?? request.date}s`;
+    }
     case 'client-at-centre':
       return `the client is at the day centre (or on its transport) for the whole ${request.slot} window`;
     case 'client-at-home':
