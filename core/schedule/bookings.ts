@@ -140,18 +140,20 @@ export function bookAppointments(problem: Problem, appointments: readonly number
  * where it keeps clear of the client's appointments and their transport. A home visit left with
  * no time (and whatever is synchronised with it: both or neither) is not routed: `lost`.
  */
-export function routeAround(problem: Problem, bookings: readonly Stop[]): { split: SplitProblem; lost: { visit: number; reason: UnassignedReason }[] } {
+export function routeAround(problem: Problem, bookings: readonly Stop[]): { split: SplitProblem; lost: { visit: number; reason: UnassignedReason }[]; cut: ReadonlySet<number> } {
   const awayOf = new Map<string, AwaySpan[]>();
   for (const b of bookings) {
     const client = problem.visits[b.visit]?.clientId;
     if (client !== undefined) awayOf.set(client, [...(awayOf.get(client) ?? []), awaySpan(problem, b.visit, b.start)]);
   }
   const lost = new Set<number>();
+  const cut = new Set<number>();
   const visits = problem.visits.map((v, i) => {
     const away = v.resource === undefined && v.clientId !== undefined ? awayOf.get(v.clientId) : undefined;
     if (!away) return v;
     const windows = windowsClearOf(v.windows, homeDuration(problem, i), away);
     if (windows.length === 0) lost.add(i);
+    if (JSON.stringify(windows) !== JSON.stringify(v.windows.length > 0 ? v.windows : [{ start: 0, end: 24 * 60 }])) cut.add(i);
     return { ...v, windows };
   });
   // Both or neither: a lost visit takes its synchronised partners with it.
@@ -164,5 +166,11 @@ export function routeAround(problem: Problem, bookings: readonly Stop[]): { spli
       grew = true;
     }
   }
-  return { split: splitAppointments({ ...problem, visits }, lost), lost: [...lost].sort((a, b) => a - b).map((visit) => ({ visit, reason: 'client-at-centre' as const })) };
+  return { split: splitAppointments({ ...problem, visits }, lost), lost: [...lost].sort((a, b) => a - b).map((visit) => ({ visit, reason: 'client-at-centre' as const })), cut };
+}
+
+/** A routed plan whose home visits found no time only in windows cut around the client's appointments says so (`client-at-centre`). */
+export function blameCentre<R extends Solution>(plan: R, split: SplitProblem, cut: ReadonlySet<number>): R {
+  if (cut.size === 0) return plan;
+  return { ...plan, unassigned: plan.unassigned.map((u) => (u.reason === 'no-feasible-time' && cut.has(split.toFull[u.visit] ?? -1) ? { ...u, reason: 'client-at-centre' as const } : u)) };
 }

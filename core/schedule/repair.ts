@@ -9,7 +9,7 @@ import { createRandom } from './random.js';
 import { recreate } from './sisr.js';
 import { DEFAULT_SISR } from './sisr.js';
 import { buildResult, withAppointments } from './solve.js';
-import { hasAppointments, routeAround, toRoutingPlan } from './bookings.js';
+import { blameCentre, hasAppointments, routeAround, toRoutingPlan } from './bookings.js';
 import type { SolveResult } from './solve.js';
 import { createState, insertionDelta, restoreRoutes } from './state.js';
 import type { SolverState } from './state.js';
@@ -45,8 +45,8 @@ function feasibleCount(st: SolverState, v: number, allowed: (r: number) => boole
 export function repair(problem: Problem, plan: Solution, absence: Absence, options: RepairOptions): RepairResult {
   if (!hasAppointments(problem)) return repairRoutes(problem, plan, absence, options);
   // The clients' home visits keep clear of their (kept) appointments, as when the plan was built.
-  const { split, lost } = routeAround(problem, plan.bookings ?? []);
-  const routed = repairRoutes(split.routing, toRoutingPlan(split, plan), absence, options);
+  const { split, lost, cut } = routeAround(problem, plan.bookings ?? []);
+  const routed = blameCentre(repairRoutes(split.routing, toRoutingPlan(split, plan), absence, options), split, cut);
   const booked = new Set((plan.bookings ?? []).map((b) => b.visit));
   const notBooked = split.appointments.filter((v) => !booked.has(v)).map((visit) => plan.unassigned.find((u) => u.visit === visit) ?? { visit, reason: 'capacity' as const });
   const kept = { bookings: plan.bookings ?? [], unassigned: [...notBooked, ...lost] };

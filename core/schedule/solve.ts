@@ -5,7 +5,7 @@
 import { createContext } from './context.js';
 import type { SolverContext } from './context.js';
 import type { Problem, Route, Solution, Stop, UnassignedReason } from './model.js';
-import { bookAppointments, hasAppointments, routeAround, splitAppointments, toFullPlan } from './bookings.js';
+import { blameCentre, bookAppointments, hasAppointments, routeAround, splitAppointments, toFullPlan } from './bookings.js';
 import type { SplitProblem } from './bookings.js';
 import { createRandom } from './random.js';
 import { DEFAULT_SISR, recreate, ruin, sortForInsertion } from './sisr.js';
@@ -47,10 +47,10 @@ export interface SolveResult extends Solution {
 export function solve(problem: Problem, options: SolveOptions): SolveResult {
   if (!hasAppointments(problem)) return solveRoutes(problem, options);
   const booked = bookAppointments(problem, splitAppointments(problem).appointments);
-  const { split, lost } = routeAround(problem, booked.bookings);
+  const { split, lost, cut } = routeAround(problem, booked.bookings);
   const back = new Map(split.toFull.map((full, i) => [full, i]));
   const initialRoutes = options.initialRoutes?.map((r) => r.filter((v) => back.has(v)).map((v) => back.get(v)!));
-  const routed = solveRoutes(split.routing, { ...options, ...(initialRoutes ? { initialRoutes } : {}) });
+  const routed = blameCentre(solveRoutes(split.routing, { ...options, ...(initialRoutes ? { initialRoutes } : {}) }), split, cut);
   return withAppointments(problem, split, routed, { bookings: booked.bookings, unassigned: [...booked.unassigned, ...lost] });
 }
 

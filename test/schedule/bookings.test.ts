@@ -110,6 +110,17 @@ describe('a client cannot be in two places', () => {
     expect(a.unassigned).toEqual([{ visit: 0, reason: 'client-at-centre' }]);
   });
 
+  it('a home visit left only a time no one can reach is unassigned because of the centre, not "no feasible time"', () => {
+    // The shift ends at 620: only 540–570 would do, and the client is away until 600.
+    const short = (p: Problem): Problem => ({ ...p, staff: p.staff.map((s) => ({ ...s, shift: { start: 480, end: 620 } })) });
+    const free = short(centre([at('h1', { windows: [{ start: 540, end: 600 }] })]));
+    expect(run(free).unassigned).toEqual([]);
+    const busy = short(centre([at('h1', { windows: [{ start: 540, end: 600 }] }), room({ pin: { start: 540 } })]));
+    const r = run(busy);
+    expect(checkSolution(busy, r)).toEqual([]);
+    expect(r.unassigned).toEqual([{ visit: 0, reason: 'client-at-centre' }]);
+  });
+
   it('a lost home visit takes its synchronised second caregiver with it; repair keeps home visits clear of the bookings', () => {
     const p: Problem = { ...centre([at('h1', { windows: [{ start: 540, end: 560 }] }), room({ pin: { start: 540 } }), at('h1~2', { windows: [{ start: 540, end: 560 }] }), home('h2', 2), home('h3', 3)]), syncs: [{ first: 0, second: 2, minGap: 0, maxGap: 0 }] };
     const r = run(p);

@@ -13,7 +13,7 @@ import { buildDayProblem } from '../../core/schedule/week/day-problem.js';
 import { lunchBreak } from '../../core/schedule/week/lunch.js';
 import { planWeek } from '../../core/schedule/week/plan-week.js';
 import { storedDay, storedDayKpis } from '../../core/schedule/week/stored-day.js';
-import { NO_TASK_RULES } from '../../core/schedule/week/task-rules.js';
+import { NO_TASK_RULES, taskRules } from '../../core/schedule/week/task-rules.js';
 import type { TaskRules } from '../../core/schedule/week/task-rules.js';
 import type { ClientForWeek, TaskForWeek } from '../../core/schedule/week/visit-requests.js';
 import { buildVisitRequests } from '../../core/schedule/week/visit-requests.js';
@@ -173,6 +173,17 @@ describe('together rules across frequencies', () => {
     const off = [task('c1', 'pressure_sore_care', '2x_month', 'morning', 30, 'nurse', true), task('c1', 'bed_linen_change', 'weekly', 'any', 20)];
     const alone = buildVisitRequests(clients, off, weekDates('2026-W49'), RULES).requests;
     expect(alone.map((r) => [r.date, r.slot, r.taskCodes.join()])).toEqual([['2026-12-02', 'any', 'bed_linen_change']]);
+  });
+
+  it('tasks of one profession that go together become one visit on the rarer one\'s days', () => {
+    const rules = taskRules([{ code: 'bed_linen_change', together: ['personal_hygiene'] }]);
+    const mixed = [task('c1', 'personal_hygiene', '3x_week', 'morning', 20), task('c1', 'bed_linen_change', '2x_week', 'afternoon', 20)];
+    const { requests } = buildVisitRequests(clients, mixed, WEEK, rules);
+    expect(requests.map((r) => [r.date, r.slot, r.taskCodes.join('+'), r.durationMin])).toEqual([
+      [WEEK[0], 'morning', 'bed_linen_change+personal_hygiene', 40],
+      [WEEK[2], 'morning', 'personal_hygiene', 20],
+      [WEEK[4], 'morning', 'bed_linen_change+personal_hygiene', 40],
+    ]);
   });
 
   it('the checker rejects a linen change that does not start with the treatment, or is done by the nurse herself', () => {

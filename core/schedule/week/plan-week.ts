@@ -60,7 +60,7 @@ export function reasonText(reason: UnassignedReason, request: VisitRequest): str
       return `the day centre${room ? ` (${room})` : ''} is closed on ${WEEKDAYS[isoWeekday(request.date) - 1] ?? request.date}s`;
     }
     case 'client-at-centre':
-      return `the client is at the day centre (or on its transport) for the whole ${request.slot} window`;
+      return `the client is at the day centre (or on its transport) whenever anyone could be there in the ${request.slot} window`;
     case 'client-at-home':
       return `the client has a home visit that cannot move in the ${request.slot} window`;
     default: {
