@@ -103,7 +103,8 @@ async function show(ctx: CommandContext, flags: { day: string; group?: string; j
         for (const v of vs) ctx.o.out(`    ${s ? clock(v.start) : '  —  '} ${clientNameOf(rows, v.clientId).padEnd(28)} ${v.durationMin} min  ${v.taskCodes.join(', ')}${v.pinned ? '  [pinned]' : ''}${v.unassignedReason ? `  — ${v.unassignedReason}` : ''}`);
       }
       for (const [room, vs] of [...booked.entries()].sort()) {
-        ctx.o.out(`  day centre: ${room}`);
+        const centre = vs[0] ? rules.resourceOf(vs[0].taskCodes)?.centre : undefined;
+        ctx.o.out(`  day centre: ${room}${centre ? ` (${centre.code}, the client's transport ${centre.transferMin} min each way)` : ''}`);
         for (const v of vs) ctx.o.out(`    ${clock(v.start)} ${clientNameOf(rows, v.clientId).padEnd(28)} ${v.durationMin} min  ${v.taskCodes.join(', ')}${v.pinned ? '  [pinned]' : ''}`);
       }
     }

@@ -39,10 +39,10 @@ export function qualificationLookup(): TaskLookup {
   };
 }
 
-/** Two-person tasks and `apart` / `together` rules from the task catalogue. */
+/** Two-person tasks and `apart` / `together` rules from the task catalogue; day-centre rooms with their centres. */
 export function catalogueTaskRules(): TaskRules {
   const res = loadCatalogues();
-  return res.ok ? taskRules(res.value.tasks.values(), res.value.services.values()) : NO_TASK_RULES;
+  return res.ok ? taskRules(res.value.tasks.values(), res.value.services.values(), res.value.centres.values()) : NO_TASK_RULES;
 }
 
 /** Opens (or creates) the schedule document of a week and care group. */

@@ -6,6 +6,7 @@
 import { parseWith } from '../validate/issues.js';
 import type {
   CatalogueFile,
+  CentreDef,
   Condition,
   Instrument,
   ObservationsFile,
@@ -37,6 +38,8 @@ export interface Catalogues {
   readonly frequencies: ReadonlyMap<string, TasksFile['frequencies'][number]>;
   readonly tasksFile: TasksFile;
   readonly services: ReadonlyMap<string, ServiceDef>;
+  /** Day centres (opening days and hours, the client's transport), by code. */
+  readonly centres: ReadonlyMap<string, CentreDef>;
   readonly observations: ObservationsFile;
   readonly files: readonly string[];
 }
@@ -126,6 +129,21 @@ function checkTasks(t: TasksFile, push: (path: string, message: string) => void)
   });
 }
 
+/** Day centres: unique codes, hours that close after they open, no weekday given twice. */
+function checkCentres(centres: readonly CentreDef[], push: (path: string, message: string) => void): void {
+  for (const d of dupes(centres.map((c) => c.code))) push('centres', `duplicate centre "${d}"`);
+  centres.forEach((c, i) => {
+    const seen = new Set<number>();
+    c.hours.forEach((h, j) => {
+      if (h.end <= h.start) push(`centres[${i}].hours[${j}]`, `centre "${c.code}" closes (${h.end}) before it opens (${h.start})`);
+      for (const d of h.days) {
+        if (seen.has(d)) push(`centres[${i}].hours[${j}].days`, `centre "${c.code}" gives weekday ${d} twice`);
+        seen.add(d);
+      }
+    });
+  });
+}
+
 /** Validates one data file (already parsed from JSON) against its schema and its own references. */
 export function parseCatalogue(json: unknown, fileName: string): FileParsed<CatalogueFile> {
   const parsed = parseWith(CatalogueFileSchema, json);
@@ -144,7 +162,12 @@ export function parseCatalogue(json: unknown, fileName: string): FileParsed<Cata
     v.services.forEach((s, i) => {
       if (s.booking && s.setting !== 'day_centre') push(`services[${i}].booking`, `only a day-centre service is booked on a room or chair, not "${s.code}" (${s.setting})`);
       if (s.booking && s.booking.open.end <= s.booking.open.start) push(`services[${i}].booking.open`, `"${s.code}" closes (${s.booking.open.end}) before it opens (${s.booking.open.start})`);
+      const centre = s.booking ? v.centres.find((c) => c.code === s.booking?.centre) : undefined;
+      if (s.booking && !centre) push(`services[${i}].booking.centre`, `"${s.code}" is booked at unknown centre "${s.booking.centre}"`);
+      // A room whose hours never meet its centre's could never be booked.
+      if (s.booking && centre && !centre.hours.some((h) => Math.min(h.end, s.booking!.open.end) > Math.max(h.start, s.booking!.open.start))) push(`services[${i}].booking.open`, `"${s.code}" is open only while centre "${centre.code}" is closed`);
     });
+    checkCentres(v.centres, push);
   }
   else for (const d of dupes(v.items.map((s) => s.code))) push('items', `duplicate observation "${d}"`);
   return issues.length ? { ok: false, issues } : { ok: true, value: v };
@@ -170,6 +193,7 @@ export function assembleCatalogues(files: ReadonlyArray<{ readonly file: string;
   const fileOf = new Map<object, string>();
   let tasksFile: TasksFile | null = null;
   let services: ServiceDef[] | null = null;
+  let centres: CentreDef[] = [];
   let observations: ObservationsFile | null = null;
   const twice = (file: string, what: string): void => {
     issues.push({ file, path: 'id', message: `${what} is defined in more than one file` });
@@ -194,6 +218,7 @@ export function assembleCatalogues(files: ReadonlyArray<{ readonly file: string;
     } else if (v.kind === 'services') {
       if (services) twice(file, 'the service catalogue');
       services = v.services;
+      centres = v.centres;
     } else {
       if (observations) twice(file, 'the observation catalogue');
       observations = v;
@@ -267,6 +292,7 @@ export function assembleCatalogues(files: ReadonlyArray<{ readonly file: string;
       frequencies: freqMap,
       tasksFile,
       services: serviceMap,
+      centres: new Map(centres.map((c) => [c.code, c])),
       observations,
       files: files.map((f) => f.file),
     },

@@ -147,12 +147,23 @@ export const ServiceDefSchema = z.strictObject({
   label: LabelSchema,
   setting: z.enum(['home', 'day_centre', 'social_service', 'community']),
   eligibility: z.strictObject({ requiresGpStatement: z.boolean(), requiresCareLevel: z.boolean(), note: LabelSchema.optional() }),
-  /** A day-centre service booked on a room or chair: how many at once, and its opening hours (minutes after midnight). */
-  booking: z.strictObject({ resource: code, capacity: z.number().int().min(1).max(1000), open: z.strictObject({ start: z.number().int().min(0).max(1440), end: z.number().int().min(0).max(1440) }) }).optional(),
+  /** A day-centre service booked on a room or chair: at which centre, how many at once, and the room's hours (minutes after midnight, inside the centre's). */
+  booking: z.strictObject({ resource: code, centre: code, capacity: z.number().int().min(1).max(1000), open: z.strictObject({ start: z.number().int().min(0).max(1440), end: z.number().int().min(0).max(1440) }) }).optional(),
 });
 export type ServiceDef = z.infer<typeof ServiceDefSchema>;
 
-export const ServicesFileSchema = z.strictObject({ kind: z.literal('services'), id: code, version, services: z.array(ServiceDefSchema).min(1) });
+/** A day centre: the weekdays and hours it is open, and the client's transport to it. */
+export const CentreDefSchema = z.strictObject({
+  code,
+  label: LabelSchema,
+  /** Minutes a client needs between home and the centre, each way: no home visit that close to an appointment there. */
+  transferMin: z.number().int().min(0).max(240),
+  /** Opening hours by weekday (1 = Monday … 7 = Sunday); a weekday in no entry is a closed day. */
+  hours: z.array(z.strictObject({ days: z.array(z.number().int().min(1).max(7)).min(1), start: z.number().int().min(0).max(1440), end: z.number().int().min(0).max(1440) })).min(1),
+});
+export type CentreDef = z.infer<typeof CentreDefSchema>;
+
+export const ServicesFileSchema = z.strictObject({ kind: z.literal('services'), id: code, version, centres: z.array(CentreDefSchema).default([]), services: z.array(ServiceDefSchema).min(1) });
 export type ServicesFile = z.infer<typeof ServicesFileSchema>;
 
 export const ALERT_LEVELS = ['inform_gp', 'emergency'] as const;

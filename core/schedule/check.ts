@@ -2,9 +2,10 @@
  * An independent feasibility checker and cost calculator. It shares no code path with the solver
  * (only the model types), so a solver bug cannot hide itself: every test and benchmark runs it.
  */
+import { clientClashes } from './check-client.js';
 import type { Problem, Solution } from './model.js';
 
-export type ViolationKind = 'skill' | 'declined' | 'window' | 'overlap' | 'sync' | 'shift' | 'break' | 'capacity' | 'pin' | 'missing' | 'duplicate' | 'resource';
+export type ViolationKind = 'skill' | 'declined' | 'window' | 'overlap' | 'sync' | 'shift' | 'break' | 'capacity' | 'pin' | 'missing' | 'duplicate' | 'resource' | 'client';
 
 export interface Violation {
   readonly kind: ViolationKind;
@@ -104,6 +105,7 @@ export function checkSolution(problem: Problem, solution: Solution): Violation[]
   }
 
   checkBookings(problem, solution, out, seen, startOf);
+  for (const c of clientClashes(problem, solution)) out.push({ kind: 'client', ...c });
 
   const unassigned = new Set<number>();
   for (const u of solution.unassigned) {
@@ -163,7 +165,8 @@ function checkBookings(problem: Problem, solution: Solution, out: Violation[], s
       continue;
     }
     if (v.windows.length > 0 && !v.windows.some((w) => b.start >= w.start - EPS && b.start <= w.end + EPS)) out.push({ kind: 'window', visit: b.visit, message: `${v.id} starts at ${b.start}, outside its windows` });
-    if (b.start < r.open.start - EPS || b.start + v.duration > r.open.end + EPS) out.push({ kind: 'resource', visit: b.visit, message: `${v.id} at ${b.start}–${b.start + v.duration} is outside ${r.id}'s hours ${r.open.start}–${r.open.end}` });
+    if (r.open === null) out.push({ kind: 'resource', visit: b.visit, message: `${v.id} is booked on ${r.id}, closed that day` });
+    else if (b.start < r.open.start - EPS || b.start + v.duration > r.open.end + EPS) out.push({ kind: 'resource', visit: b.visit, message: `${v.id} at ${b.start}–${b.start + v.duration} is outside ${r.id}'s hours ${r.open.start}–${r.open.end}` });
     if (v.pin?.start !== undefined && Math.abs(v.pin.start - b.start) > EPS) out.push({ kind: 'pin', visit: b.visit, message: `${v.id} is pinned to start ${v.pin.start}, starts ${b.start}` });
     running.set(v.resource!, [...(running.get(v.resource!) ?? []), { start: b.start, end: b.start + v.duration, visit: b.visit }]);
   }

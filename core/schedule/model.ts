@@ -48,7 +48,12 @@ export interface Visit {
 export interface Resource {
   readonly id: string;
   readonly capacity: number;
-  readonly open: TimeWindow;
+  /** Its hours this day; null when its centre is closed that day (nothing is booked on it). */
+  readonly open: TimeWindow | null;
+  /** The centre it is in: two appointments of one client at different centres need the transport between. */
+  readonly centre?: string;
+  /** Minutes the client needs between home and the centre, each way: no home visit of the client that close to an appointment. */
+  readonly transfer?: number;
 }
 
 /** A break (lunch) that must START inside `window`; taken where the staff member is, between visits. */
@@ -111,7 +116,18 @@ export interface Problem {
 }
 
 /** Why a visit could not be placed. */
-export type UnassignedReason = 'no-qualified-staff' | 'no-feasible-time' | 'capacity' | 'pin-conflict' | 'no-room';
+export type UnassignedReason =
+  | 'no-qualified-staff'
+  | 'no-feasible-time'
+  | 'capacity'
+  | 'pin-conflict'
+  | 'no-room'
+  /** An appointment on a room whose centre is closed that day. */
+  | 'closed'
+  /** A home visit with no time left in its window while the client is at (or on the way to) the day centre. */
+  | 'client-at-centre'
+  /** An appointment with no free time left in its window around the client's home visits that cannot move. */
+  | 'client-at-home';
 
 /** One stop of a route: which visit and when its service starts. */
 export interface Stop {

@@ -9,7 +9,7 @@ import { createRandom } from './random.js';
 import { recreate } from './sisr.js';
 import { DEFAULT_SISR } from './sisr.js';
 import { buildResult, withAppointments } from './solve.js';
-import { hasAppointments, splitAppointments, toRoutingPlan } from './bookings.js';
+import { blameCentre, hasAppointments, routeAround, toRoutingPlan } from './bookings.js';
 import type { SolveResult } from './solve.js';
 import { createState, insertionDelta, restoreRoutes } from './state.js';
 import type { SolverState } from './state.js';
@@ -44,10 +44,12 @@ function feasibleCount(st: SolverState, v: number, allowed: (r: number) => boole
 /** Reassigns the absent person's remaining visits with insertions only; booked appointments stay as they are. */
 export function repair(problem: Problem, plan: Solution, absence: Absence, options: RepairOptions): RepairResult {
   if (!hasAppointments(problem)) return repairRoutes(problem, plan, absence, options);
-  const split = splitAppointments(problem);
-  const routed = repairRoutes(split.routing, toRoutingPlan(split, plan), absence, options);
+  // The clients' home visits keep clear of their (kept) appointments, as when the plan was built.
+  const { split, lost, cut } = routeAround(problem, plan.bookings ?? []);
+  const routed = blameCentre(repairRoutes(split.routing, toRoutingPlan(split, plan), absence, options), split, cut);
   const booked = new Set((plan.bookings ?? []).map((b) => b.visit));
-  const kept = { bookings: plan.bookings ?? [], unassigned: split.appointments.filter((v) => !booked.has(v)).map((visit) => plan.unassigned.find((u) => u.visit === visit) ?? { visit, reason: 'capacity' as const }) };
+  const notBooked = split.appointments.filter((v) => !booked.has(v)).map((visit) => plan.unassigned.find((u) => u.visit === visit) ?? { visit, reason: 'capacity' as const });
+  const kept = { bookings: plan.bookings ?? [], unassigned: [...notBooked, ...lost] };
   return { ...withAppointments(problem, split, routed, kept), moved: routed.moved.map((v) => split.toFull[v] ?? v) };
 }
 

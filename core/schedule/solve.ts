@@ -5,7 +5,7 @@
 import { createContext } from './context.js';
 import type { SolverContext } from './context.js';
 import type { Problem, Route, Solution, Stop, UnassignedReason } from './model.js';
-import { bookAppointments, hasAppointments, splitAppointments, toFullPlan } from './bookings.js';
+import { blameCentre, bookAppointments, hasAppointments, routeAround, splitAppointments, toFullPlan } from './bookings.js';
 import type { SplitProblem } from './bookings.js';
 import { createRandom } from './random.js';
 import { DEFAULT_SISR, recreate, ruin, sortForInsertion } from './sisr.js';
@@ -43,17 +43,18 @@ export interface SolveResult extends Solution {
   readonly elapsedMs: number;
 }
 
-/** Finds a low-cost feasible plan within the time budget; day-centre appointments are booked beside the routes. */
+/** Finds a low-cost feasible plan within the time budget; day-centre appointments are booked first, and the clients' home visits routed around them. */
 export function solve(problem: Problem, options: SolveOptions): SolveResult {
   if (!hasAppointments(problem)) return solveRoutes(problem, options);
-  const split = splitAppointments(problem);
+  const booked = bookAppointments(problem, splitAppointments(problem).appointments);
+  const { split, lost, cut } = routeAround(problem, booked.bookings);
   const back = new Map(split.toFull.map((full, i) => [full, i]));
   const initialRoutes = options.initialRoutes?.map((r) => r.filter((v) => back.has(v)).map((v) => back.get(v)!));
-  const routed = solveRoutes(split.routing, { ...options, ...(initialRoutes ? { initialRoutes } : {}) });
-  return withAppointments(problem, split, routed, bookAppointments(problem, split.appointments));
+  const routed = blameCentre(solveRoutes(split.routing, { ...options, ...(initialRoutes ? { initialRoutes } : {}) }), split, cut);
+  return withAppointments(problem, split, routed, { bookings: booked.bookings, unassigned: [...booked.unassigned, ...lost] });
 }
 
-/** Joins a routing result and the appointments' bookings into one result of the full problem. */
+/** Joins a routing result, the appointments' bookings and the visits neither routed nor booked into one result of the full problem. */
 export function withAppointments<R extends SolveResult>(problem: Problem, split: SplitProblem, routed: R, booked: { bookings: readonly Stop[]; unassigned: readonly { visit: number; reason: UnassignedReason }[] }): R {
   const full = toFullPlan(split, routed);
   const unassigned = [...full.unassigned, ...booked.unassigned];

@@ -1,8 +1,9 @@
 /**
  * `apsis schedule build/show` end to end with the catalogue's rules: a nurse's pressure-sore care
  * (scheduled only when the care group has a nurse; a referral otherwise), the bath kept apart from
- * it, the linen change together with it, a two-person transfer, lunch breaks, and continuity with
- * the previous week's schedule document.
+ * it, the linen change together with it, a two-person transfer, lunch breaks, day-centre
+ * appointments (closed days, the client's home visits clear of them), and continuity with the
+ * previous week's schedule document.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -60,6 +61,7 @@ beforeAll(async () => {
         ['pr-3', 'bed_linen_change', 'weekly', 'any', 20],
         ['pr-4', 'two_person_transfer', 'each_visit', 'any', 15],
         ['pr-5', 'day_centre_shower', 'weekly', 'morning', 30],
+        ['pr-6', 'day_centre_laundry', 'daily', 'afternoon', 60],
       ]),
     );
     await w.save();
@@ -115,6 +117,15 @@ describe('apsis schedule with the catalogue rules', () => {
     expect(shower?.staffIds).toEqual([]);
     const text = apsis(ws, ['schedule', 'show', '--day', WEDNESDAY, '--group', group], NOW);
     expect(text.stdout).toMatch(/day centre: shower_room/);
+    // The client is in one place at a time: her home visits keep the centre's 30-minute transport clear of her appointments.
+    const appointments = shown.bookings.flatMap((b) => b.visits).filter((v) => v.clientId === clientId);
+    expect(appointments.map((v) => v.taskCodes[0]).sort()).toEqual(['day_centre_laundry', 'day_centre_shower']);
+    for (const a of appointments) {
+      for (const h of shown.routes.flatMap((r) => r.visits).filter((v) => v.clientId === clientId)) expect(h.start + h.durationMin <= a.start - 30 || h.start >= a.start + a.durationMin + 30, `${h.id} ${h.start} / ${a.id} ${a.start}`).toBe(true);
+    }
+    // The centre is closed on Sundays: the daily laundry is unassigned with that reason, and show says so.
+    const sunday = apsis(ws, ['schedule', 'show', '--day', '2026-11-29', '--group', group], NOW);
+    expect(sunday.stdout).toMatch(/day_centre_laundry\s+— the day centre \(washing_machine\) is closed on Sundays/);
   }, 60_000);
 
   it('the next week follows the caregivers of this one, and show says how often', () => {

@@ -10,9 +10,10 @@ import type { ScheduledVisit, Staff } from '../../core/doc/schema.js';
 import { checkSolution } from '../../core/schedule/check.js';
 import { weekDates } from '../../core/schedule/week/calendar.js';
 import { buildDayProblem } from '../../core/schedule/week/day-problem.js';
+import { lunchBreak } from '../../core/schedule/week/lunch.js';
 import { planWeek } from '../../core/schedule/week/plan-week.js';
 import { storedDay, storedDayKpis } from '../../core/schedule/week/stored-day.js';
-import { NO_TASK_RULES } from '../../core/schedule/week/task-rules.js';
+import { NO_TASK_RULES, taskRules } from '../../core/schedule/week/task-rules.js';
 import type { TaskRules } from '../../core/schedule/week/task-rules.js';
 import type { ClientForWeek, TaskForWeek } from '../../core/schedule/week/visit-requests.js';
 import { buildVisitRequests } from '../../core/schedule/week/visit-requests.js';
@@ -87,6 +88,15 @@ describe('the week builder', () => {
     expect(short.problem.staff[0]?.lunch).toBeUndefined();
   });
 
+  it('follows Labour Law art. 145(1) at its edges: over six hours of work, a break of 30 minutes starting no later than four hours in', () => {
+    expect(lunchBreak(480, { start: 480, end: 480 + 360 })).toBeUndefined();
+    expect(lunchBreak(480, { start: 480, end: 480 + 361 })).toEqual({ window: { start: 480 + 150, end: 480 + 240 }, duration: 30 });
+    // An absence until 10:00 moves the start of work, so the four hours count from 10:00.
+    expect(lunchBreak(480, { start: 600, end: 600 + 420 })?.window.end).toBe(600 + 240);
+    // An absence from 14:00 leaves six hours: no break is owed.
+    expect(lunchBreak(480, { start: 480, end: 840 })).toBeUndefined();
+  });
+
   it('sends two caregivers at once to a two-person transfer, and stores both', () => {
     const c2 = week.visits.filter((v) => v.clientId === 'c2');
     expect(c2.length).toBe(14);
@@ -128,6 +138,64 @@ describe('apart rules matter', () => {
         expect(checkDay(date, ruled.visits, team, clients).violations, `seed ${seed} ${date}`).toEqual([]);
       }
     }
+  });
+});
+
+describe('together rules across frequencies', () => {
+  // Pressure-sore treatment three times a week (Mon, Wed, Fri), the linen change twice: the linen
+  // change goes on two of the treatment's days (Mon, Fri), never on a day of its own.
+  const team = [staff('anna', ['caregiver']), staff('nora', ['nurse'])];
+  const clients = [client('c1', 0.01)];
+  const tasks = [task('c1', 'pressure_sore_care', '3x_week', 'morning', 30, 'nurse', true), task('c1', 'bed_linen_change', '2x_week', 'any', 20), task('c1', 'personal_hygiene', 'daily', 'midday', 20)];
+
+  it('puts the rarer task on its partner\'s days and slot, and starts both together by two people', () => {
+    const { requests, week } = plan(clients, tasks, team);
+    const on = (code: string) => requests.filter((r) => r.taskCodes.includes(code)).map((r) => r.date);
+    expect(on('pressure_sore_care')).toEqual([WEEK[0], WEEK[2], WEEK[4]]);
+    expect(on('bed_linen_change')).toEqual([WEEK[0], WEEK[4]]);
+    for (const date of on('bed_linen_change')) {
+      const day = week.visits.filter((v) => v.date === date);
+      const nurse = day.find((v) => v.taskCodes.includes('pressure_sore_care'))!;
+      const linen = day.find((v) => v.taskCodes.includes('bed_linen_change'))!;
+      expect(linen.unassignedReason, date).toBe('');
+      expect(linen.start, date).toBe(nurse.start);
+      expect(linen.staffIds, date).toEqual(['anna']);
+      expect(nurse.staffIds, date).toEqual(['nora']);
+      expect(checkDay(date, week.visits, team, clients).violations, date).toEqual([]);
+    }
+  });
+
+  it('a daily partner keeps the rarer task on its own spread days; with no partner this week nothing moves', () => {
+    const daily = [task('c1', 'pressure_sore_care', 'daily', 'morning', 30, 'nurse', true), task('c1', 'bed_linen_change', '3x_week', 'any', 20)];
+    const { requests } = buildVisitRequests(clients, daily, WEEK, RULES);
+    expect(requests.filter((r) => r.taskCodes.includes('bed_linen_change')).map((r) => [r.date, r.slot])).toEqual([WEEK[0], WEEK[2], WEEK[4]].map((d) => [d, 'morning']));
+    // A treatment every other week is off in week 48: the weekly linen change keeps its Wednesday, any time.
+    const off = [task('c1', 'pressure_sore_care', '2x_month', 'morning', 30, 'nurse', true), task('c1', 'bed_linen_change', 'weekly', 'any', 20)];
+    const alone = buildVisitRequests(clients, off, weekDates('2026-W49'), RULES).requests;
+    expect(alone.map((r) => [r.date, r.slot, r.taskCodes.join()])).toEqual([['2026-12-02', 'any', 'bed_linen_change']]);
+  });
+
+  it('tasks of one profession that go together become one visit on the rarer one\'s days', () => {
+    const rules = taskRules([{ code: 'bed_linen_change', together: ['personal_hygiene'] }]);
+    const mixed = [task('c1', 'personal_hygiene', '3x_week', 'morning', 20), task('c1', 'bed_linen_change', '2x_week', 'afternoon', 20)];
+    const { requests } = buildVisitRequests(clients, mixed, WEEK, rules);
+    expect(requests.map((r) => [r.date, r.slot, r.taskCodes.join('+'), r.durationMin])).toEqual([
+      [WEEK[0], 'morning', 'bed_linen_change+personal_hygiene', 40],
+      [WEEK[2], 'morning', 'personal_hygiene', 20],
+      [WEEK[4], 'morning', 'bed_linen_change+personal_hygiene', 40],
+    ]);
+  });
+
+  it('the checker rejects a linen change that does not start with the treatment, or is done by the nurse herself', () => {
+    const { week } = plan(clients, tasks, team);
+    const monday = week.visits.filter((v) => v.date === WEEK[0]);
+    const linen = monday.find((v) => v.taskCodes.includes('bed_linen_change'))!;
+    const late = monday.map((v) => (v === linen ? { ...v, start: v.start + 15 } : v));
+    expect(checkDay(WEEK[0]!, late, team, clients).violations.map((v) => v.kind)).toContain('sync');
+    // Nina is a nurse and a caregiver: giving her both halves is one person in two roles at once.
+    const nina = [staff('anna', ['caregiver']), staff('nina', ['nurse', 'caregiver'])];
+    const alone = monday.map((v) => (v === linen || v.taskCodes.includes('pressure_sore_care') ? { ...v, staffIds: ['nina'] } : v));
+    expect(checkDay(WEEK[0]!, alone, nina, clients).violations.map((v) => v.kind)).toContain('sync');
   });
 });
 

@@ -13,7 +13,7 @@ import type { GeoPoint } from '../travel.js';
 import { isoWeekday } from './calendar.js';
 import { lunchBreak } from './lunch.js';
 import type { TaskRules } from './task-rules.js';
-import { NO_TASK_RULES } from './task-rules.js';
+import { NO_TASK_RULES, hoursOn } from './task-rules.js';
 import { windowOf } from './time-of-day.js';
 import type { ClientForWeek, VisitRequest } from './visit-requests.js';
 
@@ -101,9 +101,10 @@ export function buildDayProblem(input: DayInput): DayProblem {
     const window = windowOf(r.slot);
     const room = rules.resourceOf(r.taskCodes);
     if (room) {
-      // A day-centre appointment: booked on the room, no one's route, no carer rules.
+      // A day-centre appointment: booked on the room (its hours that weekday, or closed), no one's
+      // route, no carer rules; the client's transport to the centre keeps her home visits away.
       let index = resources.findIndex((x) => x.id === room.id);
-      if (index < 0) index = resources.push({ id: room.id, capacity: room.capacity, open: { ...room.open } }) - 1;
+      if (index < 0) index = resources.push({ id: room.id, capacity: room.capacity, open: hoursOn(room, isoWeekday(input.date)), ...(room.centre ? { centre: room.centre.code, transfer: room.centre.transferMin } : {}) }) - 1;
       const existing = input.existing.get(r.id);
       const pin = existing?.pinned ? { start: existing.start } : undefined;
       firstHalf.push(visits.length);

@@ -49,3 +49,11 @@ export function spreadDays(n: number): number[] {
   const patterns: Record<number, number[]> = { 1: [3], 2: [2, 5], 3: [1, 3, 5], 4: [1, 2, 4, 5], 5: [1, 2, 3, 4, 5], 6: [1, 2, 3, 4, 5, 6], 7: [1, 2, 3, 4, 5, 6, 7] };
   return patterns[Math.min(7, n)] ?? [3];
 }
+
+/** `n` of `days` (sorted weekdays), spread as evenly as they allow; all of them when `n` ≥ their count. */
+export function spreadWithin(n: number, days: readonly number[]): number[] {
+  if (n <= 0) return [];
+  if (n >= days.length) return [...days];
+  if (n === 1) return [days[Math.floor((days.length - 1) / 2)]!];
+  return Array.from({ length: n }, (_, i) => days[Math.round((i * (days.length - 1)) / (n - 1))]!);
+}

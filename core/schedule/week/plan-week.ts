@@ -7,6 +7,7 @@ import type { Kpis } from '../kpis.js';
 import { kpis } from '../kpis.js';
 import type { Solution, UnassignedReason } from '../model.js';
 import { solve } from '../solve.js';
+import { isoWeekday } from './calendar.js';
 import { buildDayProblem } from './day-problem.js';
 import type { DayProblem } from './day-problem.js';
 import type { TaskRules } from './task-rules.js';
@@ -38,19 +39,30 @@ export interface WeekPlan {
   readonly days: DayOutcome[];
 }
 
+const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
 /** Plain words for why no one could take a visit. */
 export function reasonText(reason: UnassignedReason, request: VisitRequest): string {
   switch (reason) {
     case 'no-qualified-staff':
       return `nobody working that day has ${request.qualifications.join(' + ')} (or the client declined those who do)`;
     case 'no-feasible-time':
-      return `no one can be there within the ${request.slot} window and still keep their shift`;
+      // A day-centre appointment (`…-dc_<room>`) has no one to travel: its room is what is not open then.
+      return /-dc_/.test(request.id) ? `the day-centre room is not open in the ${request.slot} window that day` : `no one can be there within the ${request.slot} window and still keep their shift`;
     case 'pin-conflict':
       return 'its pin (person or time) cannot be kept';
     case 'capacity':
       return `the day-centre room or chair is fully booked in the ${request.slot} window`;
     case 'no-room':
       return 'every qualified person is fully booked that day';
+    case 'closed': {
+      const room = /-dc_([a-z0-9_]+)$/.exec(request.id)?.[1];
+      return `the day centre${room ? ` (${room})` : ''} is closed on ${WEEKDAYS[isoWeekday(request.date) - 1] ?? request.date}s`;
+    }
+    case 'client-at-centre':
+      return `the client is at the day centre (or on its transport) whenever anyone could be there in the ${request.slot} window`;
+    case 'client-at-home':
+      return `the client has a home visit that cannot move in the ${request.slot} window`;
     default: {
       const never: never = reason;
       return String(never);

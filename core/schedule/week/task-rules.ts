@@ -15,14 +15,37 @@ export interface TaskRuleDef {
 /** A day-centre service of the catalogue booked on a room or chair (`services[].booking`). */
 export interface BookableServiceDef {
   readonly code: string;
-  readonly booking?: { readonly resource: string; readonly capacity: number; readonly open: { readonly start: number; readonly end: number } };
+  readonly booking?: { readonly resource: string; readonly centre?: string; readonly capacity: number; readonly open: { readonly start: number; readonly end: number } };
 }
 
-/** A room or chair appointments are booked on. */
+/** A day centre of the catalogue (`centres[]`): opening hours by weekday, the client's transport each way. */
+export interface CentreRuleDef {
+  readonly code: string;
+  readonly transferMin: number;
+  readonly hours: readonly { readonly days: readonly number[]; readonly start: number; readonly end: number }[];
+}
+
+/** A room or chair appointments are booked on, and the centre it is in (none: open every day, no transport). */
 export interface ResourceDef {
   readonly id: string;
   readonly capacity: number;
   readonly open: { readonly start: number; readonly end: number };
+  readonly centre?: CentreRuleDef;
+}
+
+/** The room's hours on ISO weekday `weekday` (1 = Monday), cut to its centre's; null on a closed day. */
+export function hoursOn(room: ResourceDef, weekday: number): { start: number; end: number } | null {
+  if (!room.centre) return room.open;
+  const day = room.centre.hours.find((h) => h.days.includes(weekday));
+  if (!day) return null;
+  const start = Math.max(day.start, room.open.start);
+  const end = Math.min(day.end, room.open.end);
+  return end > start ? { start, end } : null;
+}
+
+/** Weekdays (1 = Monday) the room is open on, in order. */
+export function openWeekdays(room: ResourceDef): number[] {
+  return [1, 2, 3, 4, 5, 6, 7].filter((d) => hoursOn(room, d) !== null);
 }
 
 /** How two visits of one client relate. */
@@ -40,10 +63,15 @@ export interface TaskRules {
   resourceOf(taskCodes: readonly string[]): ResourceDef | undefined;
 }
 
-/** Builds the lookups from the catalogue's task definitions and (for day-centre appointments) its services. */
-export function taskRules(defs: Iterable<TaskRuleDef>, services: Iterable<BookableServiceDef> = []): TaskRules {
+/** Builds the lookups from the catalogue's task definitions and (for day-centre appointments) its services and centres. */
+export function taskRules(defs: Iterable<TaskRuleDef>, services: Iterable<BookableServiceDef> = [], centres: Iterable<CentreRuleDef> = []): TaskRules {
+  const centreOf = new Map([...centres].map((c) => [c.code, c]));
   const resources = new Map<string, ResourceDef>();
-  for (const s of services) if (s.booking) resources.set(s.code, { id: s.booking.resource, capacity: s.booking.capacity, open: s.booking.open });
+  for (const s of services) {
+    if (!s.booking) continue;
+    const centre = s.booking.centre !== undefined ? centreOf.get(s.booking.centre) : undefined;
+    resources.set(s.code, { id: s.booking.resource, capacity: s.booking.capacity, open: s.booking.open, ...(centre ? { centre } : {}) });
+  }
   const staff = new Map<string, number>();
   const pairs = new Map<string, VisitLink>();
   const partners = new Map<string, string[]>();

@@ -5,7 +5,8 @@
  * takes that task's slot on the days both happen.
  */
 import type { GeoPoint } from '../travel.js';
-import { parseFrequency, spreadDays } from './frequency.js';
+import { parseFrequency } from './frequency.js';
+import { happensInWeek, taskDays, taskKey } from './task-days.js';
 import { DAY_SLOTS, slotOf } from './time-of-day.js';
 import { isoWeekday, isoWeekOf } from './calendar.js';
 import type { TaskRules } from './task-rules.js';
@@ -63,12 +64,13 @@ export function buildVisitRequests(clients: readonly ClientForWeek[], tasks: rea
     const room = rules.resourceOf([task.taskCode]);
     return room ? `dc_${room.id}` : task.healthCare ? task.qualification : 'care';
   };
+  const days = taskDays(tasks, rules, weekNumber);
   const slotsOn = new Map<string, { slot: string; kind: string; days: number }>();
   for (const task of tasks) {
     const { frequency } = parseFrequency(task.frequency);
-    if (frequency.eachVisit || (frequency.everyNthWeek && weekNumber % frequency.everyNthWeek !== 0)) continue;
+    if (!happensInWeek(frequency, weekNumber)) continue;
     const first = slotOf(task.timeOfDay);
-    for (const day of spreadDays(frequency.daysPerWeek)) slotsOn.set(`${task.clientId}|${task.taskCode}|${day}`, { slot: first, kind: kindOf(task), days: frequency.daysPerWeek });
+    for (const day of days.get(taskKey(task.clientId, task.taskCode)) ?? []) slotsOn.set(`${task.clientId}|${task.taskCode}|${day}`, { slot: first, kind: kindOf(task), days: frequency.daysPerWeek });
   }
   // The rarer of two `together` tasks takes the other's slot (ties: the later code moves); beside
   // another profession's task it is a visit of its own (`<kind>-joint`).
@@ -96,12 +98,12 @@ export function buildVisitRequests(clients: readonly ClientForWeek[], tasks: rea
       alongside.push(task);
       continue;
     }
-    if (frequency.everyNthWeek && weekNumber % frequency.everyNthWeek !== 0) continue;
-    const days = new Set(spreadDays(frequency.daysPerWeek));
+    if (!happensInWeek(frequency, weekNumber)) continue;
+    const on = new Set(days.get(taskKey(task.clientId, task.taskCode)) ?? []);
     const first = slotOf(task.timeOfDay);
     const slots = frequency.timesPerDay <= 1 ? [first] : pickSlots(first, frequency.timesPerDay);
     for (const date of dates) {
-      if (!days.has(isoWeekday(date))) continue;
+      if (!on.has(isoWeekday(date))) continue;
       const joined = frequency.timesPerDay <= 1 ? partnerSlot(task, frequency.daysPerWeek, isoWeekday(date)) : undefined;
       const kind = joined?.kind ?? kindOf(task);
       for (const slot of joined ? [joined.slot] : slots) {
