@@ -38,7 +38,7 @@ interface Run {
   ms: number;
   cpuS: number;
   load: number;
-  summary: { clients: number; staff: number; careGroups: number; threads: number; scheduledVisits: number; unassignedVisits: number };
+  summary: { clients: number; staff: number; careGroups: number; threads: number; scheduledVisits: number; unassignedVisits: number; firstWeek: { visits: number; withoutReason: number; visitMinutes: number; travelMinutes: number; contractMinutes: number; assignedPct: number; utilisationPct: number } };
 }
 const load1 = () => loadavg()[0]!;
 /** GNU time, for CPU seconds of all threads (absent on some machines: then CPU is not reported). */
@@ -70,6 +70,8 @@ try {
   const s = best.summary;
   await writeResult(`demo-${values.size}`, `Demo world generation (${values.size})`, [
     ['world', `${s.clients} clients, ${s.staff} staff, ${s.careGroups} care groups (seed ${values.seed}); first week ${s.scheduledVisits} visits assigned, ${s.unassignedVisits} left with a reason`],
+    ['first week: visits assigned', `${s.firstWeek.assignedPct} % (${s.scheduledVisits} of ${s.firstWeek.visits}; ${s.firstWeek.withoutReason} open without a reason) (target ≥ 97 %)`],
+    ['first week: caregivers busy', `${s.firstWeek.utilisationPct} % of ${Math.round(s.firstWeek.contractMinutes / 60)} contracted hours in visits (${Math.round(s.firstWeek.visitMinutes / 60)} h) and travel (${Math.round(s.firstWeek.travelMinutes / 60)} h) (target 60–90 %)`],
     ['threads', String(s.threads)],
     ['wall time, process start to exit (best)', `${(best.ms / 1000).toFixed(2)} s at load average ${best.load.toFixed(1)} (target ≤ 10 s)`],
     ['wall time (median of ' + runs.length + ')', `${(median.ms / 1000).toFixed(2)} s at load average ${median.load.toFixed(1)}`],

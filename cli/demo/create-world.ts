@@ -24,7 +24,7 @@ import { encodeDoc } from './jobs.js';
 import { createDemoPool } from './pool.js';
 
 /** Solver steps per day and care group for the first week (a step budget keeps the week reproducible). */
-const STEPS_PER_DAY: Record<DemoSize, number> = { small: 2000, medium: 600, large: 100 };
+const STEPS_PER_DAY: Record<DemoSize, number> = { small: 2000, medium: 600, large: 30 };
 const STAGING = '.demo-new';
 
 export interface DemoSummary {
