@@ -1,22 +1,25 @@
 /**
  * Who a demo world's clients and staff are, so that its care needs fit what its staff can give:
- * the care-level mix per world size, staff contracts and shifts, and the places each care group
- * covers. The arithmetic (hours needed against hours available per care group) is below and in
+ * the care-level mix per world size, staff contracts and rotas, and the places each care group
+ * covers. The arithmetic (hours needed against hours available) is below and in
  * bench/results/demo-large.md; `bench:demo` and test/demo/calibration.test.ts measure it.
  *
  * Hours needed per client and week (the plan's task minutes, from the answer bundles of
  * card-answers.ts, inside the Riga level hours 2–4 / 4–8 / 8–14 / 14–20 h): below level I 0 h
- * (day-centre meals, safety button, volunteer visits: no home visits), I ≈ 2.6 h, II ≈ 6 h,
- * III ≈ 11 h, IV ≈ 17 h. Hours available: a 1.0 FTE caregiver (40 h, 8 h + lunch a day) gives
- * 28–32 h of visits a week once travel (15–25 % of a rural day) is counted; part-timers pro rata.
+ * (day-centre meals, safety button, volunteer visits: no home visits), I ≈ 2.7 h, II ≈ 5.4 h,
+ * III ≈ 11 h, IV ≈ 17.5 h; the week's visits add a little (a task done at each visit is done at
+ * each of the day's visits). Hours available: a 1.0 FTE caregiver (40 h, 8 h + lunch a day) gives
+ * 28–32 h of visits a week once travel is counted; a home helper 24 h on three days.
  *
- * | size   | clients | caregivers (≈ FTE) | visit hours available | mix (none/I/II/III/IV)    | hours needed |
- * | small  | 30      | 4 (3.6)            | ≈ 105 h               | 10/52/25/10/3 %           | ≈ 95 h       |
- * | medium | 300     | 35 (32)            | ≈ 930 h               | 30/47/15/6/2 %            | ≈ 900 h      |
- * | large  | 3,000   | 229 (210)          | ≈ 6,100 h             | 48/40/8/3/1 %             | ≈ 6,000 h    |
+ * | size   | clients | caregivers            | contracted h | mix none/I/II/III/IV | visits asked | measured first week (seed 1)                  |
+ * | small  | 30      | 4 + coordinator (24 h) | 184          | 20/50/20/7/3 %       | 120 h        | 98.5 % assigned; 112 h visits + 30 h travel = 77 % |
+ * | medium | 300     | 35 (5 home helpers)    | 1,320        | 30/47/15/6/2 %       | 998 h        | 98.5 %; 953 h + 77 h = 78 %                    |
+ * | large  | 3,000   | 229 (49 home helpers)  | 8,376        | 48/40/8/3/1 %        | 6,651 h      | 98.1 %; 6,240 h + 370 h = 81 % (of 8,200 h less absences) |
  *
  * A bigger municipality's register holds more clients who get services without home visits (the
  * large world is a whole district's social service; the small one a single rural care group).
+ * The scheduler puts every client's weekly tasks on Wednesday and twice-weekly ones on Tuesday and
+ * Friday, so those days need more hands: the home helpers work Tuesday, Wednesday and Friday.
  */
 import type { Place } from './places.js';
 import { PLACES } from './places.js';
