@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { SCENARIO_NAMES, SCENARIOS } from '../../core/demo/scenarios.js';
 import type { ScenarioName } from '../../core/demo/scenarios.js';
+import { figureRates } from '../../core/demo/week-figures.js';
 import { DEMO_SIZES } from '../../core/demo/world.js';
 import { applyScenario } from '../demo/apply-scenario.js';
 import { catalogueOrFail } from '../care/context.js';
@@ -90,9 +91,9 @@ export function registerDemo(program: Command): void {
           return EXIT.failure;
         }
         const { world } = made.value;
-        const summary = { workspace: ctx.dir, created: true, size: flags.size, seed, clients: world.clients.length, staff: world.staff.length, careGroups: world.careGroups.length, scheduledVisits: made.value.scheduledVisits, unassignedVisits: made.value.unassignedVisits, threads: made.value.threads, ms: Math.round(performance.now() - t0) };
+        const summary = { workspace: ctx.dir, created: true, size: flags.size, seed, clients: world.clients.length, staff: world.staff.length, careGroups: world.careGroups.length, scheduledVisits: made.value.scheduledVisits, unassignedVisits: made.value.unassignedVisits, threads: made.value.threads, ms: Math.round(performance.now() - t0), firstWeek: { ...made.value.figures, ...figureRates(made.value.figures) } };
         if (flags.json) printJson(ctx.o, summary);
-        else ctx.o.err(`Demo world (${flags.size}, seed ${seed}): ${summary.clients} clients, ${summary.staff} staff, ${summary.careGroups} care group(s) in ${ctx.dir}.`);
+        else ctx.o.err(`Demo world (${flags.size}, seed ${seed}): ${summary.clients} clients, ${summary.staff} staff, ${summary.careGroups} care group(s) in ${ctx.dir}; first week ${summary.firstWeek.assignedPct} % of ${summary.firstWeek.visits} visits assigned, caregivers ${summary.firstWeek.utilisationPct} % of their contracted hours in visits and travel.`);
         return EXIT.ok;
       }),
     );

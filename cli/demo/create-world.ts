@@ -7,6 +7,8 @@
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fillOrgDoc } from '../../core/demo/documents.js';
+import type { WeekFigures } from '../../core/demo/week-figures.js';
+import { addFigures, NO_FIGURES } from '../../core/demo/week-figures.js';
 import type { DemoSize, DemoWorld } from '../../core/demo/world.js';
 import { generateWorld } from '../../core/demo/world.js';
 import { clientDocId, ORG_DOC, parseDocId, parseIsoWeek } from '../../core/doc/doc-id.js';
@@ -22,7 +24,7 @@ import { encodeDoc } from './jobs.js';
 import { createDemoPool } from './pool.js';
 
 /** Solver steps per day and care group for the first week (a step budget keeps the week reproducible). */
-const STEPS_PER_DAY: Record<DemoSize, number> = { small: 2000, medium: 600, large: 100 };
+const STEPS_PER_DAY: Record<DemoSize, number> = { small: 2000, medium: 600, large: 30 };
 const STAGING = '.demo-new';
 
 export interface DemoSummary {
@@ -30,6 +32,8 @@ export interface DemoSummary {
   readonly threads: number;
   readonly scheduledVisits: number;
   readonly unassignedVisits: number;
+  /** The first week of all care groups together. */
+  readonly figures: WeekFigures;
 }
 
 export type CreateResult = { readonly ok: true; readonly value: DemoSummary } | { readonly ok: false; readonly message: string };
@@ -79,7 +83,7 @@ async function generateInto(dir: string, staging: string, clock: Clock, o: { siz
     await pool.close();
   }
   const rows = groups.flatMap((g) => g.rows).sort((x, y) => (x.id < y.id ? -1 : 1));
-  const weeks = groups.map((g) => ({ docId: g.scheduleDocId, visits: g.visits, assigned: g.assigned }));
+  const weeks = groups.map((g) => ({ docId: g.scheduleDocId, figures: g.figures }));
 
   const docIds = [ORG_DOC, ...rows.map((r) => clientDocId(r.id)), ...weeks.map((w) => w.docId)];
   const org = encodeDoc(ORG_DOC, JSON.stringify([ORG_DOC, world, docIds]), (doc) => fillOrgDoc(doc, world, docIds));
@@ -94,6 +98,6 @@ async function generateInto(dir: string, staging: string, clock: Clock, o: { siz
   for (const r of rows) ws.caseload[r.id] = r.entry;
   await createMeta(dir, ws);
   await syncDir(dir);
-  const scheduled = weeks.reduce((s, w) => s + w.assigned, 0);
-  return { ok: true, value: { world, threads: pool.threads, scheduledVisits: scheduled, unassignedVisits: weeks.reduce((s, w) => s + w.visits, 0) - scheduled } };
+  const figures = weeks.reduce((sum, w) => addFigures(sum, w.figures), NO_FIGURES);
+  return { ok: true, value: { world, threads: pool.threads, scheduledVisits: figures.assigned, unassignedVisits: figures.visits - figures.assigned, figures } };
 }

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { findPackageRoot } from '../catalogue/load.js';
 import type { DemoJob, DemoJobResult } from './jobs.js';
-import { runDemoJob } from './jobs.js';
+import { createWorldCache, runDemoJob } from './jobs.js';
 
 export interface DemoPool {
   /** How many threads generate (1 = this thread only). */
@@ -29,7 +29,7 @@ type Reply = { id: number; ok: true; result: DemoJobResult } | { id: number; ok:
 export function createDemoPool(threads: number): DemoPool {
   const script = join(findPackageRoot(), 'dist', 'bin', 'demo-worker.mjs');
   if (threads <= 1 || !existsSync(script)) {
-    const cache = new Map();
+    const cache = createWorldCache();
     return { threads: 1, run: (job) => runDemoJob(job, cache), close: async () => {} };
   }
   const idle: Worker[] = [];

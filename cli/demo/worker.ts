@@ -1,11 +1,11 @@
 /** Worker thread entry for demo generation (bundled as dist/bin/demo-worker.mjs): runs the jobs it is sent. */
 import { parentPort } from 'node:worker_threads';
-import { runDemoJob } from './jobs.js';
-import type { DemoJob, WorldCache } from './jobs.js';
+import { createWorldCache, runDemoJob } from './jobs.js';
+import type { DemoJob } from './jobs.js';
 
 const port = parentPort;
 if (!port) throw new Error('demo-worker runs only as a worker thread');
-const cache: WorldCache = new Map();
+const cache = createWorldCache();
 port.on('message', (msg: { id: number; job: DemoJob }) => {
   runDemoJob(msg.job, cache).then(
     (result) => port.postMessage({ id: msg.id, ok: true, result }),

@@ -9,8 +9,11 @@ import type { Alert, Assessment, Observation, Plan, PlanItem, Staff, TaskRecord,
 import { reassessDue } from '../assessment/score.js';
 import { generatePlans } from '../plan/generate.js';
 import { assessAndTranslate } from '../translation/pipeline.js';
+import type { PipelineResult } from '../translation/pipeline.js';
 import { isoWeekday } from '../schedule/week/calendar.js';
 import { parseFrequency, spreadDays } from '../schedule/week/frequency.js';
+import type { CareNeed } from './care-mix.js';
+import { cardAnswersFor, scoreRange } from './card-answers.js';
 import { createRandom } from './random.js';
 import type { DemoClient, DemoWorld } from './world.js';
 import { addDays } from './world.js';
@@ -26,37 +29,8 @@ export interface DemoCare {
 }
 
 const CARD = 'home-care-card';
-/** How frail a client is: 0 (mostly independent) … 3 (bedridden); the answers follow from it. */
-const FRAILTY_WEIGHTS = [0.45, 0.35, 0.15, 0.05];
-
-function frailtyOf(r: () => number): number {
-  let x = r();
-  for (let i = 0; i < FRAILTY_WEIGHTS.length; i++) {
-    x -= FRAILTY_WEIGHTS[i]!;
-    if (x < 0) return i;
-  }
-  return 1;
-}
-
-/** Card answers for a frailty: each item's level drawn around the frailty (worse items for frailer clients). */
-function cardAnswers(catalogues: Catalogues, frailty: number, c: DemoClient, rand: ReturnType<typeof createRandom>): Record<string, string> {
-  const ins = catalogues.instruments.get(CARD);
-  if (!ins) return {};
-  const answers: Record<string, string> = {};
-  for (const item of ins.items) {
-    const n = item.levels.length;
-    let level = Math.round((frailty / 3) * (n - 1) + (rand.next() - 0.5) * 1.6);
-    if (item.id === 'living_situation') level = c.profile.livesAlone ? n - 1 : 0;
-    if (item.id === 'heating') level = rand.chance(0.35) ? (frailty >= 2 ? n - 1 : 1) : 0;
-    if (item.id === 'water') level = rand.chance(0.15) ? Math.min(n - 1, frailty >= 2 ? 2 : 1) : 0;
-    if (item.id === 'hospital_discharge') level = rand.chance(0.05) ? 1 : 0;
-    if (item.id === 'injections') level = rand.chance(0.08) ? 1 : 0;
-    if (item.id === 'skin') level = frailty === 3 ? rand.int(0, 2) : frailty === 2 && rand.chance(0.2) ? 1 : 0;
-    if (item.id === 'wandering') level = frailty >= 2 && rand.chance(0.15) ? rand.int(1, 2) : 0;
-    answers[item.id] = item.levels[Math.max(0, Math.min(n - 1, level))]!.code;
-  }
-  return answers;
-}
+/** Second tries at a client's card when its plan does not fit the level (another bundle of needs). */
+const ATTEMPTS = 4;
 
 const OUTCOMES: readonly [TaskRecord['outcome'], number][] = [['done', 0.9], ['partly', 0.03], ['postponed', 0.03], ['refused', 0.02], ['handed_over', 0.02]];
 
@@ -67,6 +41,16 @@ function outcome(r: () => number): TaskRecord['outcome'] {
     if (x < 0) return o;
   }
   return 'done';
+}
+
+/** Whether a translated card reached the need's level with task hours inside that level's weekly hours. */
+export function fitsNeed(translated: PipelineResult, need: CareNeed): boolean {
+  if (!translated.ok) return false;
+  const level = translated.proposal.careLevel?.level ?? null;
+  if (need === 0) return level === null && translated.proposal.tasks.every((t) => t.perWeek === 0);
+  if (!level || level.rank !== need) return false;
+  const hours = translated.proposal.weeklyMinutes / 60;
+  return hours >= level.hoursPerWeek.min && hours <= level.hoursPerWeek.max;
 }
 
 /**
@@ -86,13 +70,18 @@ export function generateDemoCare(world: DemoWorld, catalogues: Catalogues, ruleT
   for (const [i, c] of world.clients.entries()) {
     if (only && !only(i)) continue;
     const rand = createRandom(world.seed * 100_003 + i);
-    const frailty = frailtyOf(rand.next);
-    const answers = cardAnswers(catalogues, frailty, c, rand);
     const assessor = assessors[i % Math.max(1, assessors.length)] ?? approver;
     // Most assessments were decided weeks ago; every 9th long enough ago to be overdue.
     const decidedOn = i % 9 === 4 ? addDays(today, -rand.int(400, 500)) : addDays(today, -rand.int(20, 150));
-    const base = { instrumentId: ins.id, instrumentVersion: ins.version, answers, assessorId: assessor.id, returnReason: '', note: '' };
-    const translated = assessAndTranslate(catalogues, [base], ruleTableId, { profile: c.profile, gpStatements: c.gpStatements, today: decidedOn });
+    const range = scoreRange(table, ins.id, c.careNeed);
+    let base = { instrumentId: ins.id, instrumentVersion: ins.version, answers: {} as Record<string, string>, assessorId: assessor.id, returnReason: '', note: '' };
+    let translated!: PipelineResult;
+    // The card an assessor would fill for this need; another bundle if its plan leaves the level's hours.
+    for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+      base = { ...base, answers: range ? cardAnswersFor(ins, range, c.careNeed, c.profile.livesAlone, rand, attempt) : {} };
+      translated = assessAndTranslate(catalogues, [base], ruleTableId, { profile: c.profile, gpStatements: c.gpStatements, today: decidedOn });
+      if (fitsNeed(translated, c.careNeed)) break;
+    }
     const level = translated.ok ? (translated.proposal.careLevel?.level.code ?? null) : null;
     const approved: Assessment = {
       ...base, id: `as-${c.id.slice(2)}-1`, status: 'approved', createdAt: `${addDays(decidedOn, -3)}T10:00`, submittedAt: `${addDays(decidedOn, -2)}T15:00`,

@@ -4,10 +4,12 @@
  */
 import type { Absence, CareGroup, ClientProfile, GpStatement, OrgSettings, Staff } from '../doc/schema.js';
 import { FAMILY_NAMES, FEMALE_NAMES, MALE_NAMES } from './names.js';
-import { HOMESTEADS, MUNICIPALITY, PLACES } from './places.js';
+import { HOMESTEADS, MUNICIPALITY } from './places.js';
 import type { Place } from './places.js';
 import { createRandom } from './random.js';
 import type { Random } from './random.js';
+import type { CareNeed, Contract } from './care-mix.js';
+import { apportion, careNeeds, fullTimeContract, groupAreas, HELPER_CONTRACT, isHelper, NEED_MIX } from './care-mix.js';
 
 export const DEMO_SIZES = {
   small: { clients: 30, staff: 6, groups: 1 },
@@ -18,6 +20,8 @@ export type DemoSize = keyof typeof DEMO_SIZES;
 
 export interface DemoClient {
   readonly id: string;
+  /** The care need the assessment card is drawn for (0 = below level I); not stored in the workspace. */
+  readonly careNeed: CareNeed;
   readonly profile: ClientProfile;
   readonly gpStatements: GpStatement[];
 }
@@ -43,14 +47,14 @@ function pad(n: number, width: number): string {
   return String(n).padStart(width, '0');
 }
 
-function weightedPlace(r: Random): Place {
-  const total = PLACES.reduce((s, p) => s + p.weight, 0);
+function weightedPlace(r: Random, places: readonly Place[]): Place {
+  const total = places.reduce((s, p) => s + p.weight, 0);
   let x = r.next() * total;
-  for (const p of PLACES) {
+  for (const p of places) {
     x -= p.weight;
     if (x < 0) return p;
   }
-  return PLACES[0]!;
+  return places[0]!;
 }
 
 function personName(r: Random, female: boolean): { given: string; family: string } {
@@ -63,90 +67,80 @@ function address(r: Random, place: Place): string {
   return `${r.pick(place.streets)} ${r.int(1, 48)}${r.chance(0.3) ? `-${r.int(1, 60)}` : ''}, ${place.name}, ${MUNICIPALITY}`;
 }
 
-function groupOf(index: number, groups: number): string {
-  return `g-${pad((index % groups) + 1, 2)}`;
+function groupId(k: number): string {
+  return `g-${pad(k + 1, 2)}`;
 }
 
-/** Generates the world. Group k covers a share of the places so routes stay local. */
+/** Generates the world. Each care group covers its own places (see care-mix.ts), so routes stay local. */
 export function generateWorld(size: DemoSize, seed: number, today: string): DemoWorld {
   const r = createRandom(seed * 7919 + size.length);
   const dims = DEMO_SIZES[size];
-  const careGroups: CareGroup[] = Array.from({ length: dims.groups }, (_, i) => ({
-    id: `g-${pad(i + 1, 2)}`,
-    name: dims.groups === 1 ? 'Aizkraukles aprūpes grupa' : `Aprūpes grupa ${i + 1} — ${PLACES[i % PLACES.length]!.name}`,
-    area: PLACES[i % PLACES.length]!.name,
+  const areas = groupAreas(dims.groups);
+  const careGroups: CareGroup[] = areas.map((area, i) => ({
+    id: groupId(i),
+    name: dims.groups === 1 ? 'Aizkraukles aprūpes grupa' : `Aprūpes grupa ${i + 1} — ${area[0]!.name}`,
+    area: area.map((p) => p.name).join(', '),
   }));
 
   const staff: Staff[] = [];
+  // One manager; a coordinator per ~25 staff; social workers only in larger worlds; the rest give care.
+  const roleOf = (i: number): Staff['roles'][number] => (i === 0 ? 'manager' : i % 25 === 1 ? 'coordinator' : dims.staff > 10 && i % 25 === 13 ? 'social_worker' : 'caregiver');
+  // A lone care group's coordinator also gives care, as its home helper (there are too few for one of its own).
+  const coordinatorCares = dims.groups === 1;
+  const allCaregivers = Array.from({ length: dims.staff }, (_, i) => roleOf(i)).filter((x) => x === 'caregiver').length;
+  let caregiverCount = 0;
+  let officeCount = 0;
   for (let i = 0; i < dims.staff; i++) {
     const female = r.chance(0.85);
     const { given, family } = personName(r, female);
-    // One manager; a coordinator per ~12 staff; social workers only in larger worlds; the rest give care.
-    const role: Staff['roles'][number] = i === 0 ? 'manager' : i % 12 === 1 ? 'coordinator' : dims.staff > 10 && i % 11 === 5 ? 'social_worker' : 'caregiver';
-    const quals = role === 'caregiver' ? ['caregiver', ...(r.chance(0.4) ? ['social_carer'] : []), ...(r.chance(0.15) ? ['rehabilitator'] : [])] : ['social_worker'];
-    const place = PLACES[i % PLACES.length]!;
-    const early = r.chance(0.5);
+    const role = roleOf(i);
+    const cares = role === 'caregiver' || (role === 'coordinator' && coordinatorCares);
+    const quals = role === 'caregiver' ? ['caregiver', ...(r.chance(0.4) ? ['social_carer'] : []), ...(r.chance(0.15) ? ['rehabilitator'] : [])] : cares ? ['social_worker', 'caregiver', 'social_carer'] : ['social_worker'];
+    // Caregivers are dealt round the groups on their own, so every group has its share of them.
+    const group = role === 'caregiver' ? caregiverCount++ % dims.groups : officeCount++ % dims.groups;
+    const place = areas[group]![0]!;
+    let contract: Contract = { hours: 40, shift: { start: 8 * 60, end: 16 * 60 + 30 }, workDays: [1, 2, 3, 4, 5] };
+    if (role === 'caregiver') {
+      const n = Math.floor(allCaregivers / dims.groups) + (group < allCaregivers % dims.groups ? 1 : 0);
+      const k = Math.floor((caregiverCount - 1) / dims.groups);
+      const helpers = (m: number) => Array.from({ length: m }, (_, x) => x).filter((x) => isHelper(x, n)).length;
+      contract = isHelper(k, n) ? HELPER_CONTRACT : fullTimeContract(r, k - helpers(k), n - helpers(n));
+    } else if (cares) contract = HELPER_CONTRACT;
     staff.push({
       id: `s-${pad(i + 1, 4)}`,
       name: `${given} ${family}`,
-      roles: [role],
+      roles: cares && role !== 'caregiver' ? [role, 'caregiver'] : [role],
       qualifications: quals,
-      careGroupId: groupOf(i, dims.groups),
-      contractHoursPerWeek: r.pick([20, 30, 40, 40, 40]),
+      careGroupId: groupId(group),
+      contractHoursPerWeek: contract.hours,
       home: { lat: place.lat + (r.next() - 0.5) * place.spread, lon: place.lon + (r.next() - 0.5) * place.spread },
       phone: `+371 2${pad(r.int(0, 9_999_999), 7)}`,
       active: true,
-      shift: early ? { start: 7 * 60, end: 15 * 60 + 30 } : { start: 8 * 60, end: 16 * 60 + 30 },
-      // A third of the caregivers cover the weekend (Wednesday to Sunday).
-      workDays: role === 'caregiver' && i % 3 === 0 ? [3, 4, 5, 6, 7] : [1, 2, 3, 4, 5],
+      shift: { ...contract.shift },
+      workDays: [...contract.workDays],
     });
   }
   const caregivers = staff.filter((s) => s.roles.includes('caregiver'));
   const absences: Absence[] = [];
   for (let i = 0; i < Math.max(1, Math.floor(caregivers.length / 12)); i++) {
     const who = r.pick(caregivers);
-    const from = addDays(today, r.int(-3, 10));
+    // A team of a few cannot lose one of them this week as well (the sick-caregiver scenario does that):
+    // its absence is a later one, booked ahead; bigger groups have some this week.
+    const from = addDays(today, caregivers.length < 12 ? r.int(8, 20) : r.int(-3, 10));
     absences.push({ id: `ab-${pad(i + 1, 3)}`, staffId: who.id, from: `${from}T00:00`, until: `${addDays(from, r.int(1, 5))}T23:59`, reason: r.pick(['slimība', 'atvaļinājums', 'mācības']), substituteId: null });
   }
 
+  // Clients per group in proportion to its caregivers' contracted hours; each group has the size's care mix.
+  const capacity = careGroups.map((g) => caregivers.filter((s) => s.careGroupId === g.id).reduce((sum, s) => sum + s.contractHoursPerWeek, 0));
+  const perGroup = apportion(dims.clients, capacity);
+  const needs = perGroup.map((n) => careNeeds(r, n, NEED_MIX[size]));
+  const carersOf = careGroups.map((g) => caregivers.filter((s) => s.careGroupId === g.id).map((s) => s.id));
   const clients: DemoClient[] = [];
-  for (let i = 0; i < dims.clients; i++) {
-    const female = r.chance(0.68);
-    const { given, family } = personName(r, female);
-    const place = weightedPlace(r);
-    const age = r.int(65, 97);
-    const birth = `${Number(today.slice(0, 4)) - age}-${pad(r.int(1, 12), 2)}-${pad(r.int(1, 28), 2)}`;
-    const id = `c-${pad(i + 1, 5)}`;
-    const issued = addDays(today, -r.int(10, 330));
-    const expired = i % 13 === 7;
-    const gp: GpStatement = {
-      id: `gp-${pad(i + 1, 5)}`,
-      issuedOn: expired ? addDays(today, -r.int(400, 500)) : issued,
-      validUntil: expired ? addDays(today, -r.int(5, 30)) : addDays(issued, 365),
-      severity: r.pick(['moderate', 'severe', 'severe', 'very_severe'] as const),
-      contraindications: i === 11 ? ['active_tuberculosis'] : [],
-      gpName: `Dr. ${personName(r, r.chance(0.7)).family}`,
-      note: '',
-    };
-    clients.push({
-      id,
-      profile: {
-        givenName: given,
-        familyName: family,
-        personalCode: `${birth.slice(8, 10)}${birth.slice(5, 7)}${birth.slice(2, 4)}-${pad(r.int(10000, 19999), 5)}`,
-        birthDate: birth,
-        address: address(r, place),
-        location: { lat: round6(place.lat + (r.next() - 0.5) * place.spread), lon: round6(place.lon + (r.next() - 0.5) * place.spread * 1.8) },
-        phone: r.chance(0.8) ? `+371 6${pad(r.int(0, 9_999_999), 7)}` : '',
-        careGroupId: groupOf(i, dims.groups),
-        livesAlone: r.chance(0.55),
-        status: 'active',
-        preferredStaffIds: [],
-        declinedStaffIds: [],
-        createdAt: `${addDays(today, -r.int(30, 900))}T09:00:00.000Z`,
-      },
-      gpStatements: [gp],
-    });
+  for (let group = 0, i = 0; group < careGroups.length; group++) {
+    for (const careNeed of needs[group]!) {
+      clients.push(client(r, i, careNeed, weightedPlace(r, areas[group]!), groupId(group), carersOf[group]!, today));
+      i++;
+    }
   }
   return {
     seed,
@@ -158,6 +152,53 @@ export function generateWorld(size: DemoSize, seed: number, today: string): Demo
     staff,
     absences,
     clients,
+  };
+}
+
+/** The GP's view of a client follows the care need (a severe disability for the frailest). */
+const SEVERITY = [['moderate'], ['moderate', 'severe'], ['moderate', 'severe'], ['severe'], ['severe', 'very_severe']] as const;
+
+/** The `i`-th client of the world, living in `place`. */
+function client(r: Random, i: number, careNeed: CareNeed, place: Place, careGroupId: string, carers: readonly string[], today: string): DemoClient {
+  const female = r.chance(0.68);
+  const { given, family } = personName(r, female);
+  const age = r.int(65, 97);
+  const birth = `${Number(today.slice(0, 4)) - age}-${pad(r.int(1, 12), 2)}-${pad(r.int(1, 28), 2)}`;
+  const id = `c-${pad(i + 1, 5)}`;
+  const issued = addDays(today, -r.int(10, 330));
+  const expired = i % 13 === 7;
+  const gp: GpStatement = {
+    id: `gp-${pad(i + 1, 5)}`,
+    issuedOn: expired ? addDays(today, -r.int(400, 500)) : issued,
+    validUntil: expired ? addDays(today, -r.int(5, 30)) : addDays(issued, 365),
+    severity: r.pick(SEVERITY[careNeed]),
+    contraindications: i === 11 ? ['active_tuberculosis'] : [],
+    gpName: `Dr. ${personName(r, r.chance(0.7)).family}`,
+    note: '',
+  };
+  // A few clients ask for one caregiver, or will not have one in the house (a training case).
+  const preferred = carers.length > 2 && r.chance(0.1) ? [r.pick(carers)] : [];
+  const others = carers.filter((s) => !preferred.includes(s));
+  const declined = others.length > 2 && r.chance(0.05) ? [r.pick(others)] : [];
+  return {
+    id,
+    careNeed,
+    profile: {
+      givenName: given,
+      familyName: family,
+      personalCode: `${birth.slice(8, 10)}${birth.slice(5, 7)}${birth.slice(2, 4)}-${pad(r.int(10000, 19999), 5)}`,
+      birthDate: birth,
+      address: address(r, place),
+      location: { lat: round6(place.lat + (r.next() - 0.5) * place.spread), lon: round6(place.lon + (r.next() - 0.5) * place.spread * 1.8) },
+      phone: r.chance(0.8) ? `+371 6${pad(r.int(0, 9_999_999), 7)}` : '',
+      careGroupId,
+      livesAlone: r.chance(0.55),
+      status: 'active',
+      preferredStaffIds: preferred,
+      declinedStaffIds: declined,
+      createdAt: `${addDays(today, -r.int(30, 900))}T09:00:00.000Z`,
+    },
+    gpStatements: [gp],
   };
 }
 
