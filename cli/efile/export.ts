@@ -113,7 +113,7 @@ export async function exportClient(
   if (!allowed.ok) return allowed;
   await mkdir(outDir, { recursive: true });
   const final = join(outDir, efileName(id));
-  const res = pool ? await pool.render(input, final) : await writeEfile(input, final, signal);
+  const res = pool ? await pool.render(input, final, signal) : await writeEfile(input, final, signal);
   // The file name only: the record syncs to other machines, where a local path means nothing.
   await recordExport(ws, id, { exportedBy: ws.user.id, exportedAt: input.exportedAt, sha256: res.sha256, file: basename(res.file) });
   return { ok: true, client: id, name: clientName(input.profile), ...res };
