@@ -12,7 +12,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { EfileInput } from '../../core/efile/efile.js';
-import type { RenderJob, RenderReply } from './render-worker.js';
+import type { StoredExportJob, WorkerJob, WorkerReply, WorkerTask, WorkerZip } from './jobs.js';
 import { writeEfile } from './write.js';
 import type { ZipResult } from './zip.js';
 import { openPartials, partialName } from './zip.js';
@@ -28,6 +28,8 @@ export interface RenderPool {
   readonly size: number;
   /** Writes the ZIP at `final` on a free worker (waits for one), or on this thread for a large client. */
   render(input: EfileInput, final: string, signal?: AbortSignal): Promise<ZipResult>;
+  /** Reads and writes a closed client on a free worker; null when the main thread must do it (stored-export.ts). */
+  exportStored(job: StoredExportJob, signal?: AbortSignal): Promise<({ readonly ok: true } & WorkerZip) | { readonly ok: false; readonly message: string } | null>;
   /** Stops the workers (jobs still running fail with 'aborted'); always call it, or the process stays alive. */
   close(): Promise<void>;
 }
@@ -57,7 +59,7 @@ const MAX_RESTARTS = 3;
 interface Slot {
   worker: Worker;
   restarts: number;
-  job: { readonly id: number; readonly partial: string; resolve(r: ZipResult): void; reject(e: Error): void } | null;
+  job: { readonly id: number; readonly partial: string; resolve(r: WorkerReply): void; reject(e: Error): void } | null;
 }
 
 /**
@@ -89,13 +91,12 @@ export function createRenderPool(size: number, signal?: AbortSignal, heap: { rea
   const start = (slot: Slot) => {
     const worker = new Worker(script, { resourceLimits: heap });
     slot.worker = worker;
-    worker.on('message', (reply: RenderReply) => {
+    worker.on('message', (reply: WorkerReply & { readonly id: number }) => {
       const job = slot.job;
       if (!job || job.id !== reply.id) return;
       slot.job = null;
       openPartials.delete(job.partial);
-      if (reply.ok) job.resolve({ file: reply.file, bytes: reply.bytes, sha256: reply.sha256 });
-      else job.reject(new Error(reply.message));
+      job.resolve(reply);
       free(slot);
     });
     worker.on('error', (err) => fail(slot, new WorkerLost(err.message)));
@@ -125,16 +126,16 @@ export function createRenderPool(size: number, signal?: AbortSignal, heap: { rea
     await Promise.all(slots.map((s) => s.worker.terminate()));
   };
   signal?.addEventListener('abort', () => void close(), { once: true });
-  const onWorker = async (input: EfileInput, final: string): Promise<ZipResult> => {
+  const onWorker = async (job: WorkerTask): Promise<WorkerReply> => {
     const slot = idle.pop() ?? (live > 0 ? await new Promise<Slot | null>((resolve, reject) => waiting.push({ resolve, reject })) : null);
     if (closed) throw new Error('aborted');
     if (!slot) throw new WorkerLost('no e-file worker left');
     const id = nextId++;
-    const partial = partialName(final);
+    const partial = partialName(job.final);
     openPartials.add(partial);
-    return new Promise<ZipResult>((resolve, reject) => {
+    return new Promise<WorkerReply>((resolve, reject) => {
       slot.job = { id, partial, resolve, reject };
-      slot.worker.postMessage({ id, input, final } satisfies RenderJob);
+      slot.worker.postMessage({ ...job, id } as WorkerJob);
     });
   };
   return {
@@ -143,10 +144,23 @@ export function createRenderPool(size: number, signal?: AbortSignal, heap: { rea
       if (closed || signal?.aborted) throw new Error('aborted');
       if (inputSize(input) > WORKER_MAX_RECORDS) return writeEfile(input, final, jobSignal ?? signal);
       try {
-        return await onWorker(input, final);
+        const reply = await onWorker({ kind: 'render', input, final });
+        if (reply.ok) return { file: reply.file, bytes: reply.bytes, sha256: reply.sha256 };
+        throw new Error(reply.ok === false ? reply.message : 'no reply');
       } catch (err) {
         // The worker died under this client (e.g. out of memory): the main thread renders it.
         if (err instanceof WorkerLost && !closed) return writeEfile(input, final, jobSignal ?? signal);
+        throw err;
+      }
+    },
+    async exportStored(job, jobSignal) {
+      if (closed || signal?.aborted || jobSignal?.aborted) throw new Error('aborted');
+      try {
+        const reply = await onWorker({ kind: 'export', ...job });
+        return reply.ok === null ? null : reply;
+      } catch (err) {
+        // The worker died under this client: the main thread does it, as it does large ones.
+        if (err instanceof WorkerLost && !closed) return null;
         throw err;
       }
     },

@@ -62,6 +62,9 @@ describe.skipIf(!existsSync(built))('a render worker that dies (built dist/)', (
           expect(r.sha256).toBe(expected.sha256);
           expect(fileSha(r.file)).toBe(expected.sha256);
         }
+        // A stored client goes back to the main thread (null), with no file left behind.
+        const ctx = { user: { id: ws.user.id, name: ws.user.name, role: ws.user.role }, meta: { demo: ws.meta.demo } };
+        expect(await pool!.exportStored({ docsDir: join(dir, 'docs'), client: CLIENT, org: await orgInfo(ws), exportedAt: NOW, ctx, final: join(out, 'stored.zip') })).toBeNull();
       } finally {
         await pool!.close();
       }
