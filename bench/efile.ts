@@ -9,7 +9,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -34,6 +34,8 @@ const { values } = parseArgs({
 });
 
 const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
+/** The 1-minute load average: timings under load are pessimistic (2 shared cores). */
+const load = () => loadavg()[0]!.toFixed(1);
 
 /** Child: export (one client or all) from an existing workspace; prints {ms, maxRssKb, files, bytes}. */
 async function child(mode: string, wsDir: string, out: string): Promise<void> {
@@ -108,6 +110,7 @@ if (values.child) {
     }
     await ws.close();
     const out1 = join(base, 'out-one');
+    const load1 = load();
     const one = runChild('one', wsDir, out1);
     const zip1 = (await readdir(out1))[0]!;
     rows.push(['one client: visits / task records', `${n} / ${2 * n} over 10 years (120 months of work sheets, in 10 yearly PDFs)`]);
@@ -115,6 +118,7 @@ if (values.child) {
     rows.push(['one client: process wall time incl. Node start', `${(one.wallMs / 1000).toFixed(2)} s`]);
     rows.push(['one client: peak RSS', `${mb(one.maxRssKb)} (target ≤ 200 MB)`]);
     rows.push(['one client: ZIP size', `${((await stat(join(out1, zip1))).size / 1024 / 1024).toFixed(1)} MiB`]);
+    rows.push(['one client: load average (1 min) before / after', `${load1} / ${load()}`]);
     for (const [k, v] of rows) process.stdout.write(`${k}: ${v}\n`);
 
     // 2. The large demo world.
@@ -123,11 +127,14 @@ if (values.child) {
       const d = spawnSync(process.execPath, [BIN, '--workspace', big, 'demo', '--size', 'large', '--seed', '1', '--json'], { encoding: 'utf8', env: { ...process.env, APSIS_NOW: NOW } });
       if (d.status !== 0) throw new Error(`apsis demo failed: ${d.stderr}`);
       const out2 = join(base, 'out-all');
+      const load2 = load();
       const all = runChild('all', big, out2);
       rows.push(['all: clients exported', `${all.files} of the large demo world (3,000 clients, seed 1)${all.files < 3000 ? '; time and RSS below are for these only' : ''}`]);
       rows.push(['all: total time', `${(all.ms / 1000).toFixed(1)} s (target ≤ 2 min); ${(all.ms / all.files).toFixed(1)} ms per client`]);
       rows.push(['all: peak RSS', `${mb(all.maxRssKb)} (target ≤ 300 MB)`]);
       rows.push(['all: ZIPs written', `${(all.bytes / 1024 / 1024).toFixed(1)} MiB`]);
+      rows.push(['all: worker threads', values.workers ?? 'default (batchWorkers: one per core, at most 2)']);
+      rows.push(['all: load average (1 min) before / after', `${load2} / ${load()}`]);
     }
     await writeResult('efile', 'E-file export', rows);
   } finally {

@@ -3,6 +3,7 @@
  * client more than there are workers is in flight (the main thread reads the next meanwhile). Each failure is that client's
  * own; the others still export.
  */
+import { availableParallelism } from 'node:os';
 import type { ClientId } from '../../core/ids.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { exportClient } from './export.js';
@@ -12,12 +13,11 @@ import { createRenderPool } from './pool.js';
 export type Summary = { client: string; file: string; bytes: number; sha256: string } | { client: string; error: string };
 
 /**
- * Worker threads for a batch by default: none. Measured on 2 shared cores, a worker (its own heap,
- * pdfkit and fonts) brought no speed while adding 30–80 MB RSS, past the 300 MB a batch may use;
- * on a quiet machine `workers: 1` or `2` renders beside the main thread (bench:efile --workers).
+ * Worker threads for a batch by default: one per core, at most two. Each has a capped heap
+ * (pool.ts), so two stay within the 300 MB a batch may use; more would pass it (bench:efile).
  */
 export function batchWorkers(): number {
-  return 0;
+  return Math.min(2, availableParallelism() > 1 ? availableParallelism() : 0);
 }
 
 /**

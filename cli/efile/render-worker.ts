@@ -1,21 +1,19 @@
-/** A worker thread of the e-file batch (cli/efile/pool.ts): renders and zips one prepared client at a time. */
+/** A worker thread of the e-file batch (cli/efile/pool.ts): renders and zips one client at a time, prepared or read here. */
 import { parentPort } from 'node:worker_threads';
-import type { EfileInput } from '../../core/efile/efile.js';
+import { clientName } from '../../core/efile/efile.js';
+import type { WorkerJob, WorkerReply } from './jobs.js';
+import { exportStored } from './stored-export.js';
 import { writeEfile } from './write.js';
 
-/** A job: the client's prepared input and the ZIP's final path. */
-export interface RenderJob {
-  readonly id: number;
-  readonly input: EfileInput;
-  readonly final: string;
+async function run(job: WorkerJob): Promise<WorkerReply> {
+  if (job.kind === 'export') return exportStored(job);
+  const res = await writeEfile(job.input, job.final);
+  return { ok: true, ...res, name: clientName(job.input.profile) };
 }
 
-/** The answer to a job. */
-export type RenderReply = { readonly id: number; readonly ok: true; readonly file: string; readonly bytes: number; readonly sha256: string } | { readonly id: number; readonly ok: false; readonly message: string };
-
-parentPort?.on('message', (job: RenderJob) => {
-  writeEfile(job.input, job.final).then(
-    (res) => parentPort?.postMessage({ id: job.id, ok: true, ...res } satisfies RenderReply),
-    (err: unknown) => parentPort?.postMessage({ id: job.id, ok: false, message: err instanceof Error ? err.message : String(err) } satisfies RenderReply),
+parentPort?.on('message', (job: WorkerJob) => {
+  run(job).then(
+    (reply) => parentPort?.postMessage({ id: job.id, ...reply }),
+    (err: unknown) => parentPort?.postMessage({ id: job.id, ok: false, message: err instanceof Error ? err.message : String(err) }),
   );
 });

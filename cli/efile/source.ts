@@ -18,7 +18,7 @@ import { COLLECTIONS, SCHEMA_VERSION } from '../../core/doc/schema.js';
 import type { FieldChange } from '../../core/history/replay.js';
 import { replayHistory } from '../../core/history/replay.js';
 import type { ClientId } from '../../core/ids.js';
-import type { DamagedError, LoadedDoc } from '../../core/store/storage.js';
+import type { DamagedError, DocStorage, LoadedDoc } from '../../core/store/storage.js';
 import type { Workspace } from '../workspace/workspace.js';
 
 /** The client as plain data, and its history (new records summarised). */
@@ -50,22 +50,41 @@ export function holdsStoredState(replayed: Y.Doc, stored: LoadedDoc): boolean {
   return Y.equalDeleteSets(Y.mergeDeleteSets(deletions), Y.createDeleteSetFromStructStore(replayed.store));
 }
 
+/**
+ * What storage alone tells of a closed client: the client itself (or why it cannot be read); or
+ * `open`: the replay is not provably the stored state, so the document must be opened (its
+ * history is already replayed); or `large`: more than `maxBytes` stored, left unread.
+ */
+export type StoredRead = { readonly kind: 'read'; readonly read: ClientRead } | { readonly kind: 'open'; readonly history: FieldChange[] } | { readonly kind: 'large' };
+
+/** Reads a closed client from storage alone (also on worker threads): one replay of its stored updates. */
+export async function readStoredClient(storage: DocStorage, id: ClientId, maxBytes = Infinity): Promise<StoredRead> {
+  const docId = clientDocId(id);
+  const stored = await storage.load(docId);
+  if (!stored.ok) return { kind: 'read', read: { ok: false, message: damaged(stored.error) } };
+  const updates = await storage.history(docId);
+  let bytes = 0;
+  for (const u of updates) bytes += u.update.length;
+  if (bytes > maxBytes) return { kind: 'large' };
+  let data: ReturnType<typeof readClientDoc> | null = null;
+  const history = replayHistory(updates, {
+    summariseCreated: true,
+    roots: CLIENT_ROOTS,
+    final: (doc) => {
+      if (readMeta(doc).schemaVersion === SCHEMA_VERSION && holdsStoredState(doc, stored.value)) data = readClientDoc(doc);
+    },
+  });
+  return data ? { kind: 'read', read: { ok: true, data, history, via: 'history' } } : { kind: 'open', history };
+}
+
 /** Reads a client for export: from its replayed history when that is provably the stored state, else from the opened document. */
 export async function readClientForExport(ws: Workspace, id: ClientId): Promise<ClientRead> {
   const docId = clientDocId(id);
   let history: FieldChange[] | null = null;
   if (!ws.repo.isOpen(docId)) {
-    const stored = await ws.repo.storage.load(docId);
-    if (!stored.ok) return { ok: false, message: damaged(stored.error) };
-    let data: ReturnType<typeof readClientDoc> | null = null;
-    history = replayHistory(await ws.repo.storage.history(docId), {
-      summariseCreated: true,
-      roots: CLIENT_ROOTS,
-      final: (doc) => {
-        if (readMeta(doc).schemaVersion === SCHEMA_VERSION && holdsStoredState(doc, stored.value)) data = readClientDoc(doc);
-      },
-    });
-    if (data) return { ok: true, data, history, via: 'history' };
+    const stored = await readStoredClient(ws.repo.storage, id);
+    if (stored.kind === 'read') return stored.read;
+    if (stored.kind === 'open') history = stored.history;
   }
   const opened = await ws.client(id);
   if (!opened.ok) return { ok: false, message: damaged(opened.error) };

@@ -23,30 +23,62 @@ function sortedKeys(v: object): string[] {
 }
 
 function pretty(v: unknown, depth: number, compactDepth: number): string {
-  if (depth >= compactDepth || v === null || typeof v !== 'object') return compact(v);
+  if (depth >= compactDepth || v === null || typeof v !== 'object') return compact(v, null);
   const pad = '  '.repeat(depth + 1);
   const end = '  '.repeat(depth);
   if (Array.isArray(v)) {
     if (v.length === 0) return '[]';
-    return `[\n${v.map((x) => pad + pretty(x, depth + 1, compactDepth)).join(',\n')}\n${end}]`;
+    // Elements written compact share one key list (long record lists: one collection pass).
+    const keys = depth + 1 >= compactDepth ? allKeys(v) : null;
+    return `[\n${v.map((x) => pad + (keys ? compact(x, keys) : pretty(x, depth + 1, compactDepth))).join(',\n')}\n${end}]`;
   }
   const keys = sortedKeys(v);
   if (keys.length === 0) return '{}';
   return `{\n${keys.map((k) => `${pad}${JSON.stringify(k)}: ${pretty((v as Record<string, unknown>)[k], depth + 1, compactDepth)}`).join(',\n')}\n${end}}`;
 }
 
-/** One-line JSON with sorted keys: what JSON.stringify of a key-sorted copy gives, without making the copy. */
-function compact(v: unknown): string {
+/** Every object key anywhere inside `v`, in sorted-copy order (index keys ascending, then by code unit). */
+function allKeys(v: unknown): string[] {
+  const seen = new Set<string>();
+  const walk = (x: unknown): void => {
+    if (x === null || typeof x !== 'object') return;
+    if (Array.isArray(x)) for (const e of x) walk(e);
+    else
+      for (const k of Object.keys(x)) {
+        seen.add(k);
+        walk((x as Record<string, unknown>)[k]);
+      }
+  };
+  walk(v);
+  const keys = [...seen];
+  const indexes = keys.filter(isIndex).sort((a, b) => Number(a) - Number(b));
+  return [...indexes, ...keys.filter((k) => !isIndex(k)).sort()];
+}
+
+/**
+ * One-line JSON with sorted keys: what JSON.stringify of a key-sorted copy gives, without making the
+ * copy. JSON.stringify with a key list writes every object's keys in the list's order (and drops
+ * undefined ones), so a sorted list of all keys inside `v` gives each object's keys sorted.
+ */
+function compact(v: unknown, keys: string[] | null): string {
+  if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'null';
+  const list = keys ?? allKeys(v);
+  // A listed key is read with a plain get: `__proto__` would find the prototype where it is not own.
+  return list.includes('__proto__') ? compactEach(v) : (JSON.stringify(v, list) ?? 'null');
+}
+
+/** compact() key by key, for the rare data the key list cannot serve. */
+function compactEach(v: unknown): string {
   if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'null';
   if (Array.isArray(v)) {
     let out = '[';
-    for (let i = 0; i < v.length; i++) out += (i ? ',' : '') + (v[i] === undefined ? 'null' : compact(v[i]));
+    for (let i = 0; i < v.length; i++) out += (i ? ',' : '') + (v[i] === undefined ? 'null' : compactEach(v[i]));
     return `${out}]`;
   }
   let out = '{';
   let first = true;
   for (const k of sortedKeys(v)) {
-    out += `${first ? '' : ','}${JSON.stringify(k)}:${compact((v as Record<string, unknown>)[k])}`;
+    out += `${first ? '' : ','}${JSON.stringify(k)}:${compactEach((v as Record<string, unknown>)[k])}`;
     first = false;
   }
   return `${out}}`;

@@ -342,7 +342,7 @@ describe('stableJson against a sorted copy (seeded)', () => {
       const r = rnd();
       if (d > 3 || r < 0.3) return [null, true, 1.5, -3, 'ā"\\\n', '', undefined][Math.floor(rnd() * 7)];
       if (r < 0.6) return Array.from({ length: Math.floor(rnd() * 4) }, () => gen(d + 1));
-      return Object.fromEntries(Array.from({ length: Math.floor(rnd() * 5) }, () => [['b', 'a', 'Z', 'ž', '10', '9'][Math.floor(rnd() * 6)]!, gen(d + 1)]));
+      return Object.fromEntries(Array.from({ length: Math.floor(rnd() * 5) }, () => [['b', 'a', 'Z', 'ž', '10', '9', '__proto__'][Math.floor(rnd() * 7)]!, gen(d + 1)]));
     };
     const sorted = (v: unknown): unknown => (Array.isArray(v) ? v.map(sorted) : v !== null && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().filter((k) => (v as Record<string, unknown>)[k] !== undefined).map((k) => [k, sorted((v as Record<string, unknown>)[k])])) : v);
     for (let i = 0; i < 300; i++) {
