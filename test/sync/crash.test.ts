@@ -27,7 +27,9 @@ describe('relay crash', () => {
           b.getMap('records').set(`b-${i}`, i);
         }
       }, 2);
-      await new Promise((res) => setTimeout(res, 400));
+      // Kill mid-stream, once the observer has received some (a fixed wait saw too few on a loaded machine).
+      await waitFor(() => observer.getMap('records').size > 20, 20_000);
+      await new Promise((res) => setTimeout(res, 100));
       await r1.kill();
       clearInterval(pump);
       // What the observer received was stored before it was fanned out: acknowledged.
