@@ -126,8 +126,8 @@ export function App({ ws, lang, noColor = false, sync = OFFLINE, initial, backgr
   );
 
   const data = useMemo<TuiData>(
-    () => ({ caseload, summaries: scan.summaries, scanned: scan.scanned, scanTotal: scan.scanTotal, weekVisits: week.visits, reloadWeek: week.reload, revision }),
-    [caseload, scan.summaries, scan.scanned, scan.scanTotal, week.visits, week.reload, revision],
+    () => ({ caseload, scan: scan.store, weekVisits: week.visits, reloadWeek: week.reload, revision }),
+    [caseload, scan.store, week.visits, week.reload, revision],
   );
 
   const commandState: CommandState = { role: ws.user.role, canUndo: undo.canUndo(), canRedo: undo.canRedo() };
@@ -164,6 +164,8 @@ export function App({ ws, lang, noColor = false, sync = OFFLINE, initial, backgr
   };
 
   const onKey = (key: KeyName) => {
+    // Check results waiting to be drawn go into this key's frame instead of a frame of their own.
+    scan.store.keyPressed();
     if (overlay.kind !== 'none') {
       const step = overlayKey(overlay, key, commandsFor(binding.current.scopes, commandState), label);
       setOverlay(step.next);
