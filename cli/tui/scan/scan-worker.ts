@@ -2,6 +2,8 @@
  * Worker thread of the TUI's background check: reads every client document of the workspace from
  * disk and sends back small summaries in batches, so the app's thread only draws and takes keys.
  */
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ClientId } from '../../../core/ids.js';
 import { createFileStorage } from '../../store/file-storage.js';
@@ -43,4 +45,17 @@ async function run(job: ScanJob, port: NonNullable<typeof parentPort>): Promise<
   port.postMessage({ type: 'done' } satisfies ScanReply);
 }
 
-if (parentPort) void run(workerData as ScanJob, parentPort);
+/** Lowers this thread's scheduling priority (Linux: /proc/thread-self names the thread), so on a busy machine the app's own thread gets the CPU first. */
+function yieldCpuToTheApp(): void {
+  try {
+    const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    if (Number.isInteger(tid) && tid > 0) setPriority(tid, 10);
+  } catch {
+    // Not Linux, or not allowed: the check still runs, at normal priority.
+  }
+}
+
+if (parentPort) {
+  yieldCpuToTheApp();
+  void run(workerData as ScanJob, parentPort);
+}
