@@ -10,10 +10,11 @@ import { performance } from 'node:perf_hooks';
 
 /** Key → frame times of one run of the binary: during the background check, then steady scrolling and filtering. */
 export interface PtyKeyTimes {
+  /** Keys sent while the background check was still reading. */
   readonly during: number[];
   readonly scroll: number[];
   readonly filter: number[];
-  /** Whether the check was still running after the last `during` key (else that phase ran too late to count). */
+  /** False when some of the first 10 keys came after the check had ended (those are not counted in `during`). */
   readonly duringInScan: boolean;
 }
 
@@ -68,14 +69,21 @@ export function binaryKeyTimes(bin: string, dir: string, order: readonly string[
       cursor = Math.max(0, Math.min(order.length - 1, cursor + (k === 'j' ? 1 : -1)));
       return press(k, cursorShown);
     };
-    const scanning = () => /pārbauda \d+\/\d+/.test(seen.slice(-3000));
+    // The check's progress is on the caseload's title line of the last frame (each frame starts with the header).
+    const scanning = () => /pārbauda \d+\/\d+/.test(seen.slice(seen.lastIndexOf('APSis')));
     void (async () => {
       while (!seen.includes('APSis')) await sleep(5);
       // Keys start while the background check is starting up and reading.
       await sleep(150);
+      // Keys while the check runs (at least 10, at most 60): those sent while its progress was shown.
       const during: number[] = [];
-      for (let i = 0; i < 30; i++) during.push(await scrollKey(i));
-      const duringInScan = scanning();
+      let duringInScan = true;
+      for (let i = 0; i < 60 && (i < 10 || scanning()); i++) {
+        const running = scanning();
+        const ms = await scrollKey(i);
+        if (running) during.push(ms);
+        else duringInScan = false;
+      }
       for (let i = 0; i < 600 && scanning(); i++) await sleep(100);
       const scroll: number[] = [];
       for (let i = 0; i < 60; i++) scroll.push(await scrollKey(i));
