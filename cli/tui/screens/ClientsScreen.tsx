@@ -11,6 +11,8 @@ import { markersOf } from '../model/client-summary.js';
 import { unassignedByClient } from '../model/week-visits.js';
 import { ClientRow } from '../components/ClientRow.js';
 
+const WARM_SLICE = 250;
+
 /** The caseload screen. */
 export function ClientsScreen({ active }: { readonly active: boolean }) {
   const { t, bodyHeight, width, color, today } = useEnv();
@@ -19,7 +21,13 @@ export function ClientsScreen({ active }: { readonly active: boolean }) {
   const actions = useActions();
   const all = useMemo(() => indexCaseload(caseload), [caseload]);
   useEffect(() => {
-    const timer = setTimeout(() => warmCaseload(all), 0);
+    // In slices, so a key pressed meanwhile does not wait for thousands of rows to be folded.
+    let timer: ReturnType<typeof setTimeout>;
+    const step = (from: number) => {
+      warmCaseload(all.slice(from, from + WARM_SLICE));
+      if (from + WARM_SLICE < all.length) timer = setTimeout(() => step(from + WARM_SLICE), 0);
+    };
+    timer = setTimeout(() => step(0), 0);
     return () => clearTimeout(timer);
   }, [all]);
   const unassigned = useMemo(() => unassignedByClient(weekVisits ?? []), [weekVisits]);
