@@ -11,7 +11,7 @@ import type { ClientId } from '../../../core/ids.js';
 import type { Workspace } from '../../workspace/workspace.js';
 import type { ScanResult } from './read-summary.js';
 import { readSummary } from './read-summary.js';
-import type { ScanJob, ScanReply } from './scan-worker.js';
+import type { ScanJob, ScanReply } from './scan-job.js';
 
 /** Where results go. */
 export interface ScanSink {
