@@ -69,3 +69,21 @@ describe('schedule board keys typed before the board has reloaded', () => {
     ui.app.unmount();
   });
 });
+
+describe('schedule board: a failed save while repairing', () => {
+  it('is said in the status line and the board keeps working', async () => {
+    const { w } = await boardFixture();
+    const ui = await renderApp(w.ws, { initial: { screen: 'schedule' } });
+    await ui.waitFor((f) => f.includes('Bērziņš Jānis') && f.includes('ivars'), 'the visit of ivars');
+    const save = w.ws.save.bind(w.ws);
+    w.ws.save = () => Promise.reject(new Error('disk full'));
+    await ui.press('A');
+    await ui.waitFor((f) => /absent|prombūt/i.test(f), 'the confirmation');
+    await ui.press('y');
+    await ui.waitFor((f) => f.includes('Could not save: disk full'), 'the failure in the status line');
+    w.ws.save = save;
+    await ui.press('w');
+    await ui.waitFor((f) => f.includes('Move to (staff id)'), 'the next prompt');
+    ui.app.unmount();
+  });
+});

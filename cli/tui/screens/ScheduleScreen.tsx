@@ -63,6 +63,12 @@ export function ScheduleScreen({ active }: { readonly active: boolean }) {
         withVisit((doc, vid) => moveVisit(doc, vid, { staffIds: [id] }), 'schedule.moveWorker');
       });
     });
+  // Re-optimising and repairing save the schedule themselves: a failed save after their awaits is
+  // said in the status line (the board shows what is in the document), not left unhandled.
+  const saveFailed = (err: unknown) => {
+    reloadWeek();
+    actions.fail(t('error.save', { detail: (err as Error).message }));
+  };
   const absent = () => {
     const worker = selected?.visit.staffIds[0];
     if (!worker) return actions.fail(t('schedule.noVisit'));
@@ -78,7 +84,7 @@ export function ScheduleScreen({ active }: { readonly active: boolean }) {
         void org;
         reloadWeek();
         actions.notify(t('schedule.absentSaved', { n: res.value.changed.length }));
-      })();
+      })().catch(saveFailed);
     });
   };
   useBinding(
@@ -98,11 +104,13 @@ export function ScheduleScreen({ active }: { readonly active: boolean }) {
           const week = parseIsoWeek(isoWeekOf(day));
           if (!week) return;
           actions.notify(t('schedule.optimising'));
-          void buildWeek(ws, week, [], { seconds: 3, seed: 1 }).then((res) => {
-            if (!res.ok) return actions.fail(res.reason);
-            reloadWeek();
-            actions.notify(t('schedule.optimised', { n: res.groups.reduce((s, g) => s + g.assigned, 0), total: res.groups.reduce((s, g) => s + g.visits, 0) }));
-          });
+          void buildWeek(ws, week, [], { seconds: 3, seed: 1 })
+            .then((res) => {
+              if (!res.ok) return actions.fail(res.reason);
+              reloadWeek();
+              actions.notify(t('schedule.optimised', { n: res.groups.reduce((s, g) => s + g.assigned, 0), total: res.groups.reduce((s, g) => s + g.visits, 0) }));
+            })
+            .catch(saveFailed);
         },
         'schedule.absent': absent,
       },
