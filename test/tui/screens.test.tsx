@@ -254,3 +254,31 @@ describe('client screen: e-file export', () => {
     ui.app.unmount();
   });
 });
+
+describe('client screen: history after a failed write', () => {
+  it('says the failed write in the status line and still shows the tab', async () => {
+    const { ws } = await setup();
+    const [id] = await addClients(ws, ['Jānis Ozols']);
+    const res = await ws.client(id as ClientId);
+    if (!res.ok) throw new Error('open');
+    const storage = ws.repo.storage;
+    const append = storage.append.bind(storage);
+    let failed = false;
+    storage.append = () => {
+      failed = true;
+      return Promise.reject(new Error('disk full'));
+    };
+    res.doc.transact(() => {
+      addClientRecord(res.doc, 'alerts', { id: 'al-1', observationId: null, level: 'inform_gp', raisedAt: '2026-11-22T10:00', raisedBy: 'x', reason: 'fever', status: 'open', handledBy: null, handledAt: null, actionTaken: '' });
+    });
+    // The repository writes after the transaction, on its own queue: let it meet the failing disk.
+    for (let i = 0; i < 100 && storage.append !== append; i++) {
+      await new Promise((r) => setTimeout(r, 10));
+      if (failed) storage.append = append;
+    }
+    const ui = await renderApp(ws, { initial: { screen: 'client', clientId: id as ClientId, tab: 'history' }, background: false });
+    const f = await ui.waitFor((x) => x.includes('Could not save: disk full'), 'the failed write in the status line');
+    expect(f).toContain('Who changed what');
+    ui.app.unmount();
+  });
+});
