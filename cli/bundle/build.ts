@@ -18,6 +18,8 @@ await build({
     apsis: join(dist, 'cli', 'main.js'),
     'efile-worker': join(dist, 'cli', 'efile', 'render-worker.js'),
     'demo-worker': join(dist, 'cli', 'demo', 'worker.js'),
+    // The TUI's background check of every client document (cli/tui/scan/scanner.ts).
+    'tui-scan-worker': join(dist, 'cli', 'tui', 'scan', 'scan-worker.js'),
   },
   outdir: join(dist, 'bin'),
   outExtension: { '.js': '.mjs' },

@@ -1,3 +1,5 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { addClientRecord, listClientRecords } from '../../core/doc/client-doc.js';
 import type { ClientId } from '../../core/ids.js';
@@ -233,6 +235,50 @@ describe('dashboard and schedule', () => {
     await ui.waitFor((x) => x.includes('09:15–10:15'));
     await ui.press('v');
     await ui.waitFor((x) => x.includes('by worker'));
+    ui.app.unmount();
+  });
+});
+
+describe('client screen: e-file export', () => {
+  it('a failing export (exports/ is a file) is said in the status line and the app keeps working', async () => {
+    const { ws } = await setup();
+    const [id] = await addClients(ws, ['Jānis Ozols']);
+    await writeFile(join(ws.dir, 'exports'), 'not a folder');
+    const ui = await renderApp(ws, { initial: { screen: 'client', clientId: id as ClientId, tab: 'profile' }, background: false });
+    await ui.waitFor((f) => f.includes('Ozols'), 'the client');
+    await ui.press('E');
+    const f = await ui.waitFor((x) => x.includes('could not be exported'), 'the failure in the status line');
+    expect(f).toMatch(/EEXIST: file already exists, mkdir/);
+    await ui.press(KEY.tab);
+    await ui.waitFor((x) => /Assessment/.test(x) && /No assessment|home-care|n New/i.test(x), 'the next tab');
+    ui.app.unmount();
+  });
+});
+
+describe('client screen: history after a failed write', () => {
+  it('says the failed write in the status line and still shows the tab', async () => {
+    const { ws } = await setup();
+    const [id] = await addClients(ws, ['Jānis Ozols']);
+    const res = await ws.client(id as ClientId);
+    if (!res.ok) throw new Error('open');
+    const storage = ws.repo.storage;
+    const append = storage.append.bind(storage);
+    let failed = false;
+    storage.append = () => {
+      failed = true;
+      return Promise.reject(new Error('disk full'));
+    };
+    res.doc.transact(() => {
+      addClientRecord(res.doc, 'alerts', { id: 'al-1', observationId: null, level: 'inform_gp', raisedAt: '2026-11-22T10:00', raisedBy: 'x', reason: 'fever', status: 'open', handledBy: null, handledAt: null, actionTaken: '' });
+    });
+    // The repository writes after the transaction, on its own queue: let it meet the failing disk.
+    for (let i = 0; i < 100 && storage.append !== append; i++) {
+      await new Promise((r) => setTimeout(r, 10));
+      if (failed) storage.append = append;
+    }
+    const ui = await renderApp(ws, { initial: { screen: 'client', clientId: id as ClientId, tab: 'history' }, background: false });
+    const f = await ui.waitFor((x) => x.includes('Could not save: disk full'), 'the failed write in the status line');
+    expect(f).toContain('Who changed what');
     ui.app.unmount();
   });
 });

@@ -83,18 +83,21 @@ export function App({ ws, lang, noColor = false, sync = OFFLINE, initial, backgr
     async (doc: Y.Doc): Promise<boolean> => {
       const saved = saving.current.then(() => ws.save());
       saving.current = saved.catch(() => undefined);
+      let ok = true;
       try {
         await saved;
       } catch (err) {
         fail(t('error.save', { detail: (err as Error).message }));
-        return false;
+        ok = false;
       }
+      // The edit is in the open document either way (a failed save is retried by the next one):
+      // summaries and the board follow the document, as every screen does.
       setRevision((r) => r + 1);
       const kind = readMeta(doc).kind;
       const clientId = kind === 'client' ? clientIdOf(doc) : null;
       if (clientId) void scan.refresh(clientId);
       if (kind === 'schedule') week.reload();
-      return true;
+      return ok;
     },
     [ws, t, fail, scan, week],
   );
@@ -126,11 +129,14 @@ export function App({ ws, lang, noColor = false, sync = OFFLINE, initial, backgr
   );
 
   const data = useMemo<TuiData>(
-    () => ({ caseload, summaries: scan.summaries, scanned: scan.scanned, scanTotal: scan.scanTotal, weekVisits: week.visits, reloadWeek: week.reload, revision }),
-    [caseload, scan.summaries, scan.scanned, scan.scanTotal, week.visits, week.reload, revision],
+    () => ({ caseload, scan: scan.store, weekVisits: week.visits, reloadWeek: week.reload, revision }),
+    [caseload, scan.store, week.visits, week.reload, revision],
   );
 
-  const commandState: CommandState = { role: ws.user.role, canUndo: undo.canUndo(), canRedo: undo.canRedo() };
+  // Read when a key comes, not when the shell last rendered: an edit makes undo available at once,
+  // while the shell renders again only after its save (a quick "u" would find undo unavailable).
+  const commandStateNow = (): CommandState => ({ role: ws.user.role, canUndo: undo.canUndo(), canRedo: undo.canRedo() });
+  const commandState = commandStateNow();
   const label = (c: Command) => t(c.label);
 
   const goTo = (r: Route) => {
@@ -164,15 +170,18 @@ export function App({ ws, lang, noColor = false, sync = OFFLINE, initial, backgr
   };
 
   const onKey = (key: KeyName) => {
+    // Check results waiting to be drawn go into this key's frame instead of a frame of their own.
+    scan.store.keyPressed();
+    const state = commandStateNow();
     if (overlay.kind !== 'none') {
-      const step = overlayKey(overlay, key, commandsFor(binding.current.scopes, commandState), label);
+      const step = overlayKey(overlay, key, commandsFor(binding.current.scopes, state), label);
       setOverlay(step.next);
       step.run?.();
       if (step.command) runCommand(step.command);
       return;
     }
     if (binding.current.text?.(key)) return;
-    const cmd = resolveKey(key, binding.current.scopes, commandState);
+    const cmd = resolveKey(key, binding.current.scopes, state);
     if (cmd) runCommand(cmd.id);
   };
   useKeyQueue(onKey);

@@ -5,8 +5,8 @@ import type { CaseloadRow, Workspace } from '../../workspace/workspace.js';
 import type { Lang, Translate } from '../i18n/messages.js';
 import type { CommandId, Scope } from '../keys/commands.js';
 import type { KeyName } from '../keys/key-names.js';
-import type { ClientSummary } from '../model/client-summary.js';
 import type { PlacedVisit } from '../model/week-visits.js';
+import type { ScanStore } from '../scan/scan-store.js';
 import type { Route } from './routes.js';
 
 /** Sync state shown in the status bar. INTEGRATION POINT: cli/sync fills this in. */
@@ -47,9 +47,8 @@ export interface TuiActions {
 export interface TuiData {
   /** The caseload index (sorted by name), refreshed after each edit. */
   readonly caseload: readonly CaseloadRow[];
-  readonly summaries: ReadonlyMap<string, ClientSummary>;
-  readonly scanned: number;
-  readonly scanTotal: number;
+  /** The background check of every client document (read it with `useScan`). */
+  readonly scan: ScanStore;
   readonly weekVisits: readonly PlacedVisit[] | null;
   readonly reloadWeek: () => void;
   /** Bumped after every edit, so screens re-read their documents. */

@@ -247,6 +247,10 @@ const M = {
   'error.badDate': { lv: 'Datumam jābūt formā GGGG-MM-DD; nekas netika mainīts.', en: 'A date must look like YYYY-MM-DD; nothing was changed.' },
   'error.unknownKey': { lv: 'Taustiņš "{key}" šeit neko nedara (? — palīdzība).', en: 'Key "{key}" does nothing here (? — help).' },
   'loading': { lv: 'Ielādē…', en: 'Loading…' },
+  'scan.unreadable': { lv: '⚠ {n} klientu dokumenti nav nolasāmi (Pārskats; apsis doctor)', en: '⚠ {n} client documents cannot be read (Dashboard; apsis doctor)' },
+  'scan.unreadableApprovals': { lv: '⚠ {n} klientu dokumenti nav nolasāmi: to iesniegtie novērtējumi šeit nav redzami (apsis doctor)', en: '⚠ {n} client documents cannot be read: their submitted assessments are not listed here (apsis doctor)' },
+  'dashboard.unreadable': { lv: '{name}: dokuments nav nolasāms — {problem}', en: '{name}: document cannot be read — {problem}' },
+  'efile.failed': { lv: 'E-lietu neizdevās eksportēt: {detail}', en: 'The e-file could not be exported: {detail}' },
 } as const satisfies Record<string, { readonly lv: string; readonly en: string }>;
 
 /** A message key. */

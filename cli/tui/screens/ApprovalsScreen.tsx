@@ -6,6 +6,7 @@ import type { Assessment } from '../../../core/doc/schema.js';
 import type { ClientId } from '../../../core/ids.js';
 import { useActions, useData, useEnv } from '../app/context.js';
 import { useBinding } from '../hooks/useBinding.js';
+import { useScan } from '../hooks/useClientScan.js';
 import type { MsgKey } from '../i18n/messages.js';
 import { moveCursor, visibleRows } from '../keys/list-window.js';
 import { checkDecision } from '../model/four-eyes.js';
@@ -18,8 +19,9 @@ interface Waiting {
 
 /** The approvals screen. */
 export function ApprovalsScreen({ active }: { readonly active: boolean }) {
-  const { ws, t, bodyHeight } = useEnv();
-  const { caseload, summaries, scanned, scanTotal } = useData();
+  const { ws, t, bodyHeight, color } = useEnv();
+  const { caseload } = useData();
+  const { summaries, problems, scanned, total: scanTotal } = useScan();
   const actions = useActions();
   const waiting = useMemo<Waiting[]>(() => {
     const out: Waiting[] = [];
@@ -63,11 +65,13 @@ export function ApprovalsScreen({ active }: { readonly active: boolean }) {
     active,
   );
   const loading = scanned < scanTotal ? <Text dimColor>{t('approvals.loading', { done: scanned, total: scanTotal })}</Text> : null;
+  const unreadable = problems.size > 0 ? <Text color={color('yellow')}>{t('scan.unreadableApprovals', { n: problems.size })}</Text> : null;
   if (waiting.length === 0)
     return (
       <Box flexDirection="column">
         <Text bold>{t('screen.approvals')}</Text>
-        {loading ?? <Text dimColor>{t('approvals.empty')}</Text>}
+        {loading ?? (unreadable ? null : <Text dimColor>{t('approvals.empty')}</Text>)}
+        {unreadable}
       </Box>
     );
   const { top, rows } = visibleRows(waiting, cursor, Math.max(1, bodyHeight - 2));
@@ -80,6 +84,7 @@ export function ApprovalsScreen({ active }: { readonly active: boolean }) {
         </Text>
       ))}
       {loading}
+      {unreadable}
     </Box>
   );
 }

@@ -27,12 +27,16 @@ export function ClientScreen({ clientId, initialTab, active }: { readonly client
   const exportEfile = () => {
     actions.notify(t('efile.exporting'));
     // The ZIP code (archiver, pdfkit) loads only when someone exports.
-    void import('../../efile/export.js').then(async ({ exportClient, orgInfo }) => {
-      const res = await exportClient(ws, clientId, join(ws.dir, 'exports'), await orgInfo(ws));
-      if (!res.ok) return actions.fail(res.message);
-      await ws.save();
-      actions.notify(t('efile.done', { file: res.file }));
-    });
+    // A failure after any await (no room on disk, exports/ not a folder) is said in the status line:
+    // a rejection left unhandled would end the whole app.
+    void import('../../efile/export.js')
+      .then(async ({ exportClient, orgInfo }) => {
+        const res = await exportClient(ws, clientId, join(ws.dir, 'exports'), await orgInfo(ws));
+        if (!res.ok) return actions.fail(res.message);
+        await ws.save();
+        actions.notify(t('efile.done', { file: res.file }));
+      })
+      .catch((err: unknown) => actions.fail(t('efile.failed', { detail: (err as Error).message })));
   };
   const tabHandlers = {
     'client.nextTab': () => setTab((i) => (i + 1) % CLIENT_TABS.length),

@@ -3,6 +3,7 @@ import { Box, Text } from 'ink';
 import { useEffect, useMemo, useReducer } from 'react';
 import { useActions, useData, useEnv } from '../app/context.js';
 import { useBinding } from '../hooks/useBinding.js';
+import { useScan } from '../hooks/useClientScan.js';
 import { caseloadReducer, indexCaseload, INITIAL_CASELOAD, selectRows, warmCaseload } from '../keys/caseload.js';
 import type { Move } from '../keys/list-window.js';
 import { listMoves, visibleRows } from '../keys/list-window.js';
@@ -10,14 +11,23 @@ import { markersOf } from '../model/client-summary.js';
 import { unassignedByClient } from '../model/week-visits.js';
 import { ClientRow } from '../components/ClientRow.js';
 
+const WARM_SLICE = 250;
+
 /** The caseload screen. */
 export function ClientsScreen({ active }: { readonly active: boolean }) {
   const { t, bodyHeight, width, color, today } = useEnv();
-  const { caseload, summaries, scanned, scanTotal, weekVisits } = useData();
+  const { caseload, weekVisits } = useData();
+  const { summaries, problems, scanned, total: scanTotal } = useScan();
   const actions = useActions();
   const all = useMemo(() => indexCaseload(caseload), [caseload]);
   useEffect(() => {
-    const timer = setTimeout(() => warmCaseload(all), 0);
+    // In slices, so a key pressed meanwhile does not wait for thousands of rows to be folded.
+    let timer: ReturnType<typeof setTimeout>;
+    const step = (from: number) => {
+      warmCaseload(all.slice(from, from + WARM_SLICE));
+      if (from + WARM_SLICE < all.length) timer = setTimeout(() => step(from + WARM_SLICE), 0);
+    };
+    timer = setTimeout(() => step(0), 0);
     return () => clearTimeout(timer);
   }, [all]);
   const unassigned = useMemo(() => unassignedByClient(weekVisits ?? []), [weekVisits]);
@@ -63,6 +73,7 @@ export function ClientsScreen({ active }: { readonly active: boolean }) {
       <Text wrap="truncate">
         <Text bold>{t('screen.clients')}</Text> {t('clients.count', { shown: rows.length, total: all.length })} · {t(`clients.sort.${state.sort}`)}
         <Text dimColor>{scanning}</Text>
+        {problems.size > 0 && <Text color={color('yellow')}>{`  ${t('scan.unreadable', { n: problems.size })}`}</Text>}
       </Text>
       <Text wrap="truncate">
         {state.filtering || state.filter ? (

@@ -3,6 +3,7 @@ import { Box, Text } from 'ink';
 import { useMemo, useState } from 'react';
 import { useData, useEnv } from '../app/context.js';
 import { useBinding } from '../hooks/useBinding.js';
+import { useScan } from '../hooks/useClientScan.js';
 import { moveCursor, visibleRows } from '../keys/list-window.js';
 import { buildDashboard } from '../model/dashboard.js';
 import type { Warning } from '../model/dashboard.js';
@@ -29,7 +30,8 @@ function warningText(w: Warning, t: Translate): string {
 /** The dashboard screen. */
 export function DashboardScreen({ active }: { readonly active: boolean }) {
   const { t, today, bodyHeight, color } = useEnv();
-  const { caseload, summaries, scanned, scanTotal, weekVisits, reloadWeek } = useData();
+  const { caseload, weekVisits, reloadWeek } = useData();
+  const { summaries, problems, scanned, total: scanTotal } = useScan();
   const d = useMemo(() => buildDashboard(caseload, summaries, weekVisits ?? [], today), [caseload, summaries, weekVisits, today]);
   const lines: Line[] = [{ text: t('dashboard.progress'), head: true }];
   if (d.progress.length === 0) lines.push({ text: `  ${t('dashboard.noVisits')}` });
@@ -39,8 +41,9 @@ export function DashboardScreen({ active }: { readonly active: boolean }) {
   }
   lines.push({ text: `${t('dashboard.overdue')} (${d.overdue.length})`, head: true });
   for (const o of d.overdue) lines.push({ text: `  ${o.due}  ${o.name}`, warn: true });
-  lines.push({ text: `${t('dashboard.integrity')} (${d.warnings.length})`, head: true });
-  if (d.warnings.length === 0) lines.push({ text: `  ${t('dashboard.allGood')}` });
+  lines.push({ text: `${t('dashboard.integrity')} (${d.warnings.length + problems.size})`, head: true });
+  if (d.warnings.length === 0 && problems.size === 0) lines.push({ text: `  ${t('dashboard.allGood')}` });
+  for (const [id, problem] of problems) lines.push({ text: `  ${t('dashboard.unreadable', { name: caseload.find((r) => r.id === id)?.name ?? id, problem })}`, warn: true });
   for (const w of d.warnings) lines.push({ text: `  ${warningText(w, t)}`, warn: true });
   if (scanned < scanTotal) lines.push({ text: t('clients.scanning', { done: scanned, total: scanTotal }) });
   const [cursor, setCursor] = useState(0);

@@ -9,12 +9,21 @@ import { parseIsoWeek } from '../../../core/doc/doc-id.js';
 import { listOrgRecords } from '../../../core/doc/org-doc.js';
 import { isoWeekOf } from '../../../core/schedule/week/calendar.js';
 import { buildWeek, repairAbsence } from '../../schedule/operations.js';
-import { moveVisit, putVisit } from '../../../core/doc/schedule-doc.js';
+import { moveVisit } from '../../../core/doc/schedule-doc.js';
+import { patchRecord, readRecord } from '../../../core/doc/records.js';
+import type { ScheduledVisit } from '../../../core/doc/schema.js';
+import { ScheduledVisitSchema } from '../../../core/doc/schema.js';
 import { useActions, useData, useEnv } from '../app/context.js';
 import { useBinding } from '../hooks/useBinding.js';
 import { moveCursor, visibleRows } from '../keys/list-window.js';
 import { dayRoutes, overlapMinutes, weekByWorker } from '../model/board.js';
 import { addDays, hhmm, weekDates } from '../model/dates.js';
+
+/** Visit `id` as stored in `doc` now (null when missing or invalid). */
+function storedVisit(doc: Y.Doc, id: string): ScheduledVisit | null {
+  const r = readRecord(doc, 'visits', id, ScheduledVisitSchema);
+  return r?.ok ? r.value : null;
+}
 
 /** The schedule board. */
 export function ScheduleScreen({ active }: { readonly active: boolean }) {
@@ -37,7 +46,13 @@ export function ScheduleScreen({ active }: { readonly active: boolean }) {
       void actions.edit(res.doc, action, () => fn(res.doc, selected.visit.id));
     });
   };
-  const shift = (min: number) => withVisit((doc, id) => moveVisit(doc, id, { start: Math.max(0, Math.min(24 * 60 - 1, (selected?.visit.start ?? 0) + min)) }), 'schedule.moveTime');
+  // Moves and pin toggles start from the visit as the document holds it when the edit runs, not as
+  // the board showed it: keys typed before the board has reloaded would otherwise undo each other.
+  const shift = (min: number) =>
+    withVisit((doc, id) => {
+      const start = storedVisit(doc, id)?.start ?? selected?.visit.start ?? 0;
+      moveVisit(doc, id, { start: Math.max(0, Math.min(24 * 60 - 1, start + min)) });
+    }, 'schedule.moveTime');
   const moveWorker = () =>
     selected &&
     actions.prompt(t('schedule.moveTo'), selected.visit.staffIds[0] ?? '', (v) => {
@@ -48,6 +63,12 @@ export function ScheduleScreen({ active }: { readonly active: boolean }) {
         withVisit((doc, vid) => moveVisit(doc, vid, { staffIds: [id] }), 'schedule.moveWorker');
       });
     });
+  // Re-optimising and repairing save the schedule themselves: a failed save after their awaits is
+  // said in the status line (the board shows what is in the document), not left unhandled.
+  const saveFailed = (err: unknown) => {
+    reloadWeek();
+    actions.fail(t('error.save', { detail: (err as Error).message }));
+  };
   const absent = () => {
     const worker = selected?.visit.staffIds[0];
     if (!worker) return actions.fail(t('schedule.noVisit'));
@@ -63,7 +84,7 @@ export function ScheduleScreen({ active }: { readonly active: boolean }) {
         void org;
         reloadWeek();
         actions.notify(t('schedule.absentSaved', { n: res.value.changed.length }));
-      })();
+      })().catch(saveFailed);
     });
   };
   useBinding(
@@ -77,17 +98,19 @@ export function ScheduleScreen({ active }: { readonly active: boolean }) {
         'schedule.prevDay': () => (setDay((d) => addDays(d, -1)), setCursor(0)),
         'schedule.later': () => shift(15),
         'schedule.earlier': () => shift(-15),
-        'schedule.pin': () => withVisit((doc) => selected && void putVisit(doc, { ...selected.visit, pinned: !selected.visit.pinned }), 'schedule.pin'),
+        'schedule.pin': () => withVisit((doc, id) => void patchRecord(doc, 'visits', id, { pinned: !(storedVisit(doc, id)?.pinned ?? selected?.visit.pinned ?? false) }), 'schedule.pin'),
         'schedule.worker': moveWorker,
         'schedule.optimise': () => {
           const week = parseIsoWeek(isoWeekOf(day));
           if (!week) return;
           actions.notify(t('schedule.optimising'));
-          void buildWeek(ws, week, [], { seconds: 3, seed: 1 }).then((res) => {
-            if (!res.ok) return actions.fail(res.reason);
-            reloadWeek();
-            actions.notify(t('schedule.optimised', { n: res.groups.reduce((s, g) => s + g.assigned, 0), total: res.groups.reduce((s, g) => s + g.visits, 0) }));
-          });
+          void buildWeek(ws, week, [], { seconds: 3, seed: 1 })
+            .then((res) => {
+              if (!res.ok) return actions.fail(res.reason);
+              reloadWeek();
+              actions.notify(t('schedule.optimised', { n: res.groups.reduce((s, g) => s + g.assigned, 0), total: res.groups.reduce((s, g) => s + g.visits, 0) }));
+            })
+            .catch(saveFailed);
         },
         'schedule.absent': absent,
       },

@@ -94,9 +94,16 @@ export function AssessmentTab({ doc, tabHandlers, active }: TabProps) {
   };
   const submit = () => {
     if (!selected || !live) return actions.fail(t('error.noSelection'));
-    const res = applyAssessmentTransition(doc, ws.user.id, 'assessment.submit', selected.id, (a) => submitTransition(a, ws.clock.now().toISOString().slice(0, 16), live.scored));
-    if (!res.ok) return actions.fail(res.message);
-    void ws.save().then(() => actions.notify(t('assessment.submitted')));
+    const at = ws.clock.now().toISOString().slice(0, 16);
+    const scored = live.scored;
+    // Through the shell like every edit: saved in order, a failed save said in the status line (not
+    // an unhandled rejection), the client's summary refreshed so Approvals lists it at once, undoable.
+    void actions
+      .edit(doc, 'assessment.submit', () => {
+        const res = applyAssessmentTransition(doc, ws.user.id, 'assessment.submit', selected.id, (a) => submitTransition(a, at, scored));
+        if (!res.ok) throw new Error(res.message);
+      })
+      .then((ok) => ok && actions.notify(t('assessment.submitted')));
   };
   useBinding(
     {

@@ -5,7 +5,7 @@ import { listClientRecords } from '../../../../core/doc/client-doc.js';
 import { clientDocId } from '../../../../core/doc/doc-id.js';
 import type { FieldChange } from '../../../../core/history/replay.js';
 import { replayHistory } from '../../../../core/history/replay.js';
-import { useEnv } from '../../app/context.js';
+import { useActions, useEnv } from '../../app/context.js';
 import { useBinding } from '../../hooks/useBinding.js';
 import type { MsgKey } from '../../i18n/messages.js';
 import { moveCursor, visibleRows } from '../../keys/list-window.js';
@@ -42,18 +42,24 @@ function historyLines(doc: TabProps['doc'], changes: readonly FieldChange[] | nu
 /** The history tab (scrollable). */
 export function HistoryTab({ clientId, doc, version, tabHandlers, active }: TabProps) {
   const { ws, t, bodyHeight, color } = useEnv();
+  const actions = useActions();
   const [changes, setChanges] = useState<readonly FieldChange[] | null>(null);
   const [cursor, setCursor] = useState(0);
   useEffect(() => {
     let live = true;
-    void ws.repo.flush().then(async () => {
-      const updates = await ws.repo.storage.history(clientDocId(clientId));
-      if (live) setChanges(replayHistory(updates));
-    });
+    // A failed write (flush reports it) or an unreadable archive is said in the status line, not
+    // left as an unhandled rejection that ends the app; the rest of the tab still shows.
+    void ws.repo
+      .flush()
+      .then(async () => {
+        const updates = await ws.repo.storage.history(clientDocId(clientId));
+        if (live) setChanges(replayHistory(updates));
+      })
+      .catch((err: unknown) => live && actions.fail(t('error.save', { detail: (err as Error).message })));
     return () => {
       live = false;
     };
-  }, [ws, clientId, version]);
+  }, [ws, clientId, version, actions, t]);
   const lines = useMemo(() => historyLines(doc, changes, t), [doc, changes, t, version]);
   const height = Math.max(1, bodyHeight - 2);
   const move = (m: Move) => () => setCursor((c) => moveCursor(c, m, lines.length, height));
