@@ -195,6 +195,19 @@ describe('approvals', () => {
     expect(listClientRecords(doc, 'assessments').records[0]).toMatchObject({ status: 'returned', returnReason: 'no GP' });
     ui.app.unmount();
   });
+
+  it('keeps every key of a reason written one key per write with no render in between', async () => {
+    const { ws, doc } = await withSubmitted('anna');
+    const ui = await renderApp(ws, { initial: { screen: 'approvals' } });
+    await ui.waitFor((x) => x.includes('assessed by anna'));
+    await ui.press('r');
+    await ui.waitFor((x) => /reason/i.test(x.split('\n').slice(-3).join('\n')), 'the prompt');
+    for (const k of 'no GP') ui.app.stdin.write(k); // separate writes, no await: each key sees the same render
+    await ui.press(KEY.enter);
+    await ui.waitFor((x) => x.includes('Returned with a reason.'));
+    expect(listClientRecords(doc, 'assessments').records[0]).toMatchObject({ status: 'returned', returnReason: 'no GP' });
+    ui.app.unmount();
+  });
 });
 
 describe('client plan and history', () => {

@@ -14,6 +14,7 @@ import { MessageLine } from '../components/MessageLine.js';
 import { Palette } from '../components/Palette.js';
 import { StatusBar } from '../components/StatusBar.js';
 import { useClientScan } from '../hooks/useClientScan.js';
+import { followsExecution, useLiveExecution } from '../hooks/useLiveExecution.js';
 import { useKeyQueue } from '../hooks/useKeyQueue.js';
 import { useTerminalSize } from '../hooks/useTerminalSize.js';
 import { useUndoStack } from '../hooks/useUndoStack.js';
@@ -57,7 +58,14 @@ export function App({ ws, lang, noColor = false, sync = OFFLINE, initial, backgr
   const today = useMemo(() => isoDate(ws.clock.now()), [ws]);
   const [stack, setStack] = useState<readonly Route[]>(() => [initial ?? homeRoute(ws.user.role)]);
   const route = stack[stack.length - 1]!;
-  const [overlay, setOverlay] = useState<Overlay>(NO_OVERLAY);
+  const [overlay, setOverlayState] = useState<Overlay>(NO_OVERLAY);
+  // Keys can come faster than renders: the key handler reads the overlay from this ref, which leads
+  // the state (a prompt typed "no GP" quickly lost the "o" when a key saw the last render's text).
+  const overlayRef = useRef<Overlay>(NO_OVERLAY);
+  const setOverlay = useCallback((o: Overlay) => {
+    overlayRef.current = o;
+    setOverlayState(o);
+  }, []);
   const [message, setMessage] = useState<Message | null>(null);
   const [revision, setRevision] = useState(0);
   const binding = useRef<Binding>({ scopes: [], handlers: {} });
@@ -66,6 +74,7 @@ export function App({ ws, lang, noColor = false, sync = OFFLINE, initial, backgr
   const ids = useMemo(() => caseload.map((r) => r.id), [caseload]);
   const scan = useClientScan(ws, ids, today, background);
   const week = useWeekVisits(ws, today, background);
+  useLiveExecution(ws, week.visits, today, scan.refresh, background && followsExecution(ws));
 
   const env = useMemo<TuiEnv>(
     // A training scenario's banner takes one line from the body.
@@ -125,7 +134,7 @@ export function App({ ws, lang, noColor = false, sync = OFFLINE, initial, backgr
         return afterChange(doc);
       },
     }),
-    [notify, fail, undo, ws, afterChange],
+    [notify, fail, undo, ws, afterChange, setOverlay],
   );
 
   const data = useMemo<TuiData>(
@@ -173,8 +182,9 @@ export function App({ ws, lang, noColor = false, sync = OFFLINE, initial, backgr
     // Check results waiting to be drawn go into this key's frame instead of a frame of their own.
     scan.store.keyPressed();
     const state = commandStateNow();
-    if (overlay.kind !== 'none') {
-      const step = overlayKey(overlay, key, commandsFor(binding.current.scopes, state), label);
+    const current = overlayRef.current;
+    if (current.kind !== 'none') {
+      const step = overlayKey(current, key, commandsFor(binding.current.scopes, state), label);
       setOverlay(step.next);
       step.run?.();
       if (step.command) runCommand(step.command);

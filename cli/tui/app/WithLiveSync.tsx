@@ -1,7 +1,8 @@
 /**
  * Runs the app with live sync when a relay is configured (`apsis sync --server … --token …` once):
- * every document the UI opens is kept in sync in the background; the status bar shows
- * online / offline and how many changes wait for the relay.
+ * every document the UI opens is kept in sync in the background (for managers and coordinators
+ * also today's visited clients: hooks/useLiveExecution.ts); the status bar shows online / offline
+ * and how many changes wait for the relay.
  */
 import { useEffect, useState } from 'react';
 import type { LiveSync } from '../../sync/live-sync.js';
