@@ -71,6 +71,24 @@ export function availableShift(s: StaffRecord, date: string, absences: readonly 
   return end > start ? { start, end } : null;
 }
 
+/**
+ * When the contracted hours of a working day end: the week's hours shared over the working days,
+ * from the start of the shift, the (unpaid) lunch break added. Work after it is overtime, priced.
+ */
+export function contractedEnd(s: StaffRecord, lunchMin: number): number {
+  return s.shift.start + (s.contractHoursPerWeek * 60) / Math.max(1, s.workDays.length) + lunchMin;
+}
+
+/**
+ * Who stands in for whom on `date`: absences that name a substitute (absent id → substitute id).
+ * The substitute then counts as the usual caregiver of the absent person's clients.
+ */
+export function substitutesOn(date: string, absences: readonly Absence[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const a of absences) if (a.substituteId && a.from.slice(0, 10) <= date && date <= a.until.slice(0, 10)) out.set(a.staffId, a.substituteId);
+  return out;
+}
+
 /** Builds the day's problem. */
 export function buildDayProblem(input: DayInput): DayProblem {
   const rules = input.rules ?? NO_TASK_RULES;
@@ -88,8 +106,10 @@ export function buildDayProblem(input: DayInput): DayProblem {
     const shift = availableShift(s, input.date, input.absences)!;
     const lunch = lunchBreak(s.shift.start, shift);
     const home = at(places.staff, s.id, 'staff member');
-    return { id: s.id, startLocation: home, endLocation: home, shift, skills: [...s.qualifications], capacity: Infinity, ...(lunch ? { lunch } : {}) };
+    const overtimeAfter = contractedEnd(s, lunch?.duration ?? 0);
+    return { id: s.id, startLocation: home, endLocation: home, shift, skills: [...s.qualifications], capacity: Infinity, ...(lunch ? { lunch } : {}), ...(overtimeAfter < shift.end ? { overtimeAfter } : {}) };
   });
+  const substitutes = substitutesOn(input.date, input.absences);
   const indices = (ids: readonly string[] | undefined) => [...new Set((ids ?? []).map((id) => staffIndex.get(id)).filter((i): i is number => i !== undefined))];
   const visits: Visit[] = [];
   const dayRequests: VisitRequest[] = [];
@@ -116,7 +136,8 @@ export function buildDayProblem(input: DayInput): DayProblem {
     }
     const existing = input.existing.get(r.id);
     const declined = indices(client.declinedStaffIds);
-    const preferred = indices([...client.preferredStaffIds, ...(client.recentStaffIds ?? [])]).filter((i) => !declined.includes(i));
+    const usual = [...client.preferredStaffIds, ...(client.recentStaffIds ?? [])];
+    const preferred = indices([...usual, ...usual.flatMap((id) => substitutes.get(id) ?? [])]).filter((i) => !declined.includes(i));
     const people = Math.max(rules.staffCount(r.taskCodes), input.staffOnRecord?.get(r.id) ?? 1);
     firstHalf.push(visits.length);
     for (let half = 0; half < people; half++) {
