@@ -121,10 +121,15 @@ export function planWeek(input: WeekInput): WeekPlan {
   const t0 = input.now();
   const clients = new Map(input.clients.map((c) => [c.id, c]));
   const existing = new Map(input.existing.map((v) => [v.id, v]));
-  const places = placesOf(input.staff.filter((s) => s.roles.includes('caregiver')), input.requests.map((r) => r.clientId), clients);
+  // A visit the coordinator moved to another day of the week is planned (pinned) on that day.
+  const requestsOfWeek = input.requests.map((r) => {
+    const moved = existing.get(r.id);
+    return moved?.pinned && moved.date !== r.date && input.dates.includes(moved.date) ? { ...r, date: moved.date } : r;
+  });
+  const places = placesOf(input.staff.filter((s) => s.roles.includes('caregiver')), requestsOfWeek.map((r) => r.clientId), clients);
   const constructed: { date: string; seed: number; day: DayProblem; result: Solution }[] = [];
   for (const [i, date] of input.dates.entries()) {
-    const requests = input.requests.filter((r) => r.date === date);
+    const requests = requestsOfWeek.filter((r) => r.date === date);
     if (requests.length === 0) continue;
     const day = buildDayProblem({ date, requests, staff: input.staff, absences: input.absences, clients, existing, places, ...(input.rules ? { rules: input.rules } : {}) });
     const result = solve(day.problem, { seed: input.seed + i, timeLimitMs: Infinity, maxIterations: 0, now: input.now });
