@@ -46,20 +46,20 @@ describe('a coordinator\'s manual move', () => {
     const laptop = new Y.Doc();
     Y.applyUpdate(laptop, Y.encodeStateAsUpdate(office));
 
-    // Monday's hygiene of c0 to the other person at 8:10; c1's Wednesday cleaning to Thursday 14:00.
+    // Monday's hygiene of c0 to the other person at 9:40 (in her lunch window, the break after it); c1's Wednesday cleaning to Thursday 14:00.
     const monday = first.visits.find((v) => v.id === 'v-20261123-morning-c0')!;
     const other = monday.staffIds[0] === 'anna' ? 'berta' : 'anna';
     const cleaning = first.visits.find((v) => v.clientId === 'c1' && v.taskCodes.includes('cleaning'))!;
     const before = Y.encodeStateVector(office);
     office.transact(() => {
-      moveVisit(office, monday.id, { staffIds: [other], start: 8 * 60 + 10 });
+      moveVisit(office, monday.id, { staffIds: [other], start: 9 * 60 + 40 });
       moveVisit(office, cleaning.id, { date: '2026-11-26', start: 14 * 60 });
     });
     Y.applyUpdate(laptop, Y.encodeStateAsUpdate(office, before));
 
     const again = build(listVisits(laptop).records);
     const kept = again.visits.find((v) => v.id === monday.id)!;
-    expect(kept).toMatchObject({ staffIds: [other], start: 8 * 60 + 10, date: '2026-11-23', pinned: true, unassignedReason: '' });
+    expect(kept).toMatchObject({ staffIds: [other], start: 9 * 60 + 40, date: '2026-11-23', pinned: true, unassignedReason: '' });
     const movedDay = again.visits.find((v) => v.id === cleaning.id)!;
     expect(movedDay).toMatchObject({ date: '2026-11-26', start: 14 * 60, pinned: true, unassignedReason: '' });
     expect(again.visits.filter((v) => v.id === cleaning.id)).toHaveLength(1);
