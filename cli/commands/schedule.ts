@@ -44,11 +44,11 @@ async function build(ctx: CommandContext, flags: { week: string; group?: string;
   });
 }
 
-async function repairCmd(ctx: CommandContext, flags: { absent: string; from: string; group?: string; seed: string; json?: boolean }): Promise<number> {
+async function repairCmd(ctx: CommandContext, flags: { absent: string; from: string; group?: string; substitute?: string; seed: string; json?: boolean }): Promise<number> {
   const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/.exec(flags.from);
   if (!m || !parseDate(m[1]!)) return usage(ctx, `--from must look like 2026-11-23T07:00, not "${flags.from}"`);
   return withWorkspace(ctx, async (ws) => {
-    const res = await repairAbsence(ws, flags.absent, flags.from, { ...(flags.group ? { group: flags.group } : {}), seed: Number(flags.seed) });
+    const res = await repairAbsence(ws, flags.absent, flags.from, { ...(flags.group ? { group: flags.group } : {}), ...(flags.substitute !== undefined ? { substitute: flags.substitute } : {}), seed: Number(flags.seed) });
     if (!res.ok) return fail(ctx, res.reason);
     const r = res.value;
     if (flags.json) {
@@ -58,7 +58,8 @@ async function repairCmd(ctx: CommandContext, flags: { absent: string; from: str
     const names = await clientNames(ws, r.changed);
     ctx.o.out(`${r.staffName} absent from ${flags.from}: ${r.changed.length} visit(s) changed`);
     for (const v of r.changed) ctx.o.out(`  ${clock(v.start)} ${names.get(v.clientId) ?? v.clientId} → ${v.staffIds.join(', ') || 'nobody'}${v.unassignedReason ? ` (${v.unassignedReason})` : ''}`);
-    ctx.o.out(`  travel ${r.kpis.travelMinutes} min, lateness ${r.kpis.lateness} min, unassigned ${r.unassigned.length}`);
+    ctx.o.out(`  travel ${r.kpis.travelMinutes} min, lateness ${r.kpis.lateness} min, continuity ${r.kpis.continuityPct.toFixed(0)} %, usual carer ${r.kpis.preferredPct.toFixed(0)} %, overtime ${r.kpis.overtimeMinutes} min, unassigned ${r.unassigned.length}`);
+    for (const u of r.unassigned) ctx.o.out(`  unassigned ${u.visitId}: ${u.reason}`);
     return EXIT.ok;
   });
 }
@@ -141,6 +142,7 @@ export function registerSchedule(program: Command): void {
     .requiredOption('--absent <staff>', 'staff id')
     .requiredOption('--from <datetime>', 'e.g. 2026-11-23T07:00')
     .option('--group <id>', 'care group (default: the absent person\'s)')
+    .option('--substitute <staff>', 'who stands in: she takes the visits where she can (recorded on the absence)')
     .option('--seed <n>', 'random seed', '1')
     .option('--json', 'print the changes as JSON')
     .action(action(async (flags, cmd: Command) => repairCmd(commandContext(cmd), flags)));

@@ -103,7 +103,7 @@ export interface RepairOutcome {
 }
 
 /** Records the absence and reassigns the absent person's remaining visits of that day. `from` is `YYYY-MM-DDTHH:MM`. */
-export async function repairAbsence(ws: Workspace, staffId: string, from: string, options: { group?: string; seed: number }): Promise<{ ok: true; value: RepairOutcome } | { ok: false; reason: string }> {
+export async function repairAbsence(ws: Workspace, staffId: string, from: string, options: { group?: string; seed: number; substitute?: string }): Promise<{ ok: true; value: RepairOutcome } | { ok: false; reason: string }> {
   const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/.exec(from);
   if (!m) return { ok: false, reason: `--from must look like 2026-11-23T07:00, not "${from}"` };
   const date = m[1]!;
@@ -112,6 +112,9 @@ export async function repairAbsence(ws: Workspace, staffId: string, from: string
   if ('error' in inputs) return { ok: false, reason: inputs.error };
   const who = inputs.staff.find((s) => s.id === staffId);
   if (!who) return { ok: false, reason: `no staff member "${staffId}"` };
+  const substitute = options.substitute === undefined ? undefined : inputs.staff.find((s) => s.id === options.substitute);
+  if (options.substitute !== undefined && !substitute) return { ok: false, reason: `no staff member "${options.substitute}" to stand in (--substitute)` };
+  if (substitute?.id === who.id) return { ok: false, reason: `${who.id} cannot stand in for herself (--substitute)` };
   const group = options.group ?? who.careGroupId;
   if (!group) return { ok: false, reason: `${who.id} belongs to no care group; pass --group` };
   const week = parseIsoWeek(isoWeekOf(date))!;
@@ -119,12 +122,12 @@ export async function repairAbsence(ws: Workspace, staffId: string, from: string
   if (!doc.ok) return { ok: false, reason: `the schedule of ${group} for ${week} cannot be read; run \`apsis doctor\`` };
   const recent = await recentCaregivers(ws, week, group);
   const clients = inputs.clients.map((c) => ({ ...c, recentStaffIds: recent.get(c.id) ?? [] }));
-  const result = repairDay({ date, visits: listVisits(doc.doc).records, staff: inputs.staff.filter((s) => s.careGroupId === group), absences: inputs.absences, clients, absentStaffId: who.id, fromMinute, seed: options.seed, now: () => performance.now(), rules: catalogueTaskRules() });
+  const result = repairDay({ date, visits: listVisits(doc.doc).records, staff: inputs.staff.filter((s) => s.careGroupId === group), absences: inputs.absences, clients, absentStaffId: who.id, fromMinute, ...(substitute ? { substituteId: substitute.id } : {}), seed: options.seed, now: () => performance.now(), rules: catalogueTaskRules() });
   if (!result.ok) return result;
   const org = await ws.org();
   if (!org.ok) return { ok: false, reason: 'the organisation document cannot be read; run `apsis doctor`' };
   act(org.doc, ws.origin('staff.absent'), () =>
-    addOrgRecord(org.doc, 'absences', { id: ws.newId('ab'), staffId: who.id, from, until: `${date}T23:59`, reason: 'prombūtne', substituteId: null }),
+    addOrgRecord(org.doc, 'absences', { id: ws.newId('ab'), staffId: who.id, from, until: `${date}T23:59`, reason: 'prombūtne', substituteId: substitute?.id ?? null }),
   );
   act(doc.doc, ws.origin('schedule.repair'), () => {
     for (const v of result.changed) putVisit(doc.doc, v);

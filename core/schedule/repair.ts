@@ -8,7 +8,7 @@ import type { Problem, Solution } from './model.js';
 import { createRandom } from './random.js';
 import { recreate } from './sisr.js';
 import { DEFAULT_SISR } from './sisr.js';
-import { buildResult, withAppointments } from './solve.js';
+import { buildResult, dropHalfSyncs, withAppointments } from './solve.js';
 import { blameCentre, hasAppointments, routeAround, toRoutingPlan } from './bookings.js';
 import type { SolveResult } from './solve.js';
 import { createState, insertionDelta, restoreRoutes } from './state.js';
@@ -26,7 +26,7 @@ export interface RepairOptions {
 }
 
 export interface RepairResult extends SolveResult {
-  /** Visits that changed staff member (or became unassigned). */
+  /** Visits that changed staff member (or became unassigned: also the partner of a two-person visit whose other half found no one). */
   readonly moved: readonly number[];
 }
 
@@ -73,9 +73,11 @@ function repairRoutes(problem: Problem, plan: Solution, absence: Absence, option
   const count = new Map(removed.map((v) => [v, feasibleCount(st, v, allowed)]));
   const left = [...removed].sort((a, b) => (count.get(a) ?? 0) - (count.get(b) ?? 0) || a - b);
   for (const v of left) recreate(st, [v], rnd, { ...DEFAULT_SISR, blinkRate: 0 }, allowed);
+  // Half of a two-person visit that found no one else: its partner cannot go alone (both or neither).
+  dropHalfSyncs(st);
   const result = buildResult(st, false, 0, options.now() - t0);
   const before = new Map<number, number>();
   for (const r of plan.routes) for (const s of r.stops) before.set(s.visit, r.staff);
-  const moved = removed.filter((v) => before.get(v) !== (st.routeOf[v] ?? -1));
+  const moved = [...before.keys()].filter((v) => before.get(v) !== (st.routeOf[v] ?? -1)).sort((a, b) => a - b);
   return { ...result, moved };
 }

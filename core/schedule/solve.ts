@@ -133,7 +133,7 @@ function solveRoutes(problem: Problem, options: SolveOptions): SolveResult {
 }
 
 /** A synchronised pair is all or nothing: unassign the half whose partner found no place. */
-function dropHalfSyncs(st: SolverState): void {
+export function dropHalfSyncs(st: SolverState): void {
   let changed = false;
   for (const s of st.ctx.problem.syncs) {
     if (s.kind === 'apart') continue;

@@ -33,6 +33,14 @@ function fitWindow(ws: readonly { start: number; end: number }[], t: number): nu
  * member has a break); null when a hard constraint fails.
  */
 export function evalRoute(ctx: SolverContext, staff: number, seq: readonly number[], lower: Float64Array | null, starts: Float64Array, breaks?: Float64Array): RouteEval | null {
+  const early = evalRouteWith(ctx, staff, seq, lower, starts, breaks, false);
+  if (early !== null || !ctx.problem.staff[staff]?.lunch) return early;
+  // The early break can block a visit that starts inside the break window (a pinned 9:40 on a
+  // 7:00 shift): then try the break as late as it goes, after the visits that end in time.
+  return evalRouteWith(ctx, staff, seq, lower, starts, breaks, true);
+}
+
+function evalRouteWith(ctx: SolverContext, staff: number, seq: readonly number[], lower: Float64Array | null, starts: Float64Array, breaks: Float64Array | undefined, late: boolean): RouteEval | null {
   if (seq.length === 0) return EMPTY_ROUTE;
   const p = ctx.problem;
   const s = p.staff[staff];
@@ -59,7 +67,7 @@ export function evalRoute(ctx: SolverContext, staff: number, seq: readonly numbe
     if (lunch && Number.isNaN(breakAt)) {
       // Take the break here (before travelling) when the next visit would start inside the break
       // window anyway, or would end too late to take it afterwards.
-      if (Number.isNaN(st) || st >= lunch.window.start || st + dur > lunch.window.end) {
+      if (Number.isNaN(st) || (!late && st >= lunch.window.start) || st + dur > lunch.window.end) {
         breakAt = Math.max(free, lunch.window.start);
         if (breakAt > lunch.window.end + EPS) return null;
         at = breakAt + lunch.duration + t.time(loc, vl);

@@ -55,7 +55,25 @@ export function haversineKm(a: GeoPoint, b: GeoPoint): number {
 export function createHaversineMatrix(points: readonly GeoPoint[], options: HaversineOptions = {}): TravelMatrix {
   const factor = options.roadFactor ?? 1.3;
   const speed = options.speedKmh ?? 30;
-  const rows = points.map((a) => points.map((b) => haversineKm(a, b) * factor));
-  const times = rows.map((row) => row.map((km) => Math.ceil((km / speed) * 60)));
-  return createDenseMatrix(rows, times);
+  const n = points.length;
+  // Filled straight into flat arrays, each pair once (the distance is symmetric): a week's
+  // thousand homes are a million pairs.
+  const d = new Float64Array(n * n);
+  const t = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    const a = points[i]!;
+    for (let j = i + 1; j < n; j++) {
+      const km = haversineKm(a, points[j]!) * factor;
+      const min = Math.ceil((km / speed) * 60);
+      d[i * n + j] = km;
+      d[j * n + i] = km;
+      t[i * n + j] = min;
+      t[j * n + i] = min;
+    }
+  }
+  return {
+    size: n,
+    time: (a, b) => t[a * n + b] ?? 0,
+    distance: (a, b) => d[a * n + b] ?? 0,
+  };
 }

@@ -76,6 +76,8 @@ describe('apsis schedule', () => {
     expect(apsis(ws, ['schedule', 'build', '--week', '2026-W48', '--group', 'nope']).stderr).toMatch(/no care group "nope"/);
     expect(apsis(ws, ['schedule', 'repair', '--absent', 's-9999', '--from', '2026-11-23T07:00']).code).toBe(1);
     expect(apsis(ws, ['schedule', 'repair', '--absent', 's-0003', '--from', 'tomorrow']).code).toBe(2);
+    expect(apsis(ws, ['schedule', 'repair', '--absent', 's-0003', '--from', '2026-11-23T07:00', '--substitute', 's-9999']).stderr).toMatch(/no staff member "s-9999" to stand in \(--substitute\)/);
+    expect(apsis(ws, ['schedule', 'repair', '--absent', 's-0003', '--from', '2026-11-23T07:00', '--substitute', 's-0003']).stderr).toMatch(/cannot stand in for herself/);
     expect(treeHash(ws)).toEqual(before);
   });
 });

@@ -81,6 +81,17 @@ describe('the week builder', () => {
     }
   });
 
+  it('proposes the whole week first (every day constructed, checker-clean), then improves it day by day', () => {
+    const { requests } = buildVisitRequests(clients, tasks, WEEK, RULES);
+    const proposals: ScheduledVisit[][] = [];
+    const improved = planWeek({ dates: WEEK, requests, staff: team, absences: [], clients, existing: [], seconds: 60, seed: 1, now: () => 0, maxIterations: 400, rules: RULES, onProposal: (p) => proposals.push(p.visits) });
+    expect(proposals).toHaveLength(1);
+    const proposal = proposals[0]!;
+    expect(proposal.map((v) => v.id)).toEqual(improved.visits.map((v) => v.id));
+    for (const date of WEEK) expect(checkDay(date, proposal, team, clients).violations, date).toEqual([]);
+    expect(improved.visits).toEqual(week.visits);
+  });
+
   it('gives everyone working over six hours a 30-minute lunch break no later than four hours in', () => {
     const day = buildDayProblem({ date: WEDNESDAY, requests: requests.filter((r) => r.date === WEDNESDAY), staff: team, absences: [], clients: new Map(clients.map((c) => [c.id, c])), existing: new Map(), rules: RULES });
     for (const s of day.problem.staff) expect(s.lunch).toEqual({ window: { start: 7 * 60 + 150, end: 11 * 60 }, duration: 30 });

@@ -8,10 +8,10 @@
 import type { Absence, ScheduledVisit, Staff as StaffRecord } from '../../doc/schema.js';
 import type { Problem, Resource, Staff, SyncConstraint, Visit } from '../model.js';
 import { DEFAULT_OBJECTIVE } from '../model.js';
-import { createHaversineMatrix } from '../travel.js';
-import type { GeoPoint } from '../travel.js';
 import { isoWeekday } from './calendar.js';
 import { lunchBreak } from './lunch.js';
+import { placesOf } from './places.js';
+import type { Places } from './places.js';
 import type { TaskRules } from './task-rules.js';
 import { NO_TASK_RULES, hoursOn } from './task-rules.js';
 import { windowOf } from './time-of-day.js';
@@ -44,6 +44,8 @@ export interface DayInput {
   readonly rules?: TaskRules;
   /** People already on a stored visit (two when two came): the day then keeps two halves. */
   readonly staffOnRecord?: ReadonlyMap<string, number>;
+  /** The week's shared travel matrix (every staff member and client of the week in it); built for the day when absent. */
+  readonly places?: Places;
 }
 
 function minutesOf(dateTime: string): number {
@@ -69,9 +71,22 @@ export function availableShift(s: StaffRecord, date: string, absences: readonly 
   return end > start ? { start, end } : null;
 }
 
-function centre(points: readonly GeoPoint[]): GeoPoint {
-  if (points.length === 0) return { lat: 56.6, lon: 25.25 };
-  return { lat: points.reduce((s, p) => s + p.lat, 0) / points.length, lon: points.reduce((s, p) => s + p.lon, 0) / points.length };
+/**
+ * When the contracted hours of a working day end: the week's hours shared over the working days,
+ * from the start of the shift, the (unpaid) lunch break added. Work after it is overtime, priced.
+ */
+export function contractedEnd(s: StaffRecord, lunchMin: number): number {
+  return s.shift.start + (s.contractHoursPerWeek * 60) / Math.max(1, s.workDays.length) + lunchMin;
+}
+
+/**
+ * Who stands in for whom on `date`: absences that name a substitute (absent id → substitute id).
+ * The substitute then counts as the usual caregiver of the absent person's clients.
+ */
+export function substitutesOn(date: string, absences: readonly Absence[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const a of absences) if (a.substituteId && a.from.slice(0, 10) <= date && date <= a.until.slice(0, 10)) out.set(a.staffId, a.substituteId);
+  return out;
 }
 
 /** Builds the day's problem. */
@@ -80,15 +95,21 @@ export function buildDayProblem(input: DayInput): DayProblem {
   const staff = input.staff.filter((s) => s.roles.includes('caregiver') && availableShift(s, input.date, input.absences) !== null);
   const staffIndex = new Map(staff.map((s, i) => [s.id, i]));
   const requests = input.requests.filter((r) => input.clients.get(r.clientId)?.location);
-  const clientPoints = requests.map((r) => input.clients.get(r.clientId)!.location!);
-  const middle = centre(clientPoints);
-  const points: GeoPoint[] = [...staff.map((s) => s.home ?? middle), ...clientPoints];
-  const travel = createHaversineMatrix(points, input.travel ?? { roadFactor: 1.3, speedKmh: 35 });
-  const problemStaff: Staff[] = staff.map((s, i) => {
+  const places = input.places ?? placesOf(staff, requests.map((r) => r.clientId), input.clients, input.travel);
+  const { travel } = places;
+  const at = (map: ReadonlyMap<string, number>, id: string, what: string): number => {
+    const loc = map.get(id);
+    if (loc === undefined) throw new Error(`${what} ${id} is not among the places given for ${input.date}`);
+    return loc;
+  };
+  const problemStaff: Staff[] = staff.map((s) => {
     const shift = availableShift(s, input.date, input.absences)!;
     const lunch = lunchBreak(s.shift.start, shift);
-    return { id: s.id, startLocation: i, endLocation: i, shift, skills: [...s.qualifications], capacity: Infinity, ...(lunch ? { lunch } : {}) };
+    const home = at(places.staff, s.id, 'staff member');
+    const overtimeAfter = contractedEnd(s, lunch?.duration ?? 0);
+    return { id: s.id, startLocation: home, endLocation: home, shift, skills: [...s.qualifications], capacity: Infinity, ...(lunch ? { lunch } : {}), ...(overtimeAfter < shift.end ? { overtimeAfter } : {}) };
   });
+  const substitutes = substitutesOn(input.date, input.absences);
   const indices = (ids: readonly string[] | undefined) => [...new Set((ids ?? []).map((id) => staffIndex.get(id)).filter((i): i is number => i !== undefined))];
   const visits: Visit[] = [];
   const dayRequests: VisitRequest[] = [];
@@ -96,7 +117,7 @@ export function buildDayProblem(input: DayInput): DayProblem {
   const syncs: SyncConstraint[] = [];
   const firstHalf: number[] = [];
   const resources: Resource[] = [];
-  requests.forEach((r, k) => {
+  requests.forEach((r) => {
     const client = input.clients.get(r.clientId)!;
     const window = windowOf(r.slot);
     const room = rules.resourceOf(r.taskCodes);
@@ -108,14 +129,15 @@ export function buildDayProblem(input: DayInput): DayProblem {
       const existing = input.existing.get(r.id);
       const pin = existing?.pinned ? { start: existing.start } : undefined;
       firstHalf.push(visits.length);
-      visits.push({ id: r.id, location: staff.length + k, windows: pin ? [{ start: pin.start, end: pin.start }] : window ? [window] : [], duration: r.durationMin, skills: [], demand: 0, clientId: r.clientId, resource: index, ...(pin ? { pin } : {}) });
+      visits.push({ id: r.id, location: at(places.clients, r.clientId, 'client'), windows: pin ? [{ start: pin.start, end: pin.start }] : window ? [window] : [], duration: r.durationMin, skills: [], demand: 0, clientId: r.clientId, resource: index, ...(pin ? { pin } : {}) });
       dayRequests.push(r);
       halves.push(0);
       return;
     }
     const existing = input.existing.get(r.id);
     const declined = indices(client.declinedStaffIds);
-    const preferred = indices([...client.preferredStaffIds, ...(client.recentStaffIds ?? [])]).filter((i) => !declined.includes(i));
+    const usual = [...client.preferredStaffIds, ...(client.recentStaffIds ?? [])];
+    const preferred = indices([...usual, ...usual.flatMap((id) => substitutes.get(id) ?? [])]).filter((i) => !declined.includes(i));
     const people = Math.max(rules.staffCount(r.taskCodes), input.staffOnRecord?.get(r.id) ?? 1);
     firstHalf.push(visits.length);
     for (let half = 0; half < people; half++) {
@@ -124,7 +146,7 @@ export function buildDayProblem(input: DayInput): DayProblem {
       if (half > 0) syncs.push({ first: visits.length - 1, second: visits.length, minGap: 0, maxGap: 0 });
       visits.push({
         id: half === 0 ? r.id : `${r.id}~${half + 1}`,
-        location: staff.length + k,
+        location: at(places.clients, r.clientId, 'client'),
         windows: pin?.start !== undefined ? [{ start: pin.start, end: pin.start }] : window ? [window] : [],
         duration: r.durationMin,
         skills: [...r.qualifications],

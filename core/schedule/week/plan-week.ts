@@ -11,6 +11,7 @@ import { isoWeekday } from './calendar.js';
 import { buildDayProblem } from './day-problem.js';
 import type { DayProblem } from './day-problem.js';
 import type { TaskRules } from './task-rules.js';
+import { placesOf } from './places.js';
 import type { ClientForWeek, VisitRequest } from './visit-requests.js';
 
 export interface WeekInput {
@@ -26,6 +27,8 @@ export interface WeekInput {
   readonly rules?: TaskRules;
   /** Per day, stop after this many iterations (tests: deterministic whatever the machine's load). */
   readonly maxIterations?: number;
+  /** Called once when every day has its first feasible plan (the construction), before the improvement. */
+  readonly onProposal?: (proposal: WeekPlan) => void;
 }
 
 export interface DayOutcome {
@@ -107,21 +110,56 @@ export function toScheduledVisits(day: DayProblem, solution: Solution): { visits
   return { visits, unassigned };
 }
 
-/** Plans every day of the week. */
+/**
+ * Plans every day of the week in two passes: first every day's construction (a feasible proposal
+ * for the whole week, never cut short by the clock: a cut construction would leave visits
+ * unassigned for no reason), then the improvement of each day from its construction, within what
+ * is left of the budget, shared out by the days' numbers of visits. One travel matrix serves the
+ * whole week.
+ */
 export function planWeek(input: WeekInput): WeekPlan {
+  const t0 = input.now();
   const clients = new Map(input.clients.map((c) => [c.id, c]));
   const existing = new Map(input.existing.map((v) => [v.id, v]));
-  const visits: ScheduledVisit[] = [];
-  const days: DayOutcome[] = [];
-  const perDayMs = Math.max(50, (input.seconds * 1000) / Math.max(1, input.dates.length));
+  // A visit the coordinator moved to another day of the week is planned (pinned) on that day.
+  const requestsOfWeek = input.requests.map((r) => {
+    const moved = existing.get(r.id);
+    return moved?.pinned && moved.date !== r.date && input.dates.includes(moved.date) ? { ...r, date: moved.date } : r;
+  });
+  const places = placesOf(input.staff.filter((s) => s.roles.includes('caregiver')), requestsOfWeek.map((r) => r.clientId), clients);
+  const constructed: { date: string; seed: number; day: DayProblem; result: Solution }[] = [];
   for (const [i, date] of input.dates.entries()) {
-    const requests = input.requests.filter((r) => r.date === date);
+    const requests = requestsOfWeek.filter((r) => r.date === date);
     if (requests.length === 0) continue;
-    const day = buildDayProblem({ date, requests, staff: input.staff, absences: input.absences, clients, existing, ...(input.rules ? { rules: input.rules } : {}) });
-    const result = solve(day.problem, { seed: input.seed + i, timeLimitMs: perDayMs, now: input.now, ...(input.maxIterations !== undefined ? { maxIterations: input.maxIterations } : {}) });
+    const day = buildDayProblem({ date, requests, staff: input.staff, absences: input.absences, clients, existing, places, ...(input.rules ? { rules: input.rules } : {}) });
+    const result = solve(day.problem, { seed: input.seed + i, timeLimitMs: Infinity, maxIterations: 0, now: input.now });
+    constructed.push({ date, seed: input.seed + i, day, result });
+  }
+  if (input.onProposal) input.onProposal(weekOf(constructed));
+  const improved: typeof constructed = [];
+  for (const [k, c] of constructed.entries()) {
+    const left = constructed.slice(k);
+    const share = c.day.problem.visits.length / Math.max(1, left.reduce((n, x) => n + x.day.problem.visits.length, 0));
+    const remainingMs = input.seconds * 1000 - (input.now() - t0);
+    const result = solve(c.day.problem, {
+      seed: c.seed,
+      timeLimitMs: Math.max(0, remainingMs * share),
+      now: input.now,
+      initialRoutes: c.result.routes.map((r) => r.stops.map((s) => s.visit)),
+      ...(input.maxIterations !== undefined ? { maxIterations: input.maxIterations } : {}),
+    });
+    improved.push({ ...c, result });
+  }
+  return weekOf(improved);
+}
+
+function weekOf(days: readonly { day: DayProblem; result: Solution }[]): WeekPlan {
+  const visits: ScheduledVisit[] = [];
+  const outcomes: DayOutcome[] = [];
+  for (const { day, result } of days) {
     const out = toScheduledVisits(day, result);
     visits.push(...out.visits);
-    days.push({ date, kpis: kpis(day.problem, result), unassigned: out.unassigned });
+    outcomes.push({ date: day.date, kpis: kpis(day.problem, result), unassigned: out.unassigned });
   }
-  return { visits: visits.sort((a, b) => (a.id < b.id ? -1 : 1)), days };
+  return { visits: visits.sort((a, b) => (a.id < b.id ? -1 : 1)), days: outcomes };
 }

@@ -21,6 +21,8 @@ export interface RepairDayInput {
   readonly clients: readonly ClientForWeek[];
   readonly absentStaffId: string;
   readonly fromMinute: number;
+  /** Who stands in (the absence's substitute): she counts as the usual caregiver of the visits to move. */
+  readonly substituteId?: string;
   readonly seed: number;
   readonly now: () => number;
   readonly rules?: TaskRules;
@@ -33,9 +35,18 @@ export type RepairDayResult =
 /** Repairs one day after `absentStaffId` drops out at `fromMinute`. */
 export function repairDay(input: RepairDayInput): RepairDayResult {
   const dayVisits = input.visits.filter((v) => v.date === input.date);
-  const { day, routes, bookings } = storedDay(input.date, dayVisits, input.staff, input.absences, input.clients, input.rules);
-  const absent = day.staff.findIndex((s) => s.id === input.absentStaffId);
+  const stored = storedDay(input.date, dayVisits, input.staff, input.absences, input.clients, input.rules);
+  const { routes, bookings } = stored;
+  const absent = stored.day.staff.findIndex((s) => s.id === input.absentStaffId);
   if (absent < 0) return { ok: false, reason: `${input.absentStaffId} has no shift on ${input.date}` };
+  let day = stored.day;
+  if (input.substituteId !== undefined) {
+    const sub = day.staff.findIndex((s) => s.id === input.substituteId);
+    if (sub < 0) return { ok: false, reason: `the substitute ${input.substituteId} has no shift on ${input.date}` };
+    const moving = new Set(routes[absent]?.stops.filter((s) => s.start >= input.fromMinute).map((s) => s.visit));
+    const visits = day.problem.visits.map((v, i) => (moving.has(i) && !v.declinedBy?.includes(sub) ? { ...v, preferredStaff: [...new Set([...(v.preferredStaff ?? []), sub])] } : v));
+    day = { ...day, problem: { ...day.problem, visits } };
+  }
   const result = repair(day.problem, { routes, bookings, unassigned: [] }, { staff: absent, fromMinute: input.fromMinute }, { seed: input.seed, now: input.now });
   const out = toScheduledVisits(day, result);
   const before = new Map(dayVisits.map((v) => [v.id, v]));

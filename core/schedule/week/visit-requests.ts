@@ -53,10 +53,19 @@ export interface RequestsResult {
   readonly withoutLocation: readonly string[];
 }
 
+/** The tasks of one client, day, slot and kind of visit: one visit request. */
+interface Group {
+  readonly clientId: string;
+  readonly date: string;
+  readonly slot: string;
+  readonly kind: string;
+  readonly tasks: TaskForWeek[];
+}
+
 /** Builds the week's visit requests from plan tasks. `dates` are the week's seven dates, Monday first. */
 export function buildVisitRequests(clients: readonly ClientForWeek[], tasks: readonly TaskForWeek[], dates: readonly string[], rules: TaskRules = NO_TASK_RULES): RequestsResult {
   const byClient = new Map(clients.map((c) => [c.id, c]));
-  const groups = new Map<string, { clientId: string; date: string; slot: string; kind: string; tasks: TaskForWeek[] }>();
+  const groups = new Map<string, Group>();
   const weekNumber = dates[0] ? Number(isoWeekOf(dates[0]).slice(6)) : 1;
   // Which slots each of a client's tasks takes per weekday, for `together` tasks to join them.
   // A day-centre appointment is booked on its room (`dc_<resource>`), a nurse's task is hers, the rest is the carer's.
@@ -115,14 +124,24 @@ export function buildVisitRequests(clients: readonly ClientForWeek[], tasks: rea
     }
   }
   // `each_visit` tasks join every visit the client has that day, or get a visit of their own.
+  // (The client's visits of a day looked up by client and date: a scan of all groups per task was quadratic.)
+  const ofClientDay = new Map<string, Group[]>();
+  const index = (g: Group) => {
+    const key = `${g.clientId}|${g.date}`;
+    const list = ofClientDay.get(key);
+    if (list) list.push(g);
+    else ofClientDay.set(key, [g]);
+  };
+  for (const g of groups.values()) index(g);
   for (const task of alongside) {
     for (const date of dates) {
       const kind = kindOf(task);
-      const mine = [...groups.values()].filter((g) => g.clientId === task.clientId && g.date === date && g.kind === kind);
+      const mine = (ofClientDay.get(`${task.clientId}|${date}`) ?? []).filter((g) => g.kind === kind);
       if (mine.length > 0) for (const g of mine) g.tasks.push(task);
       else {
-        const slot = slotOf(task.timeOfDay);
-        groups.set(`${task.clientId}|${date}|${slot}|${kind}`, { clientId: task.clientId, date, slot, kind, tasks: [task] });
+        const g: Group = { clientId: task.clientId, date, slot: slotOf(task.timeOfDay), kind, tasks: [task] };
+        groups.set(`${task.clientId}|${date}|${g.slot}|${kind}`, g);
+        index(g);
       }
     }
   }
