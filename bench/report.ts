@@ -1,5 +1,5 @@
-/** Prints a benchmark's figures and writes them as a markdown table to bench/results/<name>.md. */
-import { mkdir, writeFile } from 'node:fs/promises';
+/** Prints a benchmark's figures and writes them as a markdown table to bench/results/<name>.md (keeping the notes under it). */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +20,11 @@ export async function writeResult(name: string, title: string, rows: readonly (r
     '',
   ].join('\n');
   await mkdir(RESULTS, { recursive: true });
-  await writeFile(join(RESULTS, `${name}.md`), md);
+  const file = join(RESULTS, `${name}.md`);
+  // Notes written under the table (sections from the first "## ") are the analysis of earlier
+  // rounds: a new measurement replaces the table and keeps them.
+  const before = await readFile(file, 'utf8').catch(() => '');
+  const notes = before.indexOf('\n## ');
+  await writeFile(file, notes < 0 ? md : `${md}${before.slice(notes + 1)}`);
   process.stdout.write(`(written to bench/results/${name}.md)\n`);
 }
