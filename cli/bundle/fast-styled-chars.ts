@@ -14,15 +14,15 @@ export interface AnsiCode {
 }
 
 /** One character of a line with the styles active on it. */
-export interface StyledChar {
+export interface StyledChar<C extends AnsiCode = AnsiCode> {
   readonly value: string;
-  readonly styles: readonly AnsiCode[];
+  readonly styles: C[];
 }
 
 /** The library's helpers the join needs (passed in, so this file does not import the library it patches). */
-export interface AnsiHelpers {
-  readonly diffAnsiCodes: (from: readonly AnsiCode[], to: readonly AnsiCode[]) => AnsiCode[];
-  readonly ansiCodesToString: (codes: readonly AnsiCode[]) => string;
+export interface AnsiHelpers<C extends AnsiCode = AnsiCode> {
+  readonly diffAnsiCodes: (from: C[], to: C[]) => C[];
+  readonly ansiCodesToString: (codes: C[]) => string;
 }
 
 function sameStyles(a: readonly AnsiCode[], b: readonly AnsiCode[]): boolean {
@@ -33,7 +33,7 @@ function sameStyles(a: readonly AnsiCode[], b: readonly AnsiCode[]): boolean {
 }
 
 /** styledCharsToString with the same output, diffing styles only where they change. */
-export function fastStyledCharsToString(chars: readonly StyledChar[], helpers: AnsiHelpers): string {
+export function fastStyledCharsToString<C extends AnsiCode>(chars: readonly StyledChar<C>[], helpers: AnsiHelpers<C>): string {
   const { diffAnsiCodes, ansiCodesToString } = helpers;
   let ret = '';
   for (let i = 0; i < chars.length; i++) {
