@@ -71,6 +71,22 @@ await build({
         });
       },
     },
+    {
+      // Ink joins each line's characters with styledCharsToString: skip the style diff between
+      // characters of equal styles (cli/bundle/fast-styled-chars.ts).
+      name: 'fast-styled-chars',
+      setup(b) {
+        const fast = join(dist, 'cli', 'bundle', 'fast-styled-chars.js');
+        b.onLoad({ filter: /node_modules[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]styledChars\.js$/ }, async (args) => {
+          const source = await readFile(args.path, 'utf8');
+          const head = 'export function styledCharsToString(chars) {';
+          if (!source.includes(head) || !source.includes('import { diffAnsiCodes }') || !source.includes('import { ansiCodesToString }')) throw new Error(`${args.path}: no styledCharsToString to replace (did the library change?)`);
+          const routed = `export function styledCharsToString(chars) {\n  return __fastStyledCharsToString(chars, { diffAnsiCodes, ansiCodesToString });\n}\nfunction __libraryStyledCharsToString(chars) {`;
+          const contents = `import { fastStyledCharsToString as __fastStyledCharsToString } from ${JSON.stringify(fast)};\n${source.replace(head, routed)}`;
+          return { contents, loader: 'js' };
+        });
+      },
+    },
   ],
   logLevel: 'warning',
 });
