@@ -1,7 +1,7 @@
 /**
  * Creates a demo workspace from a seed: each care group — its client documents (with care records)
  * and its first week — is generated on a worker thread, the organisation document here, each document in one
- * transaction and one durable update. Everything goes to a staging folder that is moved into place,
+ * transaction and one update. Everything goes to a staging folder, made durable at once and moved into place,
  * and workspace.json is written last: a crash leaves no half world that looks complete.
  */
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
@@ -13,8 +13,8 @@ import type { DemoSize, DemoWorld } from '../../core/demo/world.js';
 import { generateWorld } from '../../core/demo/world.js';
 import { clientDocId, ORG_DOC, parseDocId, parseIsoWeek } from '../../core/doc/doc-id.js';
 import { isoWeekOf, weekDates } from '../../core/schedule/week/calendar.js';
-import { syncDir } from '../store/durable.js';
-import { createFileStorage } from '../store/file-storage.js';
+import { syncDir, syncTree } from '../store/durable.js';
+import { writeNewDoc } from '../store/file-storage.js';
 import { lockWorkspace } from '../store/lock.js';
 import { createMeta, META_FILE } from '../store/workspace-meta.js';
 import type { Clock } from '../workspace/clock.js';
@@ -87,9 +87,10 @@ async function generateInto(dir: string, staging: string, clock: Clock, o: { siz
 
   const docIds = [ORG_DOC, ...rows.map((r) => clientDocId(r.id)), ...weeks.map((w) => w.docId)];
   const org = encodeDoc(ORG_DOC, JSON.stringify([ORG_DOC, world, docIds]), (doc) => fillOrgDoc(doc, world, docIds));
-  await createFileStorage(docsDir).append(ORG_DOC, org.update, meta);
+  await writeNewDoc(docsDir, ORG_DOC, org.update, meta);
 
-  // Into place, then the index: only a complete world becomes a workspace.
+  // Durable at once (the documents were written without fsync), into place, then the index: only a complete world becomes a workspace.
+  await syncTree(docsDir);
   await rename(docsDir, join(dir, 'docs'));
   await syncDir(dir);
   await rm(staging, { recursive: true, force: true });
