@@ -24,7 +24,8 @@ import { encodeDoc } from './jobs.js';
 import { createDemoPool } from './pool.js';
 
 /** Solver steps per day and care group for the first week (a step budget keeps the week reproducible). */
-const STEPS_PER_DAY: Record<DemoSize, number> = { small: 2000, medium: 600, large: 30 };
+// large: 15 steps assign 97.9 % of the first week (30: 98.2 %, 10: 97.8 %) for about 1.2 s less solver time per thread.
+const STEPS_PER_DAY: Record<DemoSize, number> = { small: 2000, medium: 600, large: 15 };
 const STAGING = '.demo-new';
 
 export interface DemoSummary {
