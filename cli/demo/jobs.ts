@@ -18,14 +18,14 @@ import type { IsoWeek } from '../../core/doc/doc-id.js';
 import { clientDocId, scheduleDocId } from '../../core/doc/doc-id.js';
 import { createScheduleDoc, putVisit } from '../../core/doc/schedule-doc.js';
 import type { CareGroupId, ClientId, DocId } from '../../core/ids.js';
-import type { DocStorage, UpdateMeta } from '../../core/store/storage.js';
+import type { UpdateMeta } from '../../core/store/storage.js';
 import { planWeek } from '../../core/schedule/week/plan-week.js';
 import type { ClientForWeek, TaskForWeek } from '../../core/schedule/week/visit-requests.js';
 import { buildVisitRequests } from '../../core/schedule/week/visit-requests.js';
 import type { Catalogues } from '../../core/catalogue/parse.js';
 import { loadCatalogues } from '../catalogue/load.js';
 import { catalogueTaskRules, qualificationLookup } from '../schedule/operations.js';
-import { createFileStorage } from '../store/file-storage.js';
+import { writeNewDoc } from '../store/file-storage.js';
 import type { CaseloadEntry } from '../store/workspace-meta.js';
 import { caseloadEntry } from '../workspace/workspace.js';
 
@@ -105,8 +105,8 @@ export function encodeDoc<T>(docId: DocId, content: string, fill: (doc: Y.Doc) =
   }
 }
 
-/** Runs appends with at most `limit` in flight (each is durable before it resolves). */
-function appender(storage: DocStorage, meta: UpdateMeta, limit = 16) {
+/** Runs writes of new documents into the staging folder with at most `limit` in flight (made durable at the end, see create-world.ts). */
+function stagingWriter(root: string, meta: UpdateMeta, limit = 16) {
   const inFlight = new Set<Promise<void>>();
   let failure: { error: unknown } | null = null;
   const check = () => {
@@ -116,8 +116,7 @@ function appender(storage: DocStorage, meta: UpdateMeta, limit = 16) {
     async add(docId: DocId, update: Uint8Array): Promise<void> {
       while (inFlight.size >= limit) await Promise.race(inFlight);
       check();
-      const p: Promise<void> = storage
-        .append(docId, update, meta)
+      const p: Promise<void> = writeNewDoc(root, docId, update, meta)
         .then(
           () => undefined,
           (error: unknown) => {
@@ -138,7 +137,7 @@ function appender(storage: DocStorage, meta: UpdateMeta, limit = 16) {
 export async function runDemoJob(job: DemoJob, cache: WorldCache): Promise<DemoJobResult> {
   const { catalogues, qualificationOf, rules } = lookupsOf(cache);
   const world = worldOf(cache, job.size, job.seed, job.today);
-  const out = appender(createFileStorage(job.docsDir), job.meta);
+  const out = stagingWriter(job.docsDir, job.meta);
   const staff = world.staff.filter((s) => s.careGroupId === job.group);
   const groupHas = (qualification: string) => staff.some((s) => s.active && s.qualifications.includes(qualification));
   const members = world.clients.map((c, i) => [c, i] as const).filter(([c]) => c.profile.careGroupId === job.group);

@@ -5,7 +5,7 @@
  *   history.ylog          archived updates (frames appended at compaction), for "who changed what"
  * Every file is a checksummed frame, so damage is detected and named instead of applied.
  */
-import { mkdir, open, readdir, readFile, rm, truncate, unlink } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rm, truncate, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DocId } from '../../core/ids.js';
 import type { DamagedError, DocStorage, LoadResult, StoredUpdate, UpdateMeta } from '../../core/store/storage.js';
@@ -210,4 +210,16 @@ export function createFileStorage(root: string): DocStorage {
       nextSeq.delete(id);
     },
   };
+}
+
+/**
+ * Writes the first update of a new document under `root` without fsync (for a private staging
+ * folder that `syncTree` makes durable before it is moved into place): the same file `append`
+ * writes, in two file operations instead of ten. Fails if the document already exists there.
+ */
+export async function writeNewDoc(root: string, id: DocId, update: Uint8Array, meta: UpdateMeta): Promise<void> {
+  const dir = join(root, docDirName(id));
+  await mkdir(dir);
+  const name = seqName('u', 1, 'yupd');
+  await writeFile(join(dir, name), encodeFrame(name.replace(/\.yupd$/, ''), update, meta), { flag: 'wx' });
 }
