@@ -88,7 +88,8 @@ function evalRouteWith(ctx: SolverContext, staff: number, seq: readonly number[]
     const ws = ctx.windows[v] ?? [];
     const lb = lower ? (lower[v] ?? -Infinity) : -Infinity;
     const dur = ctx.duration[v * nS + staff] ?? 0;
-    let at = free + t.time(loc, vl);
+    const tt = t.time(loc, vl);
+    let at = free + tt;
     if (lb > at) at = lb;
     let st = fitWindow(ws, at);
     if (lunch && Number.isNaN(breakAt)) {
@@ -97,7 +98,7 @@ function evalRouteWith(ctx: SolverContext, staff: number, seq: readonly number[]
       if (Number.isNaN(st) || (!late && st >= lunch.window.start) || st + dur > lunch.window.end) {
         breakAt = Math.max(free, lunch.window.start);
         if (breakAt > lunch.window.end + EPS) return null;
-        at = breakAt + lunch.duration + t.time(loc, vl);
+        at = breakAt + lunch.duration + tt;
         if (lb > at) at = lb;
         st = fitWindow(ws, at);
       }
@@ -111,7 +112,7 @@ function evalRouteWith(ctx: SolverContext, staff: number, seq: readonly number[]
     }
     continuity += ctx.prefMiss[v * nS + staff] ?? 0;
     distance += t.distance(loc, vl);
-    work += t.time(loc, vl) + dur;
+    work += tt + dur;
     free = st + dur;
     loc = vl;
     load += ctx.demand[v] ?? 0;
@@ -123,8 +124,9 @@ function evalRouteWith(ctx: SolverContext, staff: number, seq: readonly number[]
   }
   if (lunch && breaks) breaks[staff] = breakAt;
   distance += t.distance(loc, s.endLocation);
-  work += t.time(loc, s.endLocation);
-  const back = free + t.time(loc, s.endLocation);
+  const home = t.time(loc, s.endLocation);
+  work += home;
+  const back = free + home;
   if (back > s.shift.end + EPS || load > s.capacity + EPS) return null;
   const overtime = s.overtimeAfter !== undefined ? Math.max(0, back - s.overtimeAfter) : 0;
   const w = p.objective;
