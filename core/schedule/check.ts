@@ -23,6 +23,8 @@ export interface CostBreakdown {
   /** Visits done by someone outside their preferred staff. */
   readonly continuity: number;
   readonly unassigned: number;
+  /** Fair spread: Σ over contracted staff of (work − her contracted share of all work)², in min² (0 without contracts). */
+  readonly fairness: number;
   /** The weighted sum the objective minimises. */
   readonly total: number;
 }
@@ -192,6 +194,21 @@ export function solutionCost(problem: Problem, solution: Solution): CostBreakdow
   let overtime = 0;
   let continuity = 0;
   const t = problem.travel;
+  // Work (service + travel) per staff member, for the fair spread; empty routes work 0.
+  const work = new Map<number, number>();
+  for (const route of solution.routes) {
+    const s = problem.staff[route.staff];
+    if (!s || route.stops.length === 0) continue;
+    let minutes = 0;
+    let from = s.startLocation;
+    for (const stop of route.stops) {
+      const v = problem.visits[stop.visit];
+      if (!v) continue;
+      minutes += t.time(from, v.location) + (v.durationByStaff?.[route.staff] ?? v.duration);
+      from = v.location;
+    }
+    work.set(route.staff, minutes + t.time(from, s.endLocation));
+  }
   for (const route of solution.routes) {
     const s = problem.staff[route.staff];
     if (!s || route.stops.length === 0) continue;
@@ -219,6 +236,16 @@ export function solutionCost(problem: Problem, solution: Solution): CostBreakdow
   }
   const w = problem.objective;
   const unassigned = solution.unassigned.length;
-  const total = w.distance * distance + w.tardiness * tardiness + w.maxTardiness * maxTardiness + w.overtime * overtime + (w.continuity ?? 0) * continuity + w.unassigned * unassigned;
-  return { distance, travelTime, tardiness, maxTardiness, overtime, continuity, unassigned, total };
+  const fairness = fairSpread(problem, work);
+  const total = w.distance * distance + w.tardiness * tardiness + w.maxTardiness * maxTardiness + w.overtime * overtime + (w.continuity ?? 0) * continuity + (w.fairness ?? 0) * fairness + w.unassigned * unassigned;
+  return { distance, travelTime, tardiness, maxTardiness, overtime, continuity, unassigned, fairness, total };
+}
+
+/** Σ (work − contracted share)² over the staff with contracted minutes (the checker's own reckoning). */
+function fairSpread(problem: Problem, work: ReadonlyMap<number, number>): number {
+  const contracted = problem.staff.map((s, i) => ({ i, c: s.contractedMin ?? 0 })).filter((x) => x.c > 0);
+  const totalC = contracted.reduce((sum, x) => sum + x.c, 0);
+  if (totalC === 0) return 0;
+  const totalW = contracted.reduce((sum, x) => sum + (work.get(x.i) ?? 0), 0);
+  return contracted.reduce((sum, x) => sum + ((work.get(x.i) ?? 0) - (x.c * totalW) / totalC) ** 2, 0);
 }

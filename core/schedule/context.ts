@@ -32,6 +32,10 @@ export interface SolverContext {
   readonly nLoc: number;
   readonly dist: Float64Array;
   readonly time: Float64Array;
+  /** Contracted minutes of each staff member's day (0: none, left out of the fair spread). */
+  readonly contracted: Float64Array;
+  /** Weight of the fair-spread term; 0 when it is off or no one has contracted minutes. */
+  readonly fairWeight: number;
 }
 
 /** Precomputes everything the solver reads in its inner loops. */
@@ -78,6 +82,9 @@ export function createContext(problem: Problem): SolverContext {
     }
   });
   if (w.overtime > 0 && problem.staff.some((s) => s.overtimeAfter !== undefined)) hasSoftTerms = true;
+  const contracted = Float64Array.from(problem.staff, (s) => Math.max(0, s.contractedMin ?? 0));
+  const fairWeight = (w.fairness ?? 0) > 0 && contracted.some((c) => c > 0) ? (w.fairness ?? 0) : 0;
+  if (fairWeight > 0) hasSoftTerms = true;
   const t = problem.travel;
   const nLoc = t.size;
   const dist = new Float64Array(nLoc * nLoc);
@@ -102,5 +109,5 @@ export function createContext(problem: Problem): SolverContext {
   };
   const hasBreaks = problem.staff.some((s) => s.lunch !== undefined);
   const fast = problem.syncs.length === 0 && !multiWindow && !hasSoftTerms && !hasBreaks;
-  return { problem, nVisits, nStaff, location, demand, windows, earliest, latest, duration, eligible, syncsOf, neighbours, fast, hasSoftTerms, hasBreaks, pinConflict, prefMiss, nLoc, dist, time };
+  return { problem, nVisits, nStaff, location, demand, windows, earliest, latest, duration, eligible, syncsOf, neighbours, fast, hasSoftTerms, hasBreaks, pinConflict, prefMiss, nLoc, dist, time, contracted, fairWeight };
 }

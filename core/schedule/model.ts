@@ -75,6 +75,8 @@ export interface Staff {
   readonly overtimeAfter?: number;
   /** A break every non-empty route must contain (hard). */
   readonly lunch?: Break;
+  /** Minutes of work the contract asks of this day: the fair spread shares the day's work by it. */
+  readonly contractedMin?: number;
 }
 
 /**
@@ -101,6 +103,8 @@ export interface ObjectiveWeights {
   readonly unassigned: number;
   /** Per visit done by someone outside its `preferredStaff` (continuity of carer). */
   readonly continuity?: number;
+  /** Per squared minute a contracted staff member's work (service + travel) is off her share of the day's work (fair spread; lowest term). */
+  readonly fairness?: number;
 }
 
 export const DEFAULT_OBJECTIVE: ObjectiveWeights = { distance: 1, tardiness: 1, maxTardiness: 0, overtime: 1, unassigned: 1e6 };

@@ -6,7 +6,7 @@
  * ruin-and-recreate step be undone in time proportional to what it changed.
  */
 import type { SolverContext } from './context.js';
-import { EMPTY_ROUTE, evalAll, evalComponent, evalIncremental, evalRoute, syncComponent } from './timing.js';
+import { EMPTY_ROUTE, evalAll, evalComponent, evalIncremental, evalRoute, spreadCost, syncComponent } from './timing.js';
 import type { RouteEval } from './timing.js';
 
 export interface SolverState {
@@ -134,7 +134,7 @@ export function recomputeCost(st: SolverState): void {
       cost += ev.cost;
       if (ev.maxTardiness > maxT) maxT = ev.maxTardiness;
     }
-    st.cost = cost + ctx.problem.objective.maxTardiness * maxT;
+    st.cost = cost + ctx.problem.objective.maxTardiness * maxT + spreadCost(ctx, (r) => st.evals[r] ?? EMPTY_ROUTE);
     return;
   }
   const g = evalAll(ctx, st.routes, st.routeOf, st.starts);
@@ -207,7 +207,7 @@ export function refreshRoute(st: SolverState, r: number, skipTotal = false): voi
       nextLoc = vl;
     }
     latest[0] = (latest[1] ?? 0) - (k > 0 ? (time[staff.startLocation * nLoc + nextLoc] ?? 0) : 0);
-    st.evals[r] = { distance: d, tardiness: 0, maxTardiness: 0, overtime: 0, continuity: 0, cost: ctx.problem.objective.distance * d };
+    st.evals[r] = { distance: d, tardiness: 0, maxTardiness: 0, overtime: 0, continuity: 0, work: 0, cost: ctx.problem.objective.distance * d };
   } else if (ctx.problem.syncs.length === 0) {
     st.evals[r] = evalRoute(ctx, r, seq, null, st.starts) ?? { ...EMPTY_ROUTE, cost: Infinity };
   }
@@ -276,7 +276,8 @@ function localDelta(st: SolverState, r: number, seq: readonly number[], lower: F
     rest += e.cost;
     if (e.maxTardiness > maxT) maxT = e.maxTardiness;
   }
-  return rest + ev.cost + st.ctx.problem.objective.maxTardiness * maxT - st.cost;
+  const spread = spreadCost(st.ctx, (i) => (i === r ? ev : (evals[i] ?? EMPTY_ROUTE)));
+  return rest + ev.cost + st.ctx.problem.objective.maxTardiness * maxT + spread - st.cost;
 }
 
 /** Inserts visit v into route r before position pos. */
@@ -289,7 +290,7 @@ export function insertVisit(st: SolverState, v: number, r: number, pos: number):
     const old = st.evals[r]?.cost ?? 0;
     refreshRoute(st, r, true);
     const now = st.evals[r]?.cost ?? Infinity;
-    if (st.ctx.problem.objective.maxTardiness === 0 && Number.isFinite(old) && Number.isFinite(now)) st.cost += now - old;
+    if (st.ctx.problem.objective.maxTardiness === 0 && st.ctx.fairWeight === 0 && Number.isFinite(old) && Number.isFinite(now)) st.cost += now - old;
     else recomputeCost(st);
     return;
   }

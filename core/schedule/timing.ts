@@ -14,11 +14,37 @@ export interface RouteEval {
   readonly overtime: number;
   /** Visits done by someone outside their preferred staff. */
   readonly continuity: number;
+  /** Minutes of service and travel (home to home), for the fair spread. */
+  readonly work: number;
   /** Weighted distance + tardiness + overtime + continuity (max tardiness is global, priced separately). */
   readonly cost: number;
 }
 
-export const EMPTY_ROUTE: RouteEval = { distance: 0, tardiness: 0, maxTardiness: 0, overtime: 0, continuity: 0, cost: 0 };
+export const EMPTY_ROUTE: RouteEval = { distance: 0, tardiness: 0, maxTardiness: 0, overtime: 0, continuity: 0, work: 0, cost: 0 };
+
+/**
+ * The fair-spread term of the plan: the weighted sum over staff with contracted minutes of the
+ * squared difference between her work and her contracted share of everyone's work. O(staff), so
+ * it is added wherever the per-route costs are summed (it does not split by route).
+ */
+export function spreadCost(ctx: SolverContext, evalOf: (r: number) => RouteEval): number {
+  if (ctx.fairWeight === 0) return 0;
+  let work = 0;
+  let contracted = 0;
+  for (let r = 0; r < ctx.nStaff; r++) {
+    const c = ctx.contracted[r] ?? 0;
+    if (c <= 0) continue;
+    work += evalOf(r).work;
+    contracted += c;
+  }
+  const perMinute = work / contracted;
+  let sum = 0;
+  for (let r = 0; r < ctx.nStaff; r++) {
+    const c = ctx.contracted[r] ?? 0;
+    if (c > 0) sum += (evalOf(r).work - c * perMinute) ** 2;
+  }
+  return ctx.fairWeight * sum;
+}
 
 const EPS = 1e-9;
 
@@ -55,13 +81,15 @@ function evalRouteWith(ctx: SolverContext, staff: number, seq: readonly number[]
   let tardiness = 0;
   let maxTardiness = 0;
   let continuity = 0;
+  let work = 0;
   let load = 0;
   for (const v of seq) {
     const vl = ctx.location[v] ?? 0;
     const ws = ctx.windows[v] ?? [];
     const lb = lower ? (lower[v] ?? -Infinity) : -Infinity;
     const dur = ctx.duration[v * nS + staff] ?? 0;
-    let at = free + t.time(loc, vl);
+    const tt = t.time(loc, vl);
+    let at = free + tt;
     if (lb > at) at = lb;
     let st = fitWindow(ws, at);
     if (lunch && Number.isNaN(breakAt)) {
@@ -70,7 +98,7 @@ function evalRouteWith(ctx: SolverContext, staff: number, seq: readonly number[]
       if (Number.isNaN(st) || (!late && st >= lunch.window.start) || st + dur > lunch.window.end) {
         breakAt = Math.max(free, lunch.window.start);
         if (breakAt > lunch.window.end + EPS) return null;
-        at = breakAt + lunch.duration + t.time(loc, vl);
+        at = breakAt + lunch.duration + tt;
         if (lb > at) at = lb;
         st = fitWindow(ws, at);
       }
@@ -84,6 +112,7 @@ function evalRouteWith(ctx: SolverContext, staff: number, seq: readonly number[]
     }
     continuity += ctx.prefMiss[v * nS + staff] ?? 0;
     distance += t.distance(loc, vl);
+    work += tt + dur;
     free = st + dur;
     loc = vl;
     load += ctx.demand[v] ?? 0;
@@ -95,11 +124,13 @@ function evalRouteWith(ctx: SolverContext, staff: number, seq: readonly number[]
   }
   if (lunch && breaks) breaks[staff] = breakAt;
   distance += t.distance(loc, s.endLocation);
-  const back = free + t.time(loc, s.endLocation);
+  const home = t.time(loc, s.endLocation);
+  work += home;
+  const back = free + home;
   if (back > s.shift.end + EPS || load > s.capacity + EPS) return null;
   const overtime = s.overtimeAfter !== undefined ? Math.max(0, back - s.overtimeAfter) : 0;
   const w = p.objective;
-  return { distance, tardiness, maxTardiness, overtime, continuity, cost: w.distance * distance + w.tardiness * tardiness + w.overtime * overtime + (w.continuity ?? 0) * continuity };
+  return { distance, tardiness, maxTardiness, overtime, continuity, work, cost: w.distance * distance + w.tardiness * tardiness + w.overtime * overtime + (w.continuity ?? 0) * continuity };
 }
 
 export interface GlobalEval {
@@ -178,7 +209,7 @@ export function evalAll(ctx: SolverContext, routes: readonly (readonly number[])
         cost += ev.cost;
         if (ev.maxTardiness > maxTardiness) maxTardiness = ev.maxTardiness;
       }
-      return { routes: evals, lower, maxTardiness, cost: cost + ctx.problem.objective.maxTardiness * maxTardiness };
+      return { routes: evals, lower, maxTardiness, cost: cost + ctx.problem.objective.maxTardiness * maxTardiness + spreadCost(ctx, (r) => evals[r] ?? EMPTY_ROUTE) };
     }
   }
   return null;
@@ -200,7 +231,7 @@ function withCost(ctx: SolverContext, nRoutes: number, evals: Map<number, RouteE
     cost += ev.cost;
     if (ev.maxTardiness > maxTardiness) maxTardiness = ev.maxTardiness;
   }
-  return { cost: cost + ctx.problem.objective.maxTardiness * maxTardiness, evals };
+  return { cost: cost + ctx.problem.objective.maxTardiness * maxTardiness + spreadCost(ctx, (r) => evals.get(r) ?? baseEvals[r] ?? EMPTY_ROUTE), evals };
 }
 
 /**

@@ -19,6 +19,8 @@ import type { ClientForWeek, VisitRequest } from './visit-requests.js';
 
 /** Cost of a visit done by someone other than the client's preferred or recent caregivers, in km of travel. */
 export const CONTINUITY_WEIGHT = 20;
+/** Per squared minute off a caregiver's contracted share of the day's work: the lowest term (a 60-minute gap between two equals costs 1.8 km). */
+export const FAIRNESS_WEIGHT = 0.001;
 
 export interface DayProblem {
   readonly date: string;
@@ -107,7 +109,7 @@ export function buildDayProblem(input: DayInput): DayProblem {
     const lunch = lunchBreak(s.shift.start, shift);
     const home = at(places.staff, s.id, 'staff member');
     const overtimeAfter = contractedEnd(s, lunch?.duration ?? 0);
-    return { id: s.id, startLocation: home, endLocation: home, shift, skills: [...s.qualifications], capacity: Infinity, ...(lunch ? { lunch } : {}), ...(overtimeAfter < shift.end ? { overtimeAfter } : {}) };
+    return { id: s.id, startLocation: home, endLocation: home, shift, skills: [...s.qualifications], capacity: Infinity, ...(lunch ? { lunch } : {}), ...(overtimeAfter < shift.end ? { overtimeAfter } : {}), contractedMin: Math.max(0, overtimeAfter - shift.start - (lunch?.duration ?? 0)) };
   });
   const substitutes = substitutesOn(input.date, input.absences);
   const indices = (ids: readonly string[] | undefined) => [...new Set((ids ?? []).map((id) => staffIndex.get(id)).filter((i): i is number => i !== undefined))];
@@ -174,7 +176,7 @@ export function buildDayProblem(input: DayInput): DayProblem {
   }
   return {
     date: input.date,
-    problem: { visits, staff: problemStaff, syncs, travel, objective: { ...DEFAULT_OBJECTIVE, distance: 1, overtime: 2, continuity: CONTINUITY_WEIGHT }, ...(resources.length > 0 ? { resources } : {}) },
+    problem: { visits, staff: problemStaff, syncs, travel, objective: { ...DEFAULT_OBJECTIVE, distance: 1, overtime: 2, continuity: CONTINUITY_WEIGHT, fairness: FAIRNESS_WEIGHT }, ...(resources.length > 0 ? { resources } : {}) },
     requests: dayRequests,
     halves,
     staff,
