@@ -86,7 +86,7 @@ const dayRows: [string, string][] = [
   ['load average (1 min) at start', `${loadAtStart.toFixed(2)} (machine shared with other work; timings under load are pessimistic)`],
   ['problem build (travel matrix etc.)', `${buildMs.toFixed(0)} ms`],
   ['first feasible proposal (construction)', `${Number.isNaN(firstFeasibleMs) ? 'n/a' : `${firstFeasibleMs.toFixed(0)} ms`} (target ≤ 5 s)`],
-  [`after ${values.seconds} s`, `status ${result.status}, ${result.iterations} iterations, ${result.unassigned.length} unassigned, travel ${k.travelMinutes} min, checker violations ${violations.length}`],
+  [`after ${values.seconds} s`, `status ${result.status}, ${result.iterations} iterations, ${result.unassigned.length} unassigned, travel ${k.travelMinutes} min, workload spread ${k.workloadSpreadMinutes} min (busiest − least busy), checker violations ${violations.length}`],
   ['repair after one absence (busiest worker, from 10:00)', `${repairMs.toFixed(0)} ms (target ≤ 1 s), moved ${repaired.moved.length}, other routes reordered ${othersChanged}, checker violations ${repairViolations.length}`],
 ];
 if (violations.length > 0 || repairViolations.length > 0) process.exitCode = 1;

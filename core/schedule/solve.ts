@@ -8,6 +8,7 @@ import type { Problem, Route, Solution, Stop, UnassignedReason } from './model.j
 import { blameCentre, bookAppointments, hasAppointments, routeAround, splitAppointments, toFullPlan } from './bookings.js';
 import type { SplitProblem } from './bookings.js';
 import { createRandom } from './random.js';
+import { settleSyncs } from './settle-syncs.js';
 import { DEFAULT_SISR, recreate, ruin, sortForInsertion } from './sisr.js';
 import type { SisrParams } from './sisr.js';
 import { beginStep, commitStep, copyRoutes, createState, currentStarts, detachVisit, insertionDelta, refreshRoute, restoreRoutes, rollback, totalCost } from './state.js';
@@ -145,6 +146,7 @@ export function dropHalfSyncs(st: SolverState): void {
     }
   }
   if (changed) for (let r = 0; r < st.routes.length; r++) refreshRoute(st, r);
+  settleSyncs(st);
 }
 
 /** Why visit v is unassigned, judged against an otherwise empty plan. */
