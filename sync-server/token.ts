@@ -19,6 +19,16 @@ export const TokenClaimsSchema = z.object({
 });
 export type TokenClaims = z.infer<typeof TokenClaimsSchema>;
 
+/** The claims of a token, read without verifying (the relay verifies them): to skip rooms it would refuse; null when unreadable. */
+export function peekClaims(token: string): TokenClaims | null {
+  try {
+    const parsed = TokenClaimsSchema.safeParse(JSON.parse(Buffer.from(token.split('.')[0] ?? '', 'base64url').toString('utf8')));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
 export type VerifyResult = { ok: true; claims: TokenClaims } | { ok: false; reason: 'malformed' | 'bad-signature' | 'expired' };
 
 function sign(secret: string | Uint8Array, data: string): Buffer {

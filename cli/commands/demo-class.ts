@@ -165,7 +165,7 @@ export function registerDemoClass(demo: Command): void {
     .option('--json', 'print a summary as JSON')
     .action(
       action(async (url: string, token: string, flags: { timeout: string; json?: boolean }, cmd: Command) => {
-        const { peekClaims, syncWholeWorkspace } = await import('../demo/relay-sync.js');
+        const [{ syncWholeWorkspace }, { peekClaims }] = await Promise.all([import('../demo/relay-sync.js'), import('../../sync-server/token.js')]);
         const ctx = commandContext(cmd);
         flags = { ...flags, json: flags.json || cmd.parent?.opts<{ json?: boolean }>().json };
         if (!/^wss?:\/\/[^\s/]+$/.test(url)) return usage(ctx, `the relay address must be a ws:// or wss:// URL, not "${url}"`, 'join');

@@ -3,20 +3,9 @@ import type { Command } from 'commander';
 import type { DocId, StaffId } from '../../core/ids.js';
 import { volunteerDocId } from '../../core/doc/doc-id.js';
 import type * as Y from 'yjs';
-import type { TokenClaims } from '../../sync-server/token.js';
-import { TokenClaimsSchema } from '../../sync-server/token.js';
+import { peekClaims } from '../../sync-server/token.js';
 import { action, commandContext, withWorkspace } from '../context.js';
 import { EXIT, printJson } from '../output.js';
-
-/** The claims of a token, read without verifying (the relay verifies): to skip rooms it would refuse. */
-function readClaims(token: string): TokenClaims | null {
-  try {
-    const parsed = TokenClaimsSchema.safeParse(JSON.parse(Buffer.from(token.split('.')[0] ?? '', 'base64url').toString('utf8')));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
 
 export function registerSync(program: Command): void {
   program
@@ -45,7 +34,7 @@ export function registerSync(program: Command): void {
             ctx.o.err('apsis sync: no relay configured: pass --server URL and --token T once (they are remembered).');
             return EXIT.usage;
           }
-          const claims = readClaims(token);
+          const claims = peekClaims(token);
           if (!claims) {
             ctx.o.err('apsis sync: the token is not readable; ask for a new one (`apsis token issue`).');
             return EXIT.failure;

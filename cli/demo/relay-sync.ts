@@ -8,20 +8,8 @@ import { ORG_DOC } from '../../core/doc/doc-id.js';
 import type { DocId } from '../../core/ids.js';
 import { syncDocsOnce } from '../sync/sync-once.js';
 import type { Workspace } from '../workspace/workspace.js';
-import type { TokenClaims } from '../../sync-server/token.js';
-import { TokenClaimsSchema } from '../../sync-server/token.js';
 
 export type RelaySyncResult = { readonly ok: true; readonly documents: number; readonly pulled: number; readonly pushed: number } | { readonly ok: false; readonly reason: string };
-
-/** The claims of a token, read without verifying (the relay verifies them); null when unreadable. */
-export function peekClaims(token: string): TokenClaims | null {
-  try {
-    const parsed = TokenClaimsSchema.safeParse(JSON.parse(Buffer.from(token.split('.')[0] ?? '', 'base64url').toString('utf8')));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
 
 /** Exchanges every document the workspace knows (org first) with the relay; remembers the relay for live sync. */
 export async function syncWholeWorkspace(ws: Workspace, url: string, token: string, timeoutMs = 60_000): Promise<RelaySyncResult> {

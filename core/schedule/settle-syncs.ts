@@ -6,11 +6,9 @@
  * scratch. Then the synchronised pairs that cannot be timed are unassigned, both halves, rather
  * than returned broken — a hard constraint is never given away.
  */
-import { evalAll } from './timing.js';
+import { BROKEN, evalAll, HOLDS, syncPush } from './timing.js';
 import { detachVisit, refreshRoute } from './state.js';
 import type { SolverState } from './state.js';
-
-const EPS = 1e-6;
 
 /** Unassigns synchronised visits until every route can be timed together; true when any were. */
 export function settleSyncs(st: SolverState): boolean {
@@ -24,21 +22,17 @@ export function settleSyncs(st: SolverState): boolean {
     if (evalAll(ctx, st.routes, st.routeOf, starts, breaks)) return droppedAny;
     const routed = syncs.filter((s) => (st.routeOf[s.first] ?? -1) >= 0 && (st.routeOf[s.second] ?? -1) >= 0);
     if (routed.length === 0) return droppedAny;
-    // The rules the failed evaluation left broken; when none shows, the first routed one.
-    const broken = routed.filter((s) => {
-      const a = starts[s.first] ?? 0;
-      const b = starts[s.second] ?? 0;
-      if (s.kind === 'apart') {
-        const ra = st.routeOf[s.first] ?? 0;
-        const rb = st.routeOf[s.second] ?? 0;
-        return !(a + (ctx.duration[s.first * ctx.nStaff + ra] ?? 0) <= b + EPS || b + (ctx.duration[s.second * ctx.nStaff + rb] ?? 0) <= a + EPS);
+    // The rules the failed evaluation left broken (the one push each asks for); when none shows,
+    // the first routed one. A together rule goes with both halves; an apart rule with the visit
+    // that would have to wait.
+    const at = new Float64Array(1);
+    const drops = routed.map((s) => ({ s, v: syncPush(ctx, s, st.routeOf, starts, at) })).filter((d) => d.v !== HOLDS);
+    for (const { s, v } of drops.length > 0 ? drops : [{ s: routed[0]!, v: BROKEN }]) {
+      if (s.kind === 'apart' && v !== BROKEN) detachVisit(st, v);
+      else {
+        detachVisit(st, s.first);
+        detachVisit(st, s.second);
       }
-      return st.routeOf[s.first] === st.routeOf[s.second] || b < a + s.minGap - EPS || b > a + s.maxGap + EPS;
-    });
-    for (const s of broken.length > 0 ? broken : routed.slice(0, 1)) {
-      // An apart rule is kept by dropping the later visit; a together rule needs both gone.
-      if (s.kind !== 'apart' || (starts[s.first] ?? 0) > (starts[s.second] ?? 0)) detachVisit(st, s.first);
-      if (s.kind !== 'apart' || (starts[s.first] ?? 0) <= (starts[s.second] ?? 0)) detachVisit(st, s.second);
     }
     droppedAny = true;
     for (let r = 0; r < st.routes.length; r++) refreshRoute(st, r);

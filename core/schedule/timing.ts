@@ -143,15 +143,15 @@ export interface GlobalEval {
 }
 
 /** What one synchronisation rule asks of the current starts (see `syncPush`). */
-const HOLDS = -1;
-const BROKEN = -2;
+export const HOLDS = -1;
+export const BROKEN = -2;
 
 /**
  * The push one synchronisation rule asks for at the current starts: the visit that must start
  * later (its earliest start written to `at[0]`), HOLDS when the rule holds or a visit is unrouted,
  * BROKEN when it cannot hold (a gap rule with both visits on one route).
  */
-function syncPush(ctx: SolverContext, sy: SyncConstraint, routeOf: Int32Array, starts: Float64Array, at: Float64Array): number {
+export function syncPush(ctx: SolverContext, sy: SyncConstraint, routeOf: Int32Array, starts: Float64Array, at: Float64Array): number {
   const ra = routeOf[sy.first] ?? -1;
   const rb = routeOf[sy.second] ?? -1;
   if (ra < 0 || rb < 0) return HOLDS;

@@ -1,24 +1,22 @@
 /**
  * With a relay configured, today's execution syncs in while the app is open (a manager sees a
- * laptop's records as soon as it syncs): the documents of the clients visited today are opened —
- * so live sync keeps them connected — and each one's summary is recomputed shortly after changes
- * arrive. Only for roles that may hold every client's document on the relay; caregivers sync what
- * they open.
+ * laptop's records as soon as it syncs): the documents of the clients visited today that the
+ * relay would let this token hold (its own role × room rule) are opened — so live sync keeps them
+ * connected — and each one's summary is recomputed shortly after changes arrive.
  */
 import { useEffect } from 'react';
+import { clientDocId } from '../../../core/doc/doc-id.js';
 import type { ClientId } from '../../../core/ids.js';
-import type { Role } from '../../../core/doc/schema.js';
 import type { Workspace } from '../../workspace/workspace.js';
 import type { PlacedVisit } from '../model/week-visits.js';
 
 // Records of one visit arrive as a burst of updates: summarise once it has settled.
 const SETTLE_MS = 300;
-const ALL_CLIENT_ROLES: ReadonlySet<Role> = new Set(['coordinator', 'manager', 'social_worker', 'auditor', 'trainer']);
 
-/** True when the workspace has a relay and its user may follow every client's execution. */
+/** True when the workspace has a relay to follow. */
 export function followsExecution(ws: Workspace): boolean {
   const { serverUrl, token } = ws.meta.settings;
-  return Boolean(serverUrl && token) && ALL_CLIENT_ROLES.has(ws.user.role);
+  return Boolean(serverUrl && token);
 }
 
 /** Keeps today's visited clients open and their summaries current while `enabled`. */
@@ -28,8 +26,16 @@ export function useLiveExecution(ws: Workspace, visits: readonly PlacedVisit[] |
     let live = true;
     const timers = new Map<string, ReturnType<typeof setTimeout>>();
     const offs: (() => void)[] = [];
-    const ids = [...new Set(visits.filter((v) => v.visit.date === today).map((v) => v.visit.clientId as ClientId))];
+    const visited = [...new Set(visits.filter((v) => v.visit.date === today).map((v) => v.visit.clientId as ClientId))];
     void (async () => {
+      // Loaded here: the token code (node:crypto) is not needed for the first frame.
+      const [{ peekClaims }, { accessFor }, { parseRoomName }] = await Promise.all([import('../../../sync-server/token.js'), import('../../../sync-server/access.js'), import('../../../sync-server/room.js')]);
+      const claims = peekClaims(ws.meta.settings.token ?? '');
+      if (!live || !claims) return;
+      const ids = visited.filter((id) => {
+        const room = parseRoomName(`${ws.meta.namespace}/${clientDocId(id)}`);
+        return room !== null && accessFor(claims, room) !== 'none';
+      });
       for (const id of ids) {
         const res = await ws.client(id);
         if (!live) return;
