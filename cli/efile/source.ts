@@ -1,12 +1,14 @@
 /**
  * Where an e-file export reads its client from, and where it records the export.
  *
- * Ten years of a client are some 300,000 Yjs items. The history needs a replay of every stored
- * update anyway; opening the workspace's document as well would integrate them all a second time
- * (seconds, and the memory of two documents). So when the client's document is not open, the
- * export reads the client from the replayed document, once it has checked that the replay holds
- * exactly the stored state: no stored item missing from it, and the same deletions. When the check
- * fails (or the document is open already, or needs a migration), the document is opened as usual.
+ * Ten years of a client are some 300,000 Yjs items: integrating them takes most of a second, and
+ * replaying their history longer. So an export first reads the client's view (core/store/view.ts),
+ * kept current as the client is edited: the client as plain data and its history, in one file.
+ * When the view is missing or stale, the export replays the stored updates once and reads the
+ * client from the replayed document, after checking that the replay holds exactly the stored state
+ * (no stored item missing from it, and the same deletions), and stores a fresh view for the next
+ * export. When that check fails (or the document is open already, or needs a migration), the
+ * document is opened as usual.
  */
 import * as Y from 'yjs';
 import { readClientDoc } from '../../core/doc/client-doc.js';
@@ -15,15 +17,19 @@ import { readMeta } from '../../core/doc/meta.js';
 import { act } from '../../core/doc/origin.js';
 import { insertRecord } from '../../core/doc/records.js';
 import { COLLECTIONS, SCHEMA_VERSION } from '../../core/doc/schema.js';
+import type { ClientViewData } from '../../core/efile/client-view.js';
+import { CLIENT_VIEW } from '../../core/efile/client-view.js';
 import type { FieldChange } from '../../core/history/replay.js';
 import { replayHistory } from '../../core/history/replay.js';
 import type { ClientId } from '../../core/ids.js';
-import type { DamagedError, DocStorage, LoadedDoc } from '../../core/store/storage.js';
+import type { DamagedError, DocStorage, LoadedDoc, StoredUpdate } from '../../core/store/storage.js';
+import type { DocView } from '../../core/store/view.js';
+import { decodeView, encodeView, viewHolds, withoutRoots } from '../../core/store/view.js';
 import type { Workspace } from '../workspace/workspace.js';
 
 /** The client as plain data, and its history (new records summarised). */
 export type ClientRead =
-  | { readonly ok: true; readonly data: ReturnType<typeof readClientDoc>; readonly history: FieldChange[]; readonly via: 'history' | 'document' }
+  | { readonly ok: true; readonly data: ClientViewData; readonly history: readonly FieldChange[]; readonly via: 'view' | 'history' | 'document' }
   | { readonly ok: false; readonly message: string };
 
 /** Root maps of a client document (a root missing here only slows the replay, see replayHistory). */
@@ -57,24 +63,38 @@ export function holdsStoredState(replayed: Y.Doc, stored: LoadedDoc): boolean {
  */
 export type StoredRead = { readonly kind: 'read'; readonly read: ClientRead } | { readonly kind: 'open'; readonly history: FieldChange[] } | { readonly kind: 'large' };
 
-/** Reads a closed client from storage alone (also on worker threads): one replay of its stored updates. */
+/** The client's stored view when it holds the stored updates' state; null when missing, damaged or stale. */
+async function currentStoredView(storage: DocStorage, id: ClientId, updates: readonly StoredUpdate[]): Promise<DocView | null> {
+  const bytes = await storage.readView(clientDocId(id));
+  const view = bytes && decodeView(bytes, CLIENT_VIEW.schemaVersion);
+  return view && viewHolds(view, updates, CLIENT_VIEW.omitRoots) ? view : null;
+}
+
+/** Reads a closed client from storage alone (also on worker threads): its view, or one replay of its stored updates. */
 export async function readStoredClient(storage: DocStorage, id: ClientId, maxBytes = Infinity): Promise<StoredRead> {
   const docId = clientDocId(id);
+  // Loaded (and checked) even when the view serves: a damaged document is reported, not exported.
   const stored = await storage.load(docId);
   if (!stored.ok) return { kind: 'read', read: { ok: false, message: damaged(stored.error) } };
   const updates = await storage.history(docId);
   let bytes = 0;
   for (const u of updates) bytes += u.update.length;
   if (bytes > maxBytes) return { kind: 'large' };
-  let data: ReturnType<typeof readClientDoc> | null = null;
+  const view = await currentStoredView(storage, id, updates);
+  if (view) return { kind: 'read', read: { ok: true, data: view.data as ClientViewData, history: view.history, via: 'view' } };
+  let data: ClientViewData | null = null;
   const history = replayHistory(updates, {
     summariseCreated: true,
     roots: CLIENT_ROOTS,
     final: (doc) => {
-      if (readMeta(doc).schemaVersion === SCHEMA_VERSION && holdsStoredState(doc, stored.value)) data = readClientDoc(doc);
+      if (readMeta(doc).schemaVersion === SCHEMA_VERSION && holdsStoredState(doc, stored.value)) data = CLIENT_VIEW.read(doc) as ClientViewData;
     },
   });
-  return data ? { kind: 'read', read: { ok: true, data, history, via: 'history' } } : { kind: 'open', history };
+  if (!data) return { kind: 'open', history };
+  // For the next export: the same client without a replay. (Derived data: a failed write only costs that.)
+  const fresh = encodeView({ schemaVersion: CLIENT_VIEW.schemaVersion, covers: updates.map((u) => u.key), history: withoutRoots(history, CLIENT_VIEW.omitRoots), data });
+  await storage.writeView(docId, fresh).catch(() => undefined);
+  return { kind: 'read', read: { ok: true, data, history, via: 'history' } };
 }
 
 /** Reads a client for export: from its replayed history when that is provably the stored state, else from the opened document. */
@@ -88,6 +108,9 @@ export async function readClientForExport(ws: Workspace, id: ClientId): Promise<
   }
   const opened = await ws.client(id);
   if (!opened.ok) return { ok: false, message: damaged(opened.error) };
+  // An open document's view: the stored one plus this session's changes (no replay).
+  const live = history ? null : await ws.repo.currentView(docId);
+  if (live) return { ok: true, data: live.data as ClientViewData, history: live.history, via: 'document' };
   const data = readClientDoc(opened.doc);
   // New records as one `create` line each (their fields are in the records' JSON): ten years of
   // visits would otherwise list every field of every record.

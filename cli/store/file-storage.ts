@@ -3,9 +3,10 @@
  *   snapshot-<seq>.ybin   the compacted state (the highest seq wins)
  *   u-<seq>.yupd          one file per update, written durably before `append` resolves
  *   history.ylog          archived updates (frames appended at compaction), for "who changed what"
+ *   view.ybin             the document's view (core/store/view.ts): derived, rebuilt when missing
  * Every file is a checksummed frame, so damage is detected and named instead of applied.
  */
-import { mkdir, open, readdir, readFile, rm, truncate, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, truncate, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DocId } from '../../core/ids.js';
 import type { DamagedError, DocStorage, LoadResult, StoredUpdate, UpdateMeta } from '../../core/store/storage.js';
@@ -15,6 +16,7 @@ import { decodeFrame, encodeFrame } from './frame.js';
 const UPDATE = /^u-(\d{12})\.yupd$/;
 const SNAPSHOT = /^snapshot-(\d{12})\.ybin$/;
 const HISTORY = 'history.ylog';
+const VIEW = 'view.ybin';
 
 /** Folder name of a document: `client/c-1` → `client~c-1` (ids never contain `~`). */
 export function docDirName(docId: DocId): string {
@@ -57,6 +59,7 @@ function damaged(file: string, detail: string): DamagedError {
 /** Creates a file-backed storage rooted at `root` (the workspace's `docs/` folder). */
 export function createFileStorage(root: string): DocStorage {
   const nextSeq = new Map<DocId, number>();
+  let viewWrites = 0;
   const dirOf = (id: DocId) => join(root, docDirName(id));
 
   async function names(id: DocId): Promise<string[]> {
@@ -203,6 +206,28 @@ export function createFileStorage(root: string): DocStorage {
         out.push(u);
       }
       return out;
+    },
+
+    async readView(id) {
+      let buf: Buffer;
+      try {
+        buf = await readFile(join(dirOf(id), VIEW));
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+        throw err;
+      }
+      const frame = decodeFrame(buf);
+      return frame.ok ? frame.payload : null;
+    },
+
+    async writeView(id, view) {
+      const dir = dirOf(id);
+      await mkdir(dir, { recursive: true });
+      // Written aside and renamed: a reader sees the old view or the new one. No fsync: a view lost
+      // in a crash is rebuilt; a torn one fails its checksum. (Compaction removes stray `.tmp-` files.)
+      const tmp = join(dir, `.tmp-view-${process.pid}-${++viewWrites}`);
+      await writeFile(tmp, encodeFrame('view', view));
+      await rename(tmp, join(dir, VIEW));
     },
 
     async remove(id) {

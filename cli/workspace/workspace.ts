@@ -17,6 +17,7 @@ import type { ClientProfile, OrgSettings, Role } from '../../core/doc/schema.js'
 import { ClientProfileSchema } from '../../core/doc/schema.js';
 import type { ClientId, DocId } from '../../core/ids.js';
 import { newId } from '../../core/ids.js';
+import { CLIENT_VIEW } from '../../core/efile/client-view.js';
 import { DocRepo } from '../../core/store/doc-repo.js';
 import type { OpenResult } from '../../core/store/doc-repo.js';
 import type { Issue } from '../../core/validate/issues.js';
@@ -123,6 +124,7 @@ export class Workspace {
     this.repo = new DocRepo(createFileStorage(join(dir, 'docs')), {
       now: () => clock.now().toISOString(),
       userId: db.data.localUser.id,
+      views: CLIENT_VIEW,
     });
   }
 

@@ -9,7 +9,11 @@ import { LocalOrigin } from '../doc/origin.js';
 import { trackAuthors } from '../doc/authors.js';
 import { keepConflicts } from '../history/keep-conflicts.js';
 import { migrate } from '../doc/migrations.js';
+import type { FieldChange } from '../history/collect.js';
+import { ChangeCollector, soleWriter } from '../history/collect.js';
 import type { DamagedError, DocStorage, UpdateMeta } from './storage.js';
+import type { DocView, ViewSpec } from './view.js';
+import { decodeView, encodeView, VIEW_FORMAT, viewHolds, withoutRoots } from './view.js';
 
 /** Origin of updates applied while loading from storage: they are already stored. */
 export const LOAD_ORIGIN = Symbol('apsis.load');
@@ -30,6 +34,20 @@ export interface DocRepoOptions {
   readonly userId: string;
   /** Compact a document on open/close when it has more pending updates than this. */
   readonly compactAfter?: number;
+  /** Documents whose view (view.ts) is kept current as they are edited: written on close. */
+  readonly views?: ViewSpec;
+}
+
+/** This session's changes to a document with a view, collected as they happen. */
+interface Tracking {
+  readonly collector: ChangeCollector;
+  /** Meta of the transaction being stored: its changes and its stored update share it (same time). */
+  meta: UpdateMeta | null;
+  /** Keys stored in this session, in order. */
+  readonly sessionKeys: string[];
+  readonly changes: FieldChange[];
+  /** A write failed: this session's changes cannot extend the view. */
+  broken: boolean;
 }
 
 interface OpenDoc {
@@ -37,6 +55,7 @@ interface OpenDoc {
   /** Keys of stored updates this doc contains (loaded or appended), for compaction. */
   readonly keys: string[];
   readonly hadSnapshot: boolean;
+  readonly tracking: Tracking | null;
 }
 
 /** Opens, persists and compacts Yjs documents over a storage adapter. */
@@ -87,7 +106,6 @@ export class DocRepo {
         keys.push(u.key);
       }
     }, LOAD_ORIGIN);
-    const entry: OpenDoc = { doc, keys, hadSnapshot: loaded.value.snapshot !== null };
     // Every local edit is attributed in the document itself, so the author survives sync.
     trackAuthors(doc, { userId: this.options.userId, now: this.options.now, isEdit: (o) => o !== LOAD_ORIGIN && !(o instanceof RemoteOrigin) });
     const migrated = migrate(doc, new LocalOrigin(this.options.userId, 'migrate'));
@@ -95,10 +113,15 @@ export class DocRepo {
       doc.destroy();
       return { ok: false, error: { code: 'too-new', docId, version: migrated.version } };
     }
+    // A migrated document's view is rebuilt by its next reader (the migration is not a tracked change).
+    const tracking = this.options.views?.wants(docId) && migrated.status !== 'migrated' ? this.track(doc) : null;
+    const entry: OpenDoc = { doc, keys, hadSnapshot: loaded.value.snapshot !== null, tracking };
     this.open.set(docId, entry);
     doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === LOAD_ORIGIN) return;
-      this.persist(docId, entry, update, this.metaFor(origin));
+      const meta = tracking?.meta ?? this.metaFor(origin);
+      if (tracking) tracking.meta = null;
+      this.persist(docId, entry, update, meta);
     });
     // A migration ran before the listener existed: store its effect now.
     if (migrated.status === 'migrated') this.persist(docId, entry, Y.encodeStateAsUpdate(doc), this.metaFor(null, 'migrate'));
@@ -117,6 +140,20 @@ export class DocRepo {
     return existing;
   }
 
+  /** Collects a document's changes as its transactions end (before Yjs collects the values they replaced). */
+  private track(doc: Y.Doc): Tracking {
+    const t: { -readonly [K in keyof Tracking]: Tracking[K] } = { collector: null as unknown as ChangeCollector, meta: null, sessionKeys: [], changes: [], broken: false };
+    t.collector = new ChangeCollector(doc, {
+      summariseCreated: true,
+      sourceOf: (tr) => {
+        if (tr.origin === LOAD_ORIGIN) return null;
+        t.meta = this.metaFor(tr.origin);
+        return { meta: t.meta, deleter: soleWriter(tr) };
+      },
+    });
+    return t;
+  }
+
   private metaFor(origin: unknown, action?: string): UpdateMeta {
     const at = this.options.now();
     if (origin instanceof LocalOrigin) return { userId: origin.userId, at, action: action ?? origin.action };
@@ -129,9 +166,12 @@ export class DocRepo {
   private persist(docId: DocId, entry: OpenDoc, update: Uint8Array, meta: UpdateMeta): void {
     this.pending = this.pending.then(async () => {
       try {
-        entry.keys.push(await this.storage.append(docId, update, meta));
+        const key = await this.storage.append(docId, update, meta);
+        entry.keys.push(key);
+        entry.tracking?.sessionKeys.push(key);
       } catch (err) {
         this.writeError ??= err;
+        if (entry.tracking) entry.tracking.broken = true;
       }
     });
   }
@@ -160,13 +200,60 @@ export class DocRepo {
     return this.open.get(docId)?.keys.length ?? 0;
   }
 
-  /** Flushes, compacts documents with long logs, and forgets every open document. */
+  /**
+   * The current view of an open document with one: the stored view extended by this session's
+   * changes. Null when it cannot be derived (no stored view that held the state the document was
+   * opened with, a failed write, a write to an unknown root): a reader then rebuilds it.
+   */
+  async currentView(docId: DocId): Promise<DocView | null> {
+    const entry = this.open.get(docId);
+    const t = entry?.tracking;
+    const spec = this.options.views;
+    if (!entry || !t || !spec) return null;
+    await this.pending;
+    if (t.broken || t.collector.unknownRoot) return null;
+    t.changes.push(...t.collector.take());
+    const stored = await this.storage.history(docId);
+    // This session's updates are the last ones stored (one writer per workspace: its lock).
+    const before = stored.length - t.sessionKeys.length;
+    if (before < 0 || t.sessionKeys.some((k, i) => stored[before + i]!.key !== k)) return null;
+    let base: Pick<DocView, 'history'> = { history: [] };
+    if (before > 0) {
+      const bytes = await this.storage.readView(docId);
+      const view = bytes && decodeView(bytes, spec.schemaVersion);
+      if (!view || !viewHolds(view, stored.slice(0, before), spec.omitRoots)) return null;
+      base = view;
+    }
+    return {
+      format: VIEW_FORMAT,
+      schemaVersion: spec.schemaVersion,
+      covers: stored.map((u) => u.key),
+      history: [...base.history, ...withoutRoots(t.changes, spec.omitRoots)],
+      data: spec.read(entry.doc),
+    };
+  }
+
+  /** Writes the views of open documents changed in this session (a view that cannot be derived is left to its next reader). */
+  private async writeViews(): Promise<void> {
+    for (const [docId, entry] of this.open) {
+      if (!entry.tracking || entry.tracking.sessionKeys.length === 0) continue;
+      const view = await this.currentView(docId);
+      // A view that cannot be written is rebuilt by its next reader: never a reason to fail the close.
+      if (view) await this.storage.writeView(docId, encodeView(view)).catch(() => undefined);
+    }
+  }
+
+  /** Flushes, writes views, compacts documents with long logs, and forgets every open document. */
   async close(): Promise<void> {
     await this.flush();
+    await this.writeViews();
     for (const [docId, entry] of this.open) {
       if (entry.keys.length > (this.options.compactAfter ?? 500) / 5) await this.compact(docId);
     }
-    for (const entry of this.open.values()) entry.doc.destroy();
+    for (const entry of this.open.values()) {
+      entry.tracking?.collector.stop();
+      entry.doc.destroy();
+    }
     this.open.clear();
   }
 }

@@ -12,6 +12,7 @@ interface Entry {
 /** Creates an empty in-memory storage. Data is copied in and out so callers cannot alias it. */
 export function createMemoryStorage(): DocStorage {
   const docs = new Map<DocId, Entry>();
+  const views = new Map<DocId, Uint8Array>();
   const entry = (id: DocId): Entry => {
     let e = docs.get(id);
     if (!e) {
@@ -55,8 +56,15 @@ export function createMemoryStorage(): DocStorage {
       if (!e) return [];
       return [...e.archive, ...e.updates].map((u) => ({ ...u, update: u.update.slice() }));
     },
+    async readView(id) {
+      return views.get(id)?.slice() ?? null;
+    },
+    async writeView(id, view) {
+      views.set(id, view.slice());
+    },
     async remove(id) {
       docs.delete(id);
+      views.delete(id);
     },
   };
 }

@@ -52,6 +52,13 @@ export interface DocStorage {
   compact(docId: DocId, snapshot: Uint8Array, replacedKeys: readonly string[]): Promise<void>;
   /** Every update ever stored for the document (archived and pending), in append order. */
   history(docId: DocId): Promise<StoredUpdate[]>;
+  /**
+   * The document's view (core/store/view.ts), or null when there is none or it is damaged. A view
+   * is derived data: losing one costs a rebuild, never a change.
+   */
+  readView(docId: DocId): Promise<Uint8Array | null>;
+  /** Replaces the document's view in one step (a reader sees the old one or the new one), without fsync. */
+  writeView(docId: DocId, view: Uint8Array): Promise<void>;
   /** Deletes everything stored for a document. */
   remove(docId: DocId): Promise<void>;
 }

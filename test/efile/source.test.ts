@@ -1,4 +1,4 @@
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -7,6 +7,7 @@ import { exportClient, orgInfo } from '../../cli/efile/export.js';
 import { holdsStoredState, readClientForExport } from '../../cli/efile/source.js';
 import { addClientRecord, patchClientRecord } from '../../core/doc/client-doc.js';
 import { clientDocId } from '../../core/doc/doc-id.js';
+import { act } from '../../core/doc/origin.js';
 import { collection } from '../../core/doc/records.js';
 import type { StoredUpdate } from '../../core/store/storage.js';
 import { buildFixture, CLIENT, openFixture } from './fixture.js';
@@ -51,24 +52,53 @@ describe('holdsStoredState', () => {
 });
 
 describe('export source', () => {
-  test('a closed client is read from its history, an open one from its document: the same ZIP; both exports recorded', async () => {
-    const ws = await openFixture(await buildFixture());
+  test('a closed client is read from its view, else from its history (which stores a fresh view), an open one from its document: the same ZIP every time; every export recorded', async () => {
+    const dir = await buildFixture();
+    const ws = await openFixture(dir);
+    const viewFile = join(dir, 'docs', 'client~c-zane', 'view.ybin');
     try {
       const out = await mkdtemp(join(tmpdir(), 'apsis-efile-src-'));
-      expect(await readClientForExport(ws, CLIENT)).toMatchObject({ ok: true, via: 'history' });
       const org = await orgInfo(ws);
-      const first = await exportClient(ws, CLIENT, join(out, 'a'), org);
-      if (!first.ok) throw new Error(first.message);
+      const exportTo = async (sub: string) => {
+        const r = await exportClient(ws, CLIENT, join(out, sub), org);
+        if (!r.ok) throw new Error(r.message);
+        return fileSha(r.file);
+      };
+      // The fixture's session kept the view current.
+      expect(await readClientForExport(ws, CLIENT)).toMatchObject({ ok: true, via: 'view' });
+      const first = await exportTo('a');
+      // The export record only adds to `exports`, which the view leaves out: still current.
+      expect(await readClientForExport(ws, CLIENT)).toMatchObject({ ok: true, via: 'view' });
+      expect(await exportTo('b')).toBe(first);
+      // No view: one replay, which stores the view again.
+      await rm(viewFile);
+      expect(await readClientForExport(ws, CLIENT)).toMatchObject({ ok: true, via: 'history' });
+      expect(await readClientForExport(ws, CLIENT)).toMatchObject({ ok: true, via: 'view' });
+      // A torn view is not used.
+      await writeFile(viewFile, (await readFile(viewFile)).subarray(0, 100));
+      expect(await exportTo('c')).toBe(first);
+      expect(await readClientForExport(ws, CLIENT)).toMatchObject({ ok: true, via: 'view' });
       expect(ws.repo.isOpen(clientDocId(CLIENT))).toBe(false);
       const c = await ws.client(CLIENT);
       if (!c.ok) throw new Error('client');
-      // The record written while the document was closed is there once it is opened.
-      expect([...collection(c.doc, 'exports').values()].map((m) => m.get('sha256'))).toEqual([first.sha256]);
+      // The records written while the document was closed are there once it is opened.
+      expect(collection(c.doc, 'exports').size).toBe(3);
       expect(await readClientForExport(ws, CLIENT)).toMatchObject({ ok: true, via: 'document' });
-      const second = await exportClient(ws, CLIENT, join(out, 'b'), org);
-      if (!second.ok) throw new Error(second.message);
-      expect(fileSha(second.file)).toBe(fileSha(first.file));
-      expect(collection(c.doc, 'exports').size).toBe(2);
+      expect(await exportTo('d')).toBe(first);
+      expect(collection(c.doc, 'exports').size).toBe(4);
+      // A change made while open reaches the open export at once, and the view on close.
+      act(c.doc, ws.origin('visit.note'), () => patchClientRecord(c.doc, 'visitRecords', 'v-1', { note: 'Jauna piezīme' }));
+      const changed = await exportTo('e');
+      expect(changed).not.toBe(first);
+      await ws.close();
+      const again = await openFixture(dir);
+      try {
+        expect(await readClientForExport(again, CLIENT)).toMatchObject({ ok: true, via: 'view' });
+        const r = await exportClient(again, CLIENT, join(out, 'f'), await orgInfo(again));
+        expect(r.ok && fileSha(r.file)).toBe(changed);
+      } finally {
+        await again.close();
+      }
     } finally {
       await ws.close();
     }

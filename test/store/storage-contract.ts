@@ -112,5 +112,21 @@ export function runStorageContract(name: string, make: () => Promise<DocStorage>
       await s.remove(A);
       expect(await s.list()).toEqual([]);
     });
+
+    it('keeps a view per document: none at first, the last one written, compaction keeps it, remove drops it; a view alone lists no document', async () => {
+      const s = await make();
+      expect(await s.readView(A)).toBeNull();
+      await s.writeView(B, new Uint8Array([9]));
+      expect(await s.list()).toEqual([]);
+      const k = await s.append(A, updateSetting('x', '1'), meta(1));
+      await s.writeView(A, new Uint8Array([1, 2, 3]));
+      await s.writeView(A, new Uint8Array([4, 5]));
+      expect([...((await s.readView(A)) ?? [])]).toEqual([4, 5]);
+      expect([...((await s.readView(B)) ?? [])]).toEqual([9]);
+      await s.compact(A, updateSetting('x', '1'), [k]);
+      expect([...((await s.readView(A)) ?? [])]).toEqual([4, 5]);
+      await s.remove(A);
+      expect(await s.readView(A)).toBeNull();
+    });
   });
 }

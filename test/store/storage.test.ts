@@ -66,6 +66,20 @@ describe('file storage damage', () => {
     const loaded = await s.load(A);
     expect(loaded.ok && loaded.value.updates.length).toBe(1);
   });
+
+  it('a damaged view reads as none (a view is rebuilt, never trusted when torn)', async () => {
+    const root = await tempDir();
+    const s = createFileStorage(root);
+    await s.append(A, upd(), { userId: 'u', at: 't', action: 'a' });
+    await s.writeView(A, new Uint8Array([1, 2, 3, 4]));
+    const file = join(root, 'client~c-a', 'view.ybin');
+    const { readFile } = await import('node:fs/promises');
+    const buf = await readFile(file);
+    await writeFile(file, buf.subarray(0, buf.length - 1));
+    expect(await s.readView(A)).toBeNull();
+    const loaded = await s.load(A);
+    expect(loaded.ok && loaded.value.updates.length).toBe(1);
+  });
 });
 
 describe('document repository', () => {

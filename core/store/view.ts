@@ -1,0 +1,106 @@
+/**
+ * A document's view: what reading it needs, kept ready beside its stored updates. Ten years of a
+ * client are ~300,000 Yjs items; integrating them takes most of a second and replaying their
+ * history longer still. The view holds the document read as plain data and its history of changes,
+ * and names the stored updates whose effect it holds (`covers`), so a reader can tell a current view
+ * from a stale one without integrating anything.
+ *
+ * A view is derived: it can always be rebuilt from the updates, so it is written without fsync and a
+ * damaged, stale or unreadable one is simply not used. It is kept current by the document repository
+ * as edits happen (doc-repo.ts) and rebuilt by a reader that had to replay (cli/efile/source.ts).
+ */
+import * as Y from 'yjs';
+import type { FieldChange } from '../history/collect.js';
+import type { StoredUpdate } from './storage.js';
+
+/** Version of the view's layout; a view of another version is not used (and rebuilt). */
+export const VIEW_FORMAT = 1;
+
+export interface DocView {
+  readonly format: typeof VIEW_FORMAT;
+  /** The document schema version the data was read with. */
+  readonly schemaVersion: number;
+  /** Keys of the stored updates (append order) whose effect the view holds. */
+  readonly covers: readonly string[];
+  /** Field changes as replayHistory with `summariseCreated` lists them, without the roots the view omits. */
+  readonly history: readonly FieldChange[];
+  /** The document read as plain data (what the document kind's reader returns). */
+  readonly data: unknown;
+}
+
+/** Which documents have a view, how their data is read, and which roots their view leaves out. */
+export interface ViewSpec {
+  readonly wants: (docId: string) => boolean;
+  /** Plain data of the document (must be JSON: it is stored as such). */
+  readonly read: (doc: Y.Doc) => unknown;
+  /** Roots left out of the view's history and data (access records): updates adding only to them keep a view current. */
+  readonly omitRoots: ReadonlySet<string>;
+  readonly schemaVersion: number;
+}
+
+/** The view as stored bytes (UTF-8 JSON). */
+export function encodeView(view: Omit<DocView, 'format'>): Uint8Array {
+  return new TextEncoder().encode(JSON.stringify({ ...view, format: VIEW_FORMAT }));
+}
+
+/** A stored view read back; null when it is not one of this format and schema version. */
+export function decodeView(bytes: Uint8Array, schemaVersion: number): DocView | null {
+  let v: unknown;
+  try {
+    v = JSON.parse(new TextDecoder().decode(bytes));
+  } catch {
+    return null;
+  }
+  if (typeof v !== 'object' || v === null) return null;
+  const o = v as Record<string, unknown>;
+  if (o.format !== VIEW_FORMAT || o.schemaVersion !== schemaVersion || !Array.isArray(o.covers) || !Array.isArray(o.history) || !('data' in o)) return null;
+  if (!o.covers.every((k) => typeof k === 'string')) return null;
+  return v as DocView;
+}
+
+/** Field changes without those under omitted roots. */
+export function withoutRoots(changes: readonly FieldChange[], omit: ReadonlySet<string>): FieldChange[] {
+  return omit.size === 0 ? [...changes] : changes.filter((c) => !omit.has(c.path[0] ?? ''));
+}
+
+/**
+ * Whether an update only adds new entries under the given roots (maps nested in them included) and
+ * deletes nothing: an export record written to a closed document is such an update.
+ */
+export function addsOnlyTo(update: Uint8Array, roots: ReadonlySet<string>): boolean {
+  let decoded: ReturnType<typeof Y.decodeUpdate>;
+  try {
+    decoded = Y.decodeUpdate(update);
+  } catch {
+    return false;
+  }
+  if (decoded.ds.clients.size > 0) return false;
+  const own = new Map<number, { from: number; to: number }>();
+  for (const s of decoded.structs) {
+    const r = own.get(s.id.client);
+    if (r) r.to = Math.max(r.to, s.id.clock + s.length);
+    else own.set(s.id.client, { from: s.id.clock, to: s.id.clock + s.length });
+  }
+  const inThisUpdate = (id: Y.ID) => {
+    const r = own.get(id.client);
+    return r !== undefined && id.clock >= r.from && id.clock < r.to;
+  };
+  for (const s of decoded.structs) {
+    if (!(s instanceof Y.Item)) return false;
+    const p = s.parent;
+    // A parent left out (null) is taken from a neighbour: an entry next to an existing one.
+    if (typeof p === 'string' ? !roots.has(p) : !(p instanceof Y.ID && inThisUpdate(p))) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether `view` holds the state of the stored updates `stored` (all of them, append order): it
+ * covers exactly their first keys, and any later ones only add to omitted roots.
+ */
+export function viewHolds(view: DocView, stored: readonly StoredUpdate[], omitRoots: ReadonlySet<string>): boolean {
+  if (view.covers.length > stored.length) return false;
+  for (let i = 0; i < view.covers.length; i++) if (view.covers[i] !== stored[i]!.key) return false;
+  for (let i = view.covers.length; i < stored.length; i++) if (!addsOnlyTo(stored[i]!.update, omitRoots)) return false;
+  return true;
+}
