@@ -158,6 +158,8 @@ export class DocRepo {
     const at = this.options.now();
     if (origin instanceof LocalOrigin) return { userId: origin.userId, at, action: action ?? origin.action };
     if (origin instanceof RemoteOrigin) return { userId: origin.userId, at, action: action ?? 'sync' };
+    // Undo / redo of the local user's own edit (the TUI's undo stack): a local action, not a peer's.
+    if (origin instanceof Y.UndoManager) return { userId: this.options.userId, at, action: action ?? 'undo' };
     // Any other object origin is a sync provider applying a peer's update; the relay keeps its author.
     if (origin !== null && typeof origin === 'object') return { userId: 'remote', at, action: action ?? 'sync' };
     return { userId: this.options.userId, at, action: action ?? 'edit' };

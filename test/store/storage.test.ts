@@ -104,4 +104,22 @@ describe('document repository', () => {
     }
     expect(ids.size).toBe(6);
   });
+
+  it('stores an undo as the local user\'s own action, not as a synced change', async () => {
+    const { DocRepo } = await import('../../core/store/doc-repo.js');
+    const { LocalOrigin } = await import('../../core/doc/origin.js');
+    const storage = createFileStorage(await tempDir());
+    const repo = new DocRepo(storage, { now: () => '2026-11-22T10:00:00Z', userId: 's-ilze' });
+    const A = 'client/c-a' as DocId;
+    const a = await repo.get(A);
+    if (!a.ok) throw new Error('open failed');
+    const undo = new Y.UndoManager(a.doc.getMap('m'), { trackedOrigins: new Set([LocalOrigin]), captureTimeout: 0 });
+    a.doc.transact(() => a.doc.getMap('m').set('x', 1), new LocalOrigin('s-ilze', 'edit'));
+    undo.undo();
+    await repo.close();
+    expect((await storage.history(A)).map((u) => [u.meta.userId, u.meta.action])).toEqual([
+      ['s-ilze', 'edit'],
+      ['s-ilze', 'undo'],
+    ]);
+  });
 });
