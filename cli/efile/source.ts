@@ -64,8 +64,7 @@ export function holdsStoredState(replayed: Y.Doc, stored: LoadedDoc): boolean {
 export type StoredRead = { readonly kind: 'read'; readonly read: ClientRead } | { readonly kind: 'open'; readonly history: FieldChange[] } | { readonly kind: 'large' };
 
 /** The client's stored view when it holds the stored updates' state; null when missing, damaged or stale. */
-async function currentStoredView(storage: DocStorage, id: ClientId, updates: readonly StoredUpdate[]): Promise<DocView | null> {
-  const bytes = await storage.readView(clientDocId(id));
+function currentStoredView(bytes: Uint8Array | null, updates: readonly StoredUpdate[]): DocView | null {
   const view = bytes && decodeView(bytes, CLIENT_VIEW.schemaVersion);
   return view && viewHolds(view, updates, CLIENT_VIEW.omitRoots) ? view : null;
 }
@@ -74,13 +73,13 @@ async function currentStoredView(storage: DocStorage, id: ClientId, updates: rea
 export async function readStoredClient(storage: DocStorage, id: ClientId, maxBytes = Infinity): Promise<StoredRead> {
   const docId = clientDocId(id);
   // Loaded (and checked) even when the view serves: a damaged document is reported, not exported.
-  const stored = await storage.load(docId);
+  // The three reads overlap (file reads run off this thread).
+  const [stored, updates, viewBytes] = await Promise.all([storage.load(docId), storage.history(docId), storage.readView(docId)]);
   if (!stored.ok) return { kind: 'read', read: { ok: false, message: damaged(stored.error) } };
-  const updates = await storage.history(docId);
   let bytes = 0;
   for (const u of updates) bytes += u.update.length;
   if (bytes > maxBytes) return { kind: 'large' };
-  const view = await currentStoredView(storage, id, updates);
+  const view = currentStoredView(viewBytes, updates);
   if (view) return { kind: 'read', read: { ok: true, data: view.data as ClientViewData, history: view.history, via: 'view' } };
   let data: ClientViewData | null = null;
   const history = replayHistory(updates, {
