@@ -60,7 +60,7 @@ function replay(updates: readonly StoredUpdate[], summarise: boolean, roots: rea
       doc.destroy();
       return null;
     }
-    out.push(...collector.take());
+    for (const c of collector.take()) out.push(c);
   }
   final?.(doc);
   collector.stop();

@@ -214,7 +214,7 @@ export class DocRepo {
     if (!entry || !t || !spec) return null;
     await this.pending;
     if (t.broken || t.collector.unknownRoot) return null;
-    t.changes.push(...t.collector.take());
+    for (const c of t.collector.take()) t.changes.push(c);
     const stored = await this.storage.history(docId);
     // This session's updates are the last ones stored (one writer per workspace: its lock).
     const before = stored.length - t.sessionKeys.length;

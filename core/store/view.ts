@@ -13,7 +13,10 @@ import * as Y from 'yjs';
 import type { FieldChange } from '../history/collect.js';
 import type { StoredUpdate } from './storage.js';
 
-/** Version of the view's layout; a view of another version is not used (and rebuilt). */
+/**
+ * Version of the view's layout and of what its readers put in it; a view of another version is not
+ * used (and rebuilt). Bump it when a ViewSpec's `read` starts returning something else.
+ */
 export const VIEW_FORMAT = 1;
 
 export interface DocView {
