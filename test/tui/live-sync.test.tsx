@@ -67,7 +67,12 @@ describe('live sync in the TUI', () => {
       const peer = new Y.Doc();
       const tok = issueToken(SECRET, { sub: 'liga', role: 'coordinator', ns: 'test' }, 3600);
       const docs = new Map([[`client/${id}`, peer]]);
-      expect((await syncDocsOnce({ url, token: tok, namespace: 'test', docs })).ok).toBe(true);
+      // "online" says the connection is up, not that the relay has the document yet: the TUI opens
+      // today's clients after the dashboard's first frame and uploads them then. Pull until it has.
+      for (let i = 0; i < 100 && peer.getMap('meta').size === 0; i++) {
+        expect((await syncDocsOnce({ url, token: tok, namespace: 'test', docs })).ok).toBe(true);
+        if (peer.getMap('meta').size === 0) await tick(50);
+      }
       expect(peer.getMap('meta').size).toBeGreaterThan(0);
       peer.transact(() => {
         const res = addClientRecord(peer, 'visitRecords', { id: 'vr-1', date: '2026-11-23', staffId: 'liga', scheduledVisitId: visitId, arrivedAt: null, leftAt: null, note: '' });
