@@ -51,26 +51,50 @@ export function taskDays(tasks: readonly TaskOnDays[], rules: TaskRules, weekNum
       const m = present.get(taskKey(x.t.clientId, p));
       return m !== undefined && (m > x.n || (m === x.n && p < x.t.taskCode));
     });
-  const leaders = counted.filter((x) => !follows(x));
-  const followers = counted.filter(follows);
-  leaders.sort((a, b) => b.n - a.n || b.minutes - a.minutes || byText(a.t.clientId, b.t.clientId) || byText(a.t.taskCode, b.t.taskCode));
+  // A client's leaders of one frequency (and opening days) share their days: one visit, one trip,
+  // balanced as a bundle. Biggest bundles first, ties by client and code: order-independent.
+  const openOf = (code: string) => {
+    const room = rules.resourceOf([code]);
+    return room ? openWeekdays(room) : ALL_DAYS;
+  };
+  const bundles = new Map<string, { clientId: string; n: number; open: number[]; minutes: number; codes: string[] }>();
+  for (const x of counted.filter((c) => !follows(c))) {
+    const open = openOf(x.t.taskCode);
+    const key = `${x.t.clientId}|${x.n}|${open.join()}`;
+    const b = bundles.get(key);
+    if (b) {
+      b.minutes += x.minutes;
+      b.codes.push(x.t.taskCode);
+    } else bundles.set(key, { clientId: x.t.clientId, n: x.n, open, minutes: x.minutes, codes: [x.t.taskCode] });
+  }
+  for (const b of bundles.values()) b.codes.sort(byText);
+  const leaders = [...bundles.values()].sort((a, b) => b.n - a.n || b.minutes - a.minutes || byText(a.clientId, b.clientId) || byText(a.codes[0]!, b.codes[0]!));
   // Followers: leaders of theirs first (more days, then the earlier code).
-  followers.sort((a, b) => b.n - a.n || byText(a.t.taskCode, b.t.taskCode) || byText(a.t.clientId, b.t.clientId));
+  const followers = counted.filter(follows).sort((a, b) => b.n - a.n || byText(a.t.taskCode, b.t.taskCode) || byText(a.t.clientId, b.t.clientId));
   const days = new Map<string, number[]>();
   const count = new Map<string, number>();
   const load = new DayLoad();
-  for (const { t, n, minutes } of [...leaders, ...followers]) {
+  for (const b of leaders) {
+    const group = groupOf(b.clientId);
+    const chosen = load.choose(group, dayPatterns(b.n, b.open));
+    const placed = chosen ?? onOpenDays(spreadDays(b.n), b.n, b.open);
+    for (const code of b.codes) {
+      days.set(taskKey(b.clientId, code), placed);
+      count.set(taskKey(b.clientId, code), b.n);
+    }
+    load.add(group, placed, b.minutes);
+  }
+  for (const { t, n, minutes } of followers) {
     const key = taskKey(t.clientId, t.taskCode);
     if (days.has(key)) continue;
     const group = groupOf(t.clientId);
-    const room = rules.resourceOf([t.taskCode]);
-    const open = room ? openWeekdays(room) : ALL_DAYS;
+    const open = openOf(t.taskCode);
     const leader = rules.partners(t.taskCode).map((p) => taskKey(t.clientId, p)).find((k) => days.has(k) && (count.get(k) ?? 0) >= n);
     const theirs = leader ? days.get(leader)! : null;
     const patterns = dayPatterns(n, open).filter((p) => !theirs || p.every((d) => theirs.includes(d)));
     const chosen = load.choose(group, patterns);
     const aligned = chosen ?? (theirs ? (spreadDays(n).every((d) => theirs.includes(d)) ? spreadDays(n) : spreadWithin(n, theirs)) : spreadDays(n));
-    const placed = room && !chosen ? onOpenDays(aligned, n, open) : aligned;
+    const placed = open !== ALL_DAYS && !chosen ? onOpenDays(aligned, n, open) : aligned;
     days.set(key, placed);
     count.set(key, n);
     load.add(group, placed, minutes);
