@@ -73,7 +73,7 @@ export function buildVisitRequests(clients: readonly ClientForWeek[], tasks: rea
     const room = rules.resourceOf([task.taskCode]);
     return room ? `dc_${room.id}` : task.healthCare ? task.qualification : 'care';
   };
-  const days = taskDays(tasks, rules, weekNumber);
+  const days = taskDays(tasks, rules, weekNumber, (id) => byClient.get(id)?.careGroupId ?? '');
   const slotsOn = new Map<string, { slot: string; kind: string; days: number }>();
   for (const task of tasks) {
     const { frequency } = parseFrequency(task.frequency);
