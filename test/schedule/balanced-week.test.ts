@@ -9,6 +9,7 @@ import { dayPatterns } from '../../core/schedule/week/balanced-days.js';
 import { parseFrequency, spreadDays } from '../../core/schedule/week/frequency.js';
 import { isoWeekday, weekDates } from '../../core/schedule/week/calendar.js';
 import { taskDays, taskKey } from '../../core/schedule/week/task-days.js';
+import { taskRules } from '../../core/schedule/week/task-rules.js';
 import type { ClientForWeek, TaskForWeek } from '../../core/schedule/week/visit-requests.js';
 import { buildVisitRequests } from '../../core/schedule/week/visit-requests.js';
 import { catalogueTaskRules } from '../../cli/schedule/operations.js';
@@ -114,5 +115,27 @@ describe('a balanced week', () => {
     }
     // Not all on Tuesday and Friday any more: the treatments and the showers take turns.
     expect(used.size).toBeGreaterThanOrEqual(4);
+  });
+
+  it('six times a week at a centre closed on Mondays: on its open days, not the fixed Monday–Saturday', () => {
+    // A centre open Tuesday–Sunday (a weekend club); the room takes one client at a time.
+    const centre = { code: 'club', transferMin: 20, hours: [{ days: [2, 3, 4, 5, 6, 7], start: 9 * 60, end: 15 * 60 }] };
+    const rules = taskRules([], [{ code: 'club_lunch', booking: { resource: 'club_table', centre: 'club', capacity: 1, open: { start: 9 * 60, end: 15 * 60 } } }], [centre]);
+    expect(dayPatterns(6, [2, 3, 4, 5, 6, 7])).toEqual([]);
+    const days = taskDays([{ clientId: 'c1', taskCode: 'club_lunch', frequency: '6x weekly', durationMin: 60 }], rules, 48);
+    expect(days.get(taskKey('c1', 'club_lunch'))).toEqual([2, 3, 4, 5, 6, 7]);
+  });
+
+  it('day-centre minutes do not count against the carers\' days: the home visits still balance', () => {
+    // Three hour-long showers at the centre and five half-hour cleanings at home, all weekly.
+    const tasks = [
+      ...Array.from({ length: 3 }, (_, i) => ({ clientId: `s${i}`, taskCode: 'day_centre_shower', frequency: 'weekly', durationMin: 60 })),
+      ...Array.from({ length: 5 }, (_, i) => ({ clientId: `h${i}`, taskCode: 'cleaning', frequency: 'weekly', durationMin: 30 })),
+    ];
+    const days = taskDays(tasks, RULES, 48);
+    const home = [0, 0, 0, 0, 0];
+    for (let i = 0; i < 5; i++) for (const d of days.get(taskKey(`h${i}`, 'cleaning'))!) home[d - 1]!++;
+    // One cleaning a day; counted with the showers, the cleanings crowded onto the days without one.
+    expect(home).toEqual([1, 1, 1, 1, 1]);
   });
 });

@@ -31,11 +31,12 @@ function keepsGap(days: readonly number[], gap: number): boolean {
 /**
  * The day patterns a task done `n` days a week may take among `allowed` (sorted weekdays):
  * weekdays first (up to five a week), with the minimum gap; `spreadDays(n)` first when allowed,
- * so an empty week keeps the old pattern. Six or seven a week: the fixed spread.
+ * so an empty week keeps the old pattern. Six or seven a week: the fixed spread when all of it is
+ * allowed, else none (the caller spreads over the open days).
  */
 export function dayPatterns(n: number, allowed: readonly number[] = [1, 2, 3, 4, 5, 6, 7]): number[][] {
   if (n <= 0) return [[]];
-  if (n >= 6) return [spreadDays(n)];
+  if (n >= 6) return spreadDays(n).every((d) => allowed.includes(d)) ? [spreadDays(n)] : [];
   const pool = allowed.filter((d) => d <= 5);
   const gap = MIN_GAP[n] ?? 1;
   const all = subsets(pool, n).filter((p) => keepsGap(p, gap));

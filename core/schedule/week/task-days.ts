@@ -36,8 +36,9 @@ const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 /**
  * Weekdays (1 = Monday) of every task that happens this week, with `together` followers on their
  * leader's days. Less-than-daily tasks are balanced greedily over the days by the minutes already
- * planned in the client's care group (`groupOf`; one group when not given): biggest first, ties by
- * client and code, so the same tasks always get the same days.
+ * planned in the client's care group (`groupOf`; one group when not given; a day-centre task by
+ * its room's minutes in the group): biggest first, ties by client and code, so the same tasks
+ * always get the same days.
  */
 export function taskDays(tasks: readonly TaskOnDays[], rules: TaskRules, weekNumber: number, groupOf: (clientId: string) => string = () => ''): Map<string, number[]> {
   const counted = tasks
@@ -57,6 +58,11 @@ export function taskDays(tasks: readonly TaskOnDays[], rules: TaskRules, weekNum
     const room = rules.resourceOf([code]);
     return room ? openWeekdays(room) : ALL_DAYS;
   };
+  // A day-centre task takes its room's time, not the carers': it balances against its room's load.
+  const loadOf = (clientId: string, code: string) => {
+    const room = rules.resourceOf([code]);
+    return room ? `${groupOf(clientId)}|room:${room.id}` : groupOf(clientId);
+  };
   const bundles = new Map<string, { clientId: string; n: number; open: number[]; minutes: number; codes: string[] }>();
   for (const x of counted.filter((c) => !follows(c))) {
     const open = openOf(x.t.taskCode);
@@ -75,7 +81,7 @@ export function taskDays(tasks: readonly TaskOnDays[], rules: TaskRules, weekNum
   const count = new Map<string, number>();
   const load = new DayLoad();
   for (const b of leaders) {
-    const group = groupOf(b.clientId);
+    const group = loadOf(b.clientId, b.codes[0]!);
     const chosen = load.choose(group, dayPatterns(b.n, b.open));
     const placed = chosen ?? onOpenDays(spreadDays(b.n), b.n, b.open);
     for (const code of b.codes) {
@@ -87,7 +93,7 @@ export function taskDays(tasks: readonly TaskOnDays[], rules: TaskRules, weekNum
   for (const { t, n, minutes } of followers) {
     const key = taskKey(t.clientId, t.taskCode);
     if (days.has(key)) continue;
-    const group = groupOf(t.clientId);
+    const group = loadOf(t.clientId, t.taskCode);
     const open = openOf(t.taskCode);
     const leader = rules.partners(t.taskCode).map((p) => taskKey(t.clientId, p)).find((k) => days.has(k) && (count.get(k) ?? 0) >= n);
     const theirs = leader ? days.get(leader)! : null;
