@@ -138,4 +138,20 @@ describe('a balanced week', () => {
     // One cleaning a day; counted with the showers, the cleanings crowded onto the days without one.
     expect(home).toEqual([1, 1, 1, 1, 1]);
   });
+
+  it('a nurse\'s weekly tasks balance against the nurses\' days, not the carers\'', () => {
+    // Three hour-long pressure-sore treatments by the nurse and five half-hour home cleanings, all weekly.
+    const tasks = [
+      ...Array.from({ length: 3 }, (_, i) => ({ clientId: `n${i}`, taskCode: 'pressure_sore_care', frequency: 'weekly', durationMin: 60, healthCare: true, qualification: 'nurse' })),
+      ...Array.from({ length: 5 }, (_, i) => ({ clientId: `h${i}`, taskCode: 'cleaning', frequency: 'weekly', durationMin: 30, qualification: 'caregiver' })),
+    ];
+    const days = taskDays(tasks, RULES, 48);
+    const home = [0, 0, 0, 0, 0];
+    for (let i = 0; i < 5; i++) for (const d of days.get(taskKey(`h${i}`, 'cleaning'))!) home[d - 1]!++;
+    expect(home).toEqual([1, 1, 1, 1, 1]);
+    // A client's nurse task and carer task of one frequency are not one bundle: each balances on its own.
+    const both = taskDays([{ clientId: 'c', taskCode: 'pressure_sore_care', frequency: 'weekly', durationMin: 60, healthCare: true, qualification: 'nurse' }, ...tasks.slice(3)], RULES, 48);
+    expect(both.get(taskKey('c', 'pressure_sore_care'))).toEqual([3]);
+    expect(both.get(taskKey('h0', 'cleaning'))).toEqual([3]);
+  });
 });

@@ -21,6 +21,18 @@ export interface TaskOnDays {
   readonly frequency: string;
   /** Minutes each time (for balancing the week; 30 when not given). */
   readonly durationMin?: number;
+  /** A health professional's task: done by its `qualification`, not by the carers. */
+  readonly healthCare?: boolean;
+  readonly qualification?: string;
+}
+
+/**
+ * Who does a task, which is also the kind of visit it makes: a day-centre appointment its room
+ * (`dc_<resource>`), a nurse's task her qualification, the rest the carers (`care`).
+ */
+export function visitKind(task: TaskOnDays, rules: TaskRules): string {
+  const room = rules.resourceOf([task.taskCode]);
+  return room ? `dc_${room.id}` : task.healthCare && task.qualification ? task.qualification : 'care';
 }
 
 /** Whether a task of this frequency happens in ISO week `weekNumber` (on its own days, not alongside). */
@@ -36,9 +48,9 @@ const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 /**
  * Weekdays (1 = Monday) of every task that happens this week, with `together` followers on their
  * leader's days. Less-than-daily tasks are balanced greedily over the days by the minutes already
- * planned in the client's care group (`groupOf`; one group when not given; a day-centre task by
- * its room's minutes in the group): biggest first, ties by client and code, so the same tasks
- * always get the same days.
+ * planned in the client's care group (`groupOf`; one group when not given) for whoever does them
+ * (`visitKind`: the carers, a nurse, a day-centre room): biggest first, ties by client and code,
+ * so the same tasks always get the same days.
  */
 export function taskDays(tasks: readonly TaskOnDays[], rules: TaskRules, weekNumber: number, groupOf: (clientId: string) => string = () => ''): Map<string, number[]> {
   const counted = tasks
@@ -58,20 +70,18 @@ export function taskDays(tasks: readonly TaskOnDays[], rules: TaskRules, weekNum
     const room = rules.resourceOf([code]);
     return room ? openWeekdays(room) : ALL_DAYS;
   };
-  // A day-centre task takes its room's time, not the carers': it balances against its room's load.
-  const loadOf = (clientId: string, code: string) => {
-    const room = rules.resourceOf([code]);
-    return room ? `${groupOf(clientId)}|room:${room.id}` : groupOf(clientId);
-  };
-  const bundles = new Map<string, { clientId: string; n: number; open: number[]; minutes: number; codes: string[] }>();
+  // A task balances against the minutes of whoever does it (`visitKind`): a day-centre task its
+  // room's, a nurse's task the nurses', not the carers' days.
+  const loadOf = (t: TaskOnDays) => `${groupOf(t.clientId)}|${visitKind(t, rules)}`;
+  const bundles = new Map<string, { clientId: string; n: number; open: number[]; minutes: number; codes: string[]; load: string }>();
   for (const x of counted.filter((c) => !follows(c))) {
     const open = openOf(x.t.taskCode);
-    const key = `${x.t.clientId}|${x.n}|${open.join()}`;
+    const key = `${x.t.clientId}|${x.n}|${open.join()}|${visitKind(x.t, rules)}`;
     const b = bundles.get(key);
     if (b) {
       b.minutes += x.minutes;
       b.codes.push(x.t.taskCode);
-    } else bundles.set(key, { clientId: x.t.clientId, n: x.n, open, minutes: x.minutes, codes: [x.t.taskCode] });
+    } else bundles.set(key, { clientId: x.t.clientId, n: x.n, open, minutes: x.minutes, codes: [x.t.taskCode], load: loadOf(x.t) });
   }
   for (const b of bundles.values()) b.codes.sort(byText);
   const leaders = [...bundles.values()].sort((a, b) => b.n - a.n || b.minutes - a.minutes || byText(a.clientId, b.clientId) || byText(a.codes[0]!, b.codes[0]!));
@@ -81,7 +91,7 @@ export function taskDays(tasks: readonly TaskOnDays[], rules: TaskRules, weekNum
   const count = new Map<string, number>();
   const load = new DayLoad();
   for (const b of leaders) {
-    const group = loadOf(b.clientId, b.codes[0]!);
+    const group = b.load;
     const chosen = load.choose(group, dayPatterns(b.n, b.open));
     const placed = chosen ?? onOpenDays(spreadDays(b.n), b.n, b.open);
     for (const code of b.codes) {
@@ -93,7 +103,7 @@ export function taskDays(tasks: readonly TaskOnDays[], rules: TaskRules, weekNum
   for (const { t, n, minutes } of followers) {
     const key = taskKey(t.clientId, t.taskCode);
     if (days.has(key)) continue;
-    const group = loadOf(t.clientId, t.taskCode);
+    const group = loadOf(t);
     const open = openOf(t.taskCode);
     const leader = rules.partners(t.taskCode).map((p) => taskKey(t.clientId, p)).find((k) => days.has(k) && (count.get(k) ?? 0) >= n);
     const theirs = leader ? days.get(leader)! : null;
