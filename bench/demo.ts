@@ -29,7 +29,17 @@ the staff are 229 caregivers (180 full time on rolling five-day rotas, 49 home h
 household days) for 8,376 contracted hours. Asked: 6,651 h of visits; given: 6,240 h of visits and
 370 h of travel, 81 % of the 8,200 h left after absences; the unassigned visits each carry the
 scheduler's reason (mostly "every qualified person is fully booked" on the Wednesday peak — the
-scheduler puts every client's weekly tasks on Wednesday).
+scheduler then put every client's weekly tasks on Wednesday).
+
+Balanced week (2026-12-01). The scheduler now gives less-than-daily tasks the weekdays with the
+fewest minutes planned in the care group (a client's tasks of one frequency share their days), so
+every weekday asks about the same hours: large world, seed 1, 1,093–1,101 h asked Monday to Friday
+and 581 h on Saturday and Sunday (the daily care only). The home helpers no longer work Tuesday,
+Wednesday and Friday for a Wednesday peak: they take the weekdays the full-timers' rota leaves
+thinnest, and the rota puts its thin day where they can fill it (core/demo/care-mix.ts,
+\`rotaDays\`, \`helperDays\`; the per-day table is there). First week: 14,961 visits (15,142 before:
+a client's weekly tasks now share one visit), 98.6 % assigned (97.9 % before), 82.2 % busy.
+Before it (quiet machine, load 1.5): 6.37 s best, 6.49 s median, 11.0 s CPU, 79.2 MiB.
 
 Before calibration (2026-12-01, load 2.1–2.3): 18.04 s best, 19.56 s median, 34.3 s CPU, 158 MiB.
 Baseline before worker threads (2026-11-22, one thread): 33.0 s on a quiet machine.

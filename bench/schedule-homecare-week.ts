@@ -3,6 +3,7 @@
  * the path of `apsis schedule build` (visit requests → `planWeek` with the catalogue's task rules),
  * every day re-checked by the independent checker from the records the build writes, then
  * `apsis schedule repair`'s path (`repairDay` on the stored day) for one absence from 10:00.
+ * Prints the visit minutes asked per weekday: the balanced week keeps Monday to Friday level.
  */
 import { loadavg } from 'node:os';
 import type { ScheduledVisit } from '../core/doc/schema.js';
@@ -22,6 +23,8 @@ import { generateWeek } from './homecare-week.js';
 
 const WEEK = '2026-W48';
 const DAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+/** The balanced week's bound: Monday to Friday ask within this share (%) of their mean minutes of each other. */
+const WEEKDAY_SPREAD_PCT = 5;
 
 /** Violations of every day of a written week, from its records alone. */
 function checkWeek(dates: readonly string[], visits: readonly ScheduledVisit[], staff: readonly Staff[], clients: readonly ClientForWeek[], rules: TaskRules): { violations: number; first: string } {
@@ -52,6 +55,11 @@ export function measureWeek(options: { clients: number; staff: number; seconds: 
   const t0 = performance.now();
   const { requests } = buildVisitRequests(gen.clients, gen.tasks, dates, rules);
   const perDay = dates.map((d) => requests.filter((r) => r.date === d).length);
+  // Minutes of home visits asked per weekday, counted per person (a hoist transfer needs two).
+  const minutesPerDay = dates.map((d) => requests.filter((r) => r.date === d && !rules.resourceOf(r.taskCodes)).reduce((n, r) => n + r.durationMin * rules.staffCount(r.taskCodes), 0));
+  const weekdayMinutes = minutesPerDay.slice(0, 5);
+  const weekdayMean = weekdayMinutes.reduce((a, b) => a + b, 0) / weekdayMinutes.length;
+  const weekdaySpread = Math.max(...weekdayMinutes) - Math.min(...weekdayMinutes);
   let proposalMs = NaN;
   let proposal: WeekPlan | undefined;
   const plan = planWeek({ dates, requests, staff: gen.staff, absences: [], clients: gen.clients, existing: [], seconds: options.seconds, seed: 1, now: () => performance.now(), rules, onProposal: (p) => {
@@ -96,10 +104,12 @@ export function measureWeek(options: { clients: number; staff: number; seconds: 
   }
   const rows: [string, string][] = [
     ['week: instance', `ISO week ${WEEK}: ${gen.clients.length} clients, ${gen.tasks.length} plan tasks from the task catalogue (household help on working days, daily personal care and meals, bedridden clients twice a day incl. two-person hoist transfers, a social carer's help), ${gen.staff.length} caregivers (early 7:00–17:00 / late 9:00–19:00 shifts with the 30-minute lunch break, 48-hour contracts: 8 h a day, later is overtime; Mon–Fri and one weekend day, half Saturday, half Sunday; a quarter social carers), preferred / recent carers and declined ones; visits per day ${perDay.map((n, i) => `${DAY_NAMES[i]} ${n}`).join(', ')} (weekends lighter: only the daily tasks)`],
+    ['week: visit minutes asked per weekday (per person)', `${minutesPerDay.map((n, i) => `${DAY_NAMES[i]} ${n}`).join(', ')}; Monday–Friday max − min ${weekdaySpread} min (${((100 * weekdaySpread) / weekdayMean).toFixed(1)} % of their mean ${weekdayMean.toFixed(0)} min; bound: ≤ ${WEEKDAY_SPREAD_PCT} %)`],
     ['week: load average (1 min) at start', `${loadAtStart.toFixed(2)} (2 cores shared with other work; timings under load are pessimistic)`],
     ['week: first feasible proposal (requests + all 7 days constructed, one travel matrix)', `${Number.isNaN(proposalMs) ? 'n/a' : `${proposalMs.toFixed(0)} ms`} (target ≤ 5 s), ${unassigned(proposal)} unassigned, checker violations ${proposalCheck.violations}${proposalCheck.first ? ` (${proposalCheck.first})` : ''}`],
     [`week: after the ${options.seconds} s budget (${totalMs.toFixed(0)} ms in all)`, `${unassigned(plan)} unassigned (per day ${plan.days.map((d) => d.unassigned.length).join(' / ')})${reasons.size > 0 ? ` (${[...reasons.entries()].map(([r, n]) => `${n}× ${r}`).join('; ')})` : ''}, travel ${sum(plan, 'travelMinutes')} min, lateness ${sum(plan, 'lateness')} min, overtime ${sum(plan, 'overtimeMinutes')} min, usual carer ${usual.toFixed(1)} %, preferred carer kept ${preferred.toFixed(1)} % (day means), checker violations ${finalCheck.violations}${finalCheck.first ? ` (${finalCheck.first})` : ''}`],
     [`week: repair after one absence (${busiestDay}, busiest caregiver, from 10:00)`, repairRow],
   ];
-  return { ok: proposalCheck.violations === 0 && finalCheck.violations === 0 && repaired.ok && repairViolations === 0, rows };
+  const balanced = (100 * weekdaySpread) / weekdayMean <= WEEKDAY_SPREAD_PCT;
+  return { ok: proposalCheck.violations === 0 && finalCheck.violations === 0 && repaired.ok && repairViolations === 0 && balanced, rows };
 }

@@ -12,9 +12,9 @@ import type { Random } from './random.js';
 type Bundle = Readonly<Record<string, number>>;
 
 // Answer indexes: 0 independent, 1 supervision, 2 partial help, 3 dependent (as on the card).
-// The scheduler puts a client's weekly tasks on Wednesday and twice-weekly ones on Tuesday and
-// Friday (the same days for every client), so most bundles lean on daily help and twice-weekly
-// shopping; weekly cleaning, laundry and bathing come in the few bundles that need them.
+// Most bundles lean on daily help and twice-weekly shopping; weekly cleaning, laundry and bathing
+// come in the few bundles that need them (shaped when the scheduler put every weekly task on
+// Wednesday; the week is balanced now, and the bundles still fit each level's hours).
 const IADL: Bundle = { cleaning: 2, shopping: 2 }; // cleaning 60 + shopping 2 × 45 = 2.5 h
 const DAILY_CARE: Bundle = { personal_hygiene: 3, dressing: 3, eating: 2, medication: 3, shopping: 3, cleaning: 3, bathing: 2 }; // ≈ 11.4 h
 

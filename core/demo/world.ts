@@ -9,7 +9,7 @@ import type { Place } from './places.js';
 import { createRandom } from './random.js';
 import type { Random } from './random.js';
 import type { CareNeed, Contract } from './care-mix.js';
-import { apportion, careNeeds, fullTimeContract, groupAreas, HELPER_CONTRACT, isHelper, NEED_MIX } from './care-mix.js';
+import { apportion, careNeeds, fullTimeContract, groupAreas, helperContract, helperDays, isHelper, NEED_MIX } from './care-mix.js';
 
 export const DEMO_SIZES = {
   small: { clients: 30, staff: 6, groups: 1 },
@@ -88,6 +88,9 @@ export function generateWorld(size: DemoSize, seed: number, today: string): Demo
   // A lone care group's coordinator also gives care, as its home helper (there are too few for one of its own).
   const coordinatorCares = dims.groups === 1;
   const allCaregivers = Array.from({ length: dims.staff }, (_, i) => roleOf(i)).filter((x) => x === 'caregiver').length;
+  // A lone group's caring coordinators are home helpers after its caregivers' own.
+  const caringCoordinators = coordinatorCares ? Array.from({ length: dims.staff }, (_, i) => roleOf(i)).filter((x) => x === 'coordinator').length : 0;
+  let coordinatorCount = 0;
   let caregiverCount = 0;
   let officeCount = 0;
   for (let i = 0; i < dims.staff; i++) {
@@ -100,12 +103,14 @@ export function generateWorld(size: DemoSize, seed: number, today: string): Demo
     const group = role === 'caregiver' ? caregiverCount++ % dims.groups : officeCount++ % dims.groups;
     const place = areas[group]![0]!;
     let contract: Contract = { hours: 40, shift: { start: 8 * 60, end: 16 * 60 + 30 }, workDays: [1, 2, 3, 4, 5] };
+    // The group's caregivers: n in all, the first `helpers(m)` of the first m are home helpers.
+    const n = Math.floor(allCaregivers / dims.groups) + (group < allCaregivers % dims.groups ? 1 : 0);
+    const helpers = (m: number) => Array.from({ length: m }, (_, x) => x).filter((x) => isHelper(x, n)).length;
+    const allHelpers = helpers(n) + caringCoordinators;
     if (role === 'caregiver') {
-      const n = Math.floor(allCaregivers / dims.groups) + (group < allCaregivers % dims.groups ? 1 : 0);
       const k = Math.floor((caregiverCount - 1) / dims.groups);
-      const helpers = (m: number) => Array.from({ length: m }, (_, x) => x).filter((x) => isHelper(x, n)).length;
-      contract = isHelper(k, n) ? HELPER_CONTRACT : fullTimeContract(r, k - helpers(k), n - helpers(n));
-    } else if (cares) contract = HELPER_CONTRACT;
+      contract = isHelper(k, n) ? helperContract(helperDays(helpers(k), n - helpers(n), allHelpers)) : fullTimeContract(r, k - helpers(k), n - helpers(n), allHelpers);
+    } else if (cares) contract = helperContract(helperDays(helpers(n) + coordinatorCount++, n - helpers(n), allHelpers));
     staff.push({
       id: `s-${pad(i + 1, 4)}`,
       name: `${given} ${family}`,

@@ -14,6 +14,7 @@ import { addOrgRecord, listOrgRecords } from '../../core/doc/org-doc.js';
 import { act } from '../../core/doc/origin.js';
 import { openWorkspace } from '../../cli/workspace/workspace.js';
 import { apsis } from '../helpers/cli.js';
+import { weekDates } from '../../core/schedule/week/calendar.js';
 
 const NOW = { APSIS_NOW: '2026-11-20T09:00:00Z' };
 const WEDNESDAY = '2026-11-25';
@@ -100,22 +101,27 @@ describe('apsis schedule with the catalogue rules', () => {
     // A generous budget: this shared test machine is often loaded, and the budget is wall-clock.
     const built = apsis(ws, ['schedule', 'build', '--week', '2026-W48', '--group', group, '--seconds', '20', '--json'], NOW);
     expect(built.code, built.stderr).toBe(0);
-    const mine = visitsOf(day(WEDNESDAY), clientId);
-    const nurse = mine.find((v) => v.taskCodes.includes('pressure_sore_care'))!;
-    const bath = mine.find((v) => v.taskCodes.includes('bathing'))!;
-    const linen = mine.find((v) => v.taskCodes.includes('bed_linen_change'))!;
+    // The weekly bath and linen change each have a (balanced) day of their own: find them.
+    const dayWith = (code: string) => weekDates('2026-W48').find((d) => visitsOf(day(d), clientId).some((v) => v.taskCodes.includes(code)))!;
+    const bathDay = visitsOf(day(dayWith('bathing')), clientId);
+    const linenDay = visitsOf(day(dayWith('bed_linen_change')), clientId);
+    const nurse = bathDay.find((v) => v.taskCodes.includes('pressure_sore_care'))!;
+    const bath = bathDay.find((v) => v.taskCodes.includes('bathing'))!;
+    const linen = linenDay.find((v) => v.taskCodes.includes('bed_linen_change'))!;
+    const nurseOfLinen = linenDay.find((v) => v.taskCodes.includes('pressure_sore_care'))!;
     expect(nurse.staffIds).toEqual(['s-nurse']);
     expect(nurse.taskCodes).toEqual(['pressure_sore_care']);
-    expect(bath.staffIds.length, JSON.stringify(mine)).toBe(2);
+    expect(bath.staffIds.length, JSON.stringify(bathDay)).toBe(2);
     expect(bath.start >= nurse.start + nurse.durationMin || nurse.start >= bath.start + bath.durationMin).toBe(true);
-    expect(linen.start).toBe(nurse.start);
+    expect(linen.start).toBe(nurseOfLinen.start);
     expect(linen.staffIds).not.toContain('s-nurse');
-    // The shower is booked at the day centre, not on anyone's route.
-    const shown = day(WEDNESDAY);
+    // The (weekly) shower is booked at the day centre, not on anyone's route.
+    const showerDay = dayWith('day_centre_shower');
+    const shown = day(showerDay);
     const shower = shown.bookings.find((b) => b.resource === 'shower_room')?.visits.find((v) => v.clientId === clientId);
     expect(shower?.taskCodes).toEqual(['day_centre_shower']);
     expect(shower?.staffIds).toEqual([]);
-    const text = apsis(ws, ['schedule', 'show', '--day', WEDNESDAY, '--group', group], NOW);
+    const text = apsis(ws, ['schedule', 'show', '--day', showerDay, '--group', group], NOW);
     expect(text.stdout).toMatch(/day centre: shower_room/);
     // The client is in one place at a time: her home visits keep the centre's 30-minute transport clear of her appointments.
     const appointments = shown.bookings.flatMap((b) => b.visits).filter((v) => v.clientId === clientId);

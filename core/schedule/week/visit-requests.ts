@@ -6,7 +6,7 @@
  */
 import type { GeoPoint } from '../travel.js';
 import { parseFrequency } from './frequency.js';
-import { happensInWeek, taskDays, taskKey } from './task-days.js';
+import { happensInWeek, taskDays, taskKey, visitKind } from './task-days.js';
 import { DAY_SLOTS, slotOf } from './time-of-day.js';
 import { isoWeekday, isoWeekOf } from './calendar.js';
 import type { TaskRules } from './task-rules.js';
@@ -69,11 +69,8 @@ export function buildVisitRequests(clients: readonly ClientForWeek[], tasks: rea
   const weekNumber = dates[0] ? Number(isoWeekOf(dates[0]).slice(6)) : 1;
   // Which slots each of a client's tasks takes per weekday, for `together` tasks to join them.
   // A day-centre appointment is booked on its room (`dc_<resource>`), a nurse's task is hers, the rest is the carer's.
-  const kindOf = (task: TaskForWeek) => {
-    const room = rules.resourceOf([task.taskCode]);
-    return room ? `dc_${room.id}` : task.healthCare ? task.qualification : 'care';
-  };
-  const days = taskDays(tasks, rules, weekNumber);
+  const kindOf = (task: TaskForWeek) => visitKind(task, rules);
+  const days = taskDays(tasks, rules, weekNumber, (id) => byClient.get(id)?.careGroupId ?? '');
   const slotsOn = new Map<string, { slot: string; kind: string; days: number }>();
   for (const task of tasks) {
     const { frequency } = parseFrequency(task.frequency);
