@@ -5,7 +5,8 @@
  * The input (~11,000 visits, 22,000 task records, 10 years) is read once from the bench fixture and
  * saved as JSON; each measurement runs in a fresh process that loads it: "cold" is the first
  * writeEfile of a process (what a user gets), "warm" the median of 3 after a warm-up run.
- * Usage: npx tsc && node dist/bench/efile-write.js [--visits 11000] [--runs 3]
+ * `--no-helper`: without the PDF helper thread (render-helper.ts), all on one thread.
+ * Usage: npx tsc && node dist/bench/efile-write.js [--visits 11000] [--runs 3] [--no-helper]
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -16,6 +17,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { efileInput, orgInfo } from '../cli/efile/export.js';
+import { startRenderHelper } from '../cli/efile/render-helper.js';
 import { readStoredClient } from '../cli/efile/source.js';
 import { writeEfile } from '../cli/efile/write.js';
 import type { EfileInput } from '../core/efile/efile.js';
@@ -30,6 +32,7 @@ const { values } = parseArgs({
     out: { type: 'string' },
     visits: { type: 'string', default: '11000' },
     runs: { type: 'string', default: '3' },
+    'no-helper': { type: 'boolean', default: false },
   },
 });
 
@@ -46,6 +49,8 @@ interface ChildResult {
 
 /** Child: loads the input, then times writeEfile `runs` times (cold: once). */
 async function child(mode: 'cold' | 'warm', inputFile: string, out: string): Promise<void> {
+  // As exportClient does, first thing: the helper thread loads while the input is read.
+  if (!values['no-helper']) startRenderHelper();
   const input = JSON.parse(await readFile(inputFile, 'utf8')) as EfileInput;
   gc();
   const rssBefore = process.memoryUsage().rss;
@@ -64,7 +69,7 @@ async function child(mode: 'cold' | 'warm', inputFile: string, out: string): Pro
 }
 
 function runChild(mode: 'cold' | 'warm', inputFile: string, out: string): ChildResult {
-  const r = spawnSync(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), '--child', mode, '--input', inputFile, '--out', out, '--runs', values.runs!], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), '--child', mode, '--input', inputFile, '--out', out, '--runs', values.runs!, ...(values['no-helper'] ? ['--no-helper'] : [])], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`child ${mode} failed: ${r.stderr}`);
   return JSON.parse(r.stdout) as ChildResult;
 }

@@ -1,28 +1,96 @@
 /** Writes one client's e-file ZIP from its prepared input: no workspace access (also run in worker threads). */
 import { createHash } from 'node:crypto';
-import type { EfileInput, HashedEntry } from '../../core/efile/efile.js';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import type { EfileEntry, EfileInput, HashedEntry } from '../../core/efile/efile.js';
 import { MANIFEST_PATH, manifestJson, planEfile } from '../../core/efile/efile.js';
 import { renderPdf } from './pdf.js';
+import { sharePdfs } from './render-helper.js';
 import { writeZip } from './zip.js';
+import type { ZipResult } from './zip.js';
+
+/** Visit and task records from which the PDFs are shared with the render helper: below, its hand-over costs more than it saves. */
+export const SHARED_PDFS_MIN_RECORDS = 3_000;
+
+type Add = (name: string, data: Buffer, options?: { store?: boolean }) => Promise<void>;
+
+/** Hashes an entry for the manifest and adds it; PDFs are stored as they are (deflated inside already: a second deflate gains nothing). */
+async function addEntry(add: Add, hashed: HashedEntry[], e: EfileEntry, data: Buffer): Promise<void> {
+  hashed.push({ path: e.path, size: data.length, sha256: createHash('sha256').update(data).digest('hex') });
+  await add(e.path, data, { store: e.content.kind === 'pdf' });
+}
 
 /** Writes the ZIP of one prepared input; pure function of the input (no workspace access). */
-export async function writeEfile(input: EfileInput, final: string, signal?: AbortSignal): Promise<{ file: string; bytes: number; sha256: string }> {
+export async function writeEfile(input: EfileInput, final: string, signal?: AbortSignal): Promise<ZipResult> {
   const date = new Date(input.exportedAt);
   const { entries } = planEfile(input);
+  const large = input.collections.visitRecords.length + input.collections.taskRecords.length >= SHARED_PDFS_MIN_RECORDS;
+  if (large) {
+    const pdfAt = entries.flatMap((e, i) => (e.content.kind === 'pdf' ? [i] : []));
+    const shared = sharePdfs(
+      pdfAt.map((i) => (entries[i]!.content as Extract<EfileEntry['content'], { kind: 'pdf' }>).spec()),
+      date,
+    );
+    if (shared) return writeShared(input, final, date, entries, pdfAt, shared, signal);
+  }
   const hashed: HashedEntry[] = [];
   return writeZip(
     final,
     date,
     async (add) => {
-      for (const e of entries) {
-        const data = e.content.kind === 'text' ? Buffer.from(e.content.text(), 'utf8') : await renderPdf(e.content.spec(), date);
-        hashed.push({ path: e.path, size: data.length, sha256: createHash('sha256').update(data).digest('hex') });
-        // PDFs are deflated inside already: stored as they are (a second deflate gains nothing, costs time).
-        await add(e.path, data, { store: e.content.kind === 'pdf' });
-      }
+      // One entry at a time: only one is in memory.
+      for (const e of entries) await addEntry(add, hashed, e, e.content.kind === 'text' ? Buffer.from(e.content.text(), 'utf8') : await renderPdf(e.content.spec(), date));
       await add(MANIFEST_PATH, Buffer.from(manifestJson(input, hashed), 'utf8'));
     },
     signal,
   );
+}
+
+/**
+ * The large export: the helper renders PDFs while this thread writes the texts (in ZIP order, each
+ * handed to the ZIP as soon as the entries before it are in), then renders the PDFs left, from the
+ * back. The ZIP order and every entry's bytes are those of the one-thread path.
+ */
+async function writeShared(input: EfileInput, final: string, date: Date, entries: readonly EfileEntry[], pdfAt: readonly number[], shared: NonNullable<ReturnType<typeof sharePdfs>>, signal?: AbortSignal): Promise<ZipResult> {
+  const texts = new Map<number, { promise: Promise<Buffer>; resolve(b: Buffer): void; reject(e: unknown): void }>();
+  entries.forEach((e, i) => {
+    if (e.content.kind !== 'text') return;
+    let resolve!: (b: Buffer) => void;
+    let reject!: (e: unknown) => void;
+    const promise = new Promise<Buffer>((res, rej) => ((resolve = res), (reject = rej)));
+    promise.catch(() => undefined);
+    texts.set(i, { promise, resolve, reject });
+  });
+  const content: Promise<Buffer>[] = entries.map((_, i) => texts.get(i)?.promise ?? shared.results[pdfAt.indexOf(i)]!);
+  let stopped = false;
+  const produce = async () => {
+    try {
+      for (const [i, t] of texts) {
+        if (stopped || signal?.aborted) throw new Error('aborted');
+        const e = entries[i]!;
+        t.resolve(Buffer.from((e.content as Extract<EfileEntry['content'], { kind: 'text' }>).text(), 'utf8'));
+        // Lets the ZIP writer take what is ready (its deflate runs on libuv's threads meanwhile).
+        await nextTurn();
+      }
+      await shared.steal(() => stopped || (signal?.aborted ?? false));
+    } catch (err) {
+      for (const t of texts.values()) t.reject(err);
+    }
+  };
+  const producing = produce();
+  const hashed: HashedEntry[] = [];
+  try {
+    return await writeZip(
+      final,
+      date,
+      async (add) => {
+        for (let i = 0; i < entries.length; i++) await addEntry(add, hashed, entries[i]!, await content[i]!);
+        await add(MANIFEST_PATH, Buffer.from(manifestJson(input, hashed), 'utf8'));
+      },
+      signal,
+    );
+  } finally {
+    stopped = true;
+    await producing;
+  }
 }
 

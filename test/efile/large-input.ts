@@ -12,6 +12,9 @@ const WORDS = ['klientei', 'sāpēja', 'galva', 'izmērīts', 'asinsspiediens', 
 const STAFF = ['s-maija', 's-ilze', 's-anna', 's-gone'];
 const OUTCOMES = ['done', 'partly', 'postponed', 'moved', 'handed_over', 'refused'] as const;
 
+/** The large input the writer's bytes are pinned on: ZIP SHA-256 and size written by the writer of commit 937a3d1 (before its speed-ups). */
+export const LARGE = { seed: 20261201, visits: 2600, pinned: { sha256: 'd2baee9b0dd180fa5e1073b1fbc1aee495dc2210d0981dab4e1c67e375da8d09', bytes: 1096396 } } as const;
+
 /** Input of `visits` visits from 2019-01-01 on, 0–3 task records each; same seed, same input. */
 export function largeInput(seed: number, visits: number): EfileInput {
   const rnd = createRng(seed);

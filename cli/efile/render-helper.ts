@@ -1,0 +1,189 @@
+/**
+ * A second thread for the PDFs of one large e-file export: the helper renders PDFs from the front of
+ * the list while this thread writes the JSON and CSV entries, then renders from the back until
+ * every PDF is claimed (pdf-share.ts). Started early (`startRenderHelper`, first thing in an
+ * export), so its module and font load overlap the read. Never needed: when it is missing, busy or
+ * dies, this thread renders what it left, and the bytes are the same whoever renders them.
+ */
+import { isMainThread, Worker } from 'node:worker_threads';
+import type { PdfSpec } from '../../core/efile/pdf-spec.js';
+import type { PdfShareJob, PdfShareReply } from './pdf-share.js';
+import { BY_HELPER, BY_MAIN, FREE } from './pdf-share.js';
+import { renderPdf } from './pdf.js';
+import { workerScript } from './worker-script.js';
+
+/** How long an unused helper stays (a TUI session keeps the process alive between exports). */
+const IDLE_MS = 30_000;
+
+interface HelperJob {
+  onReply(r: PdfShareReply): void;
+  onLost(): void;
+}
+
+interface Helper {
+  readonly worker: Worker;
+  /** Jobs sent and not done, by id (the warm-up, an export's PDFs). */
+  readonly jobs: Map<number, HelperJob>;
+  /** Working for an export (one at a time; a second one renders on its own thread). */
+  busy: boolean;
+  idle: NodeJS.Timeout | null;
+}
+
+let helper: Helper | null = null;
+let nextId = 0;
+const stats = { exports: 0, pdfs: 0 };
+
+/** Exports shared with a helper and PDFs it delivered, since the process started (tests, benches). */
+export function renderHelperStats(): { readonly exports: number; readonly pdfs: number } {
+  return { ...stats };
+}
+
+/** A small spec that runs every drawing path once: the helper's warm-up (fonts parsed, code compiled). */
+const WARM_UP: PdfSpec = {
+  title: 'Ā',
+  subtitle: 'ā',
+  footer: 'ē',
+  blocks: [
+    { kind: 'section', heading: 'Š', anchor: 'm' },
+    { kind: 'fields', fields: [['ū', 'ž']] },
+    { kind: 'table', columns: [{ label: 'ī', width: 50 }], rows: [['ķ'], ['ļ ņ ģ č š ž ā ē ī ū ķ ļ ņ ģ č š ž ā ē ī ū ķ ļ ņ']] },
+  ],
+};
+
+function stop(h: Helper): void {
+  if (helper === h) helper = null;
+  void h.worker.terminate();
+}
+
+/** Sends a job; `onDone` when the helper has finished all it claimed. */
+function send(h: Helper, job: PdfShareJob, handler: HelperJob, onDone: () => void): void {
+  h.jobs.set(job.id, {
+    onReply: (r) => {
+      handler.onReply(r);
+      if (r.kind !== 'done') return;
+      h.jobs.delete(job.id);
+      onDone();
+    },
+    onLost: handler.onLost,
+  });
+  h.worker.postMessage(job);
+}
+
+function armIdle(h: Helper): void {
+  if (h.idle) clearTimeout(h.idle);
+  h.idle = h.busy ? null : setTimeout(() => stop(h), IDLE_MS);
+  h.idle?.unref();
+}
+
+/**
+ * Starts the helper thread if this is the main thread, there is none yet and the worker script
+ * exists (compiled or bundled). Cheap to call for every export: a small one just leaves it idle.
+ */
+export function startRenderHelper(): void {
+  if (helper || !isMainThread) return;
+  const script = workerScript();
+  if (!script) return;
+  const worker = new Worker(script);
+  // An idle helper never keeps the process alive.
+  worker.unref();
+  const h: Helper = { worker, jobs: new Map(), busy: false, idle: null };
+  helper = h;
+  worker.on('message', (r: PdfShareReply) => h.jobs.get(r.id)?.onReply(r));
+  worker.on('error', () => undefined);
+  worker.on('exit', () => {
+    if (helper === h) helper = null;
+    if (h.idle) clearTimeout(h.idle);
+    for (const j of h.jobs.values()) j.onLost();
+    h.jobs.clear();
+  });
+  const warm: PdfShareJob = { kind: 'pdfs', id: nextId++, specs: [WARM_UP], date: new Date(0).toISOString(), claims: new SharedArrayBuffer(4) };
+  send(h, warm, { onReply: () => undefined, onLost: () => undefined }, () => armIdle(h));
+}
+
+/** Stops the helper (tests; a process may also just exit, the helper never holds it). */
+export async function stopRenderHelper(): Promise<void> {
+  const h = helper;
+  if (!h) return;
+  helper = null;
+  if (h.idle) clearTimeout(h.idle);
+  await h.worker.terminate();
+}
+
+/** The PDFs of one export, rendered by the helper and this thread together. */
+export interface SharedPdfs {
+  /** The bytes of spec i, whoever renders it (rejected only when rendering it fails on this thread). */
+  readonly results: readonly Promise<Buffer>[];
+  /** Renders on this thread, from the back, every PDF the helper has not claimed; resolves when none is left. */
+  steal(stop: () => boolean): Promise<void>;
+}
+
+/**
+ * Hands `specs` to the idle helper, or null when there is none (not started, busy with another
+ * export, or gone): render on this thread alone then.
+ */
+export function sharePdfs(specs: readonly PdfSpec[], date: Date): SharedPdfs | null {
+  const h = helper;
+  if (!h || h.busy) return null;
+  h.busy = true;
+  stats.exports++;
+  armIdle(h);
+  // While it works for an export, the helper keeps the process alive (its replies are awaited).
+  h.worker.ref();
+  const claims = new Int32Array(new SharedArrayBuffer(4 * Math.max(1, specs.length)));
+  const settle = specs.map(() => {
+    let resolve!: (b: Buffer) => void;
+    let reject!: (e: unknown) => void;
+    const promise = new Promise<Buffer>((res, rej) => {
+      resolve = res;
+      reject = rej;
+    });
+    // Observed by the writer; never an unhandled rejection when the export stops early.
+    promise.catch(() => undefined);
+    return { promise, resolve, reject, done: false };
+  });
+  const finish = (i: number, data: Buffer | Error) => {
+    const s = settle[i];
+    if (!s || s.done) return;
+    s.done = true;
+    if (data instanceof Error) s.reject(data);
+    else s.resolve(data);
+  };
+  const renderHere = (i: number) =>
+    renderPdf(specs[i]!, date).then(
+      (b) => finish(i, b),
+      (e: unknown) => finish(i, e instanceof Error ? e : new Error(String(e))),
+    );
+  // What the helper claimed but never delivered (it died, or could not render it): rendered here.
+  const takeBack = () => {
+    for (let i = 0; i < specs.length; i++) if (!settle[i]!.done && Atomics.load(claims, i) === BY_HELPER) void renderHere(i);
+  };
+  const job: PdfShareJob = { kind: 'pdfs', id: nextId++, specs, date: date.toISOString(), claims: claims.buffer as SharedArrayBuffer };
+  send(
+    h,
+    job,
+    {
+      onReply: (r) => {
+        if (r.kind === 'pdf') {
+          stats.pdfs++;
+          finish(r.index, Buffer.from(r.data.buffer, r.data.byteOffset, r.data.byteLength));
+        }
+        else if (r.kind === 'pdf-failed') void renderHere(r.index);
+      },
+      onLost: takeBack,
+    },
+    () => {
+      h.busy = false;
+      h.worker.unref();
+      armIdle(h);
+    },
+  );
+  return {
+    results: settle.map((s) => s.promise),
+    async steal(stop) {
+      for (let i = specs.length - 1; i >= 0; i--) {
+        if (stop()) return;
+        if (Atomics.compareExchange(claims, i, FREE, BY_MAIN) === FREE) await renderHere(i);
+      }
+    },
+  };
+}
