@@ -113,8 +113,8 @@ export async function stopRenderHelper(): Promise<void> {
 export interface SharedPdfs {
   /** The bytes of spec i, whoever renders it (rejected only when rendering it fails on this thread). */
   readonly results: readonly Promise<Buffer>[];
-  /** Renders on this thread, from the back, every PDF the helper has not claimed; resolves when none is left. */
-  steal(stop: () => boolean): Promise<void>;
+  /** Renders on this thread the last PDF nobody has claimed; false when none is left. */
+  stealOne(): Promise<boolean>;
 }
 
 /**
@@ -179,11 +179,13 @@ export function sharePdfs(specs: readonly PdfSpec[], date: Date): SharedPdfs | n
   );
   return {
     results: settle.map((s) => s.promise),
-    async steal(stop) {
+    async stealOne() {
       for (let i = specs.length - 1; i >= 0; i--) {
-        if (stop()) return;
-        if (Atomics.compareExchange(claims, i, FREE, BY_MAIN) === FREE) await renderHere(i);
+        if (Atomics.compareExchange(claims, i, FREE, BY_MAIN) !== FREE) continue;
+        await renderHere(i);
+        return true;
       }
+      return false;
     },
   };
 }

@@ -4,7 +4,9 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { EfileEntry, EfileInput, HashedEntry } from '../../core/efile/efile.js';
 import { MANIFEST_PATH, manifestJson, planEfile } from '../../core/efile/efile.js';
 import { renderPdf } from './pdf.js';
+import type { SharedPdfs } from './render-helper.js';
 import { sharePdfs } from './render-helper.js';
+import { utf8Of } from './utf8-sink.js';
 import { writeZip } from './zip.js';
 import type { ZipResult } from './zip.js';
 
@@ -12,6 +14,11 @@ import type { ZipResult } from './zip.js';
 export const SHARED_PDFS_MIN_RECORDS = 3_000;
 
 type Add = (name: string, data: Buffer, options?: { store?: boolean }) => Promise<void>;
+
+/** The bytes of a text entry: long ones encoded as their pieces come. */
+function textBytes(content: Extract<EfileEntry['content'], { kind: 'text' }>): Buffer {
+  return content.write ? utf8Of(content.write) : Buffer.from(content.text(), 'utf8');
+}
 
 /** Hashes an entry for the manifest and adds it; PDFs are stored as they are (deflated inside already: a second deflate gains nothing). */
 async function addEntry(add: Add, hashed: HashedEntry[], e: EfileEntry, data: Buffer): Promise<void> {
@@ -38,19 +45,23 @@ export async function writeEfile(input: EfileInput, final: string, signal?: Abor
     date,
     async (add) => {
       // One entry at a time: only one is in memory.
-      for (const e of entries) await addEntry(add, hashed, e, e.content.kind === 'text' ? Buffer.from(e.content.text(), 'utf8') : await renderPdf(e.content.spec(), date));
+      for (const e of entries) await addEntry(add, hashed, e, e.content.kind === 'text' ? textBytes(e.content) : await renderPdf(e.content.spec(), date));
       await add(MANIFEST_PATH, Buffer.from(manifestJson(input, hashed), 'utf8'));
     },
     signal,
   );
 }
 
+/** Text bytes the main thread may have ready ahead of the ZIP writer; past it, it renders a PDF instead. */
+const TEXT_AHEAD_BYTES = 8 << 20;
+
 /**
- * The large export: the helper renders PDFs while this thread writes the texts (in ZIP order, each
- * handed to the ZIP as soon as the entries before it are in), then renders the PDFs left, from the
- * back. The ZIP order and every entry's bytes are those of the one-thread path.
+ * The large export: the helper renders PDFs from the front while this thread writes the texts (in
+ * ZIP order, each handed to the ZIP as soon as the entries before it are in); when its texts are
+ * well ahead of the ZIP, or all done, it renders PDFs from the back. The ZIP order and every
+ * entry's bytes are those of the one-thread path.
  */
-async function writeShared(input: EfileInput, final: string, date: Date, entries: readonly EfileEntry[], pdfAt: readonly number[], shared: NonNullable<ReturnType<typeof sharePdfs>>, signal?: AbortSignal): Promise<ZipResult> {
+async function writeShared(input: EfileInput, final: string, date: Date, entries: readonly EfileEntry[], pdfAt: readonly number[], shared: SharedPdfs, signal?: AbortSignal): Promise<ZipResult> {
   const texts = new Map<number, { promise: Promise<Buffer>; resolve(b: Buffer): void; reject(e: unknown): void }>();
   entries.forEach((e, i) => {
     if (e.content.kind !== 'text') return;
@@ -60,18 +71,27 @@ async function writeShared(input: EfileInput, final: string, date: Date, entries
     promise.catch(() => undefined);
     texts.set(i, { promise, resolve, reject });
   });
-  const content: Promise<Buffer>[] = entries.map((_, i) => texts.get(i)?.promise ?? shared.results[pdfAt.indexOf(i)]!);
+  const pdfResult = new Map(pdfAt.map((at, k) => [at, shared.results[k]!]));
   let stopped = false;
+  const halt = () => stopped || (signal?.aborted ?? false);
+  // Bytes of texts made and not yet in the ZIP; the writer wakes a producer waiting for room.
+  let ahead = 0;
+  const wake: { room: (() => void) | null } = { room: null };
   const produce = async () => {
     try {
       for (const [i, t] of texts) {
-        if (stopped || signal?.aborted) throw new Error('aborted');
-        const e = entries[i]!;
-        t.resolve(Buffer.from((e.content as Extract<EfileEntry['content'], { kind: 'text' }>).text(), 'utf8'));
+        while (ahead > TEXT_AHEAD_BYTES && !halt()) {
+          if (await shared.stealOne()) continue;
+          await new Promise<void>((r) => (wake.room = r));
+        }
+        if (halt()) throw new Error('aborted');
+        const data = textBytes(entries[i]!.content as Extract<EfileEntry['content'], { kind: 'text' }>);
+        ahead += data.length;
+        t.resolve(data);
         // Lets the ZIP writer take what is ready (its deflate runs on libuv's threads meanwhile).
         await nextTurn();
       }
-      await shared.steal(() => stopped || (signal?.aborted ?? false));
+      while (!halt() && (await shared.stealOne()));
     } catch (err) {
       for (const t of texts.values()) t.reject(err);
     }
@@ -83,14 +103,26 @@ async function writeShared(input: EfileInput, final: string, date: Date, entries
       final,
       date,
       async (add) => {
-        for (let i = 0; i < entries.length; i++) await addEntry(add, hashed, entries[i]!, await content[i]!);
+        for (let i = 0; i < entries.length; i++) {
+          const text = texts.get(i);
+          const data = await (text ? text.promise : pdfResult.get(i)!);
+          // Written entries are let go at once: only what is ahead of the ZIP stays in memory.
+          texts.delete(i);
+          pdfResult.delete(i);
+          await addEntry(add, hashed, entries[i]!, data);
+          if (text) {
+            ahead -= data.length;
+            wake.room?.();
+            wake.room = null;
+          }
+        }
         await add(MANIFEST_PATH, Buffer.from(manifestJson(input, hashed), 'utf8'));
       },
       signal,
     );
   } finally {
     stopped = true;
+    wake.room?.();
     await producing;
   }
 }
-

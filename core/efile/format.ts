@@ -6,7 +6,23 @@
  * readable, one record per line, and several times smaller and faster than fully indented JSON).
  */
 export function stableJson(value: unknown, compactDepth = Infinity): string {
-  return `${pretty(value, 0, compactDepth)}\n`;
+  return collect((out) => writeStableJson(out, value, compactDepth));
+}
+
+/** Where a long text goes piece by piece (the shell encodes each piece at once: no giant string is built). */
+export type TextSink = (piece: string) => void;
+
+/** The pieces a writer gives, as one string. */
+export function collect(write: (out: TextSink) => void): string {
+  const pieces: string[] = [];
+  write((p) => pieces.push(p));
+  return pieces.join('');
+}
+
+/** stableJson, given to `out` in pieces (one per record line of compact lists). */
+export function writeStableJson(out: TextSink, value: unknown, compactDepth = Infinity): void {
+  pretty(out, value, 0, compactDepth);
+  out('\n');
 }
 
 const isIndex = (k: string) => /^(?:0|[1-9]\d*)$/.test(k) && Number(k) < 4294967295;
@@ -22,24 +38,32 @@ function sortedKeys(v: object): string[] {
   return indexes.length === 0 ? keys.sort() : [...indexes, ...keys.filter((k) => !isIndex(k)).sort()];
 }
 
-function pretty(v: unknown, depth: number, compactDepth: number): string {
-  if (depth >= compactDepth || v === null || typeof v !== 'object') return compact(v);
+function pretty(out: TextSink, v: unknown, depth: number, compactDepth: number): void {
+  if (depth >= compactDepth || v === null || typeof v !== 'object') return out(compact(v));
   const pad = '  '.repeat(depth + 1);
   const end = '  '.repeat(depth);
   if (Array.isArray(v)) {
-    if (v.length === 0) return '[]';
+    if (v.length === 0) return out('[]');
+    out('[\n');
     if (depth + 1 >= compactDepth) {
       // Long record lists: one line per record, records of one shape share one key order.
       const copy = new SortedCopy();
-      let out = '[\n';
-      for (let i = 0; i < v.length; i++) out += `${i ? ',\n' : ''}${pad}${copy.compact(v[i])}`;
-      return `${out}\n${end}]`;
-    }
-    return `[\n${v.map((x) => pad + pretty(x, depth + 1, compactDepth)).join(',\n')}\n${end}]`;
+      for (let i = 0; i < v.length; i++) out(`${i ? ',\n' : ''}${pad}${copy.compact(v[i])}`);
+    } else
+      for (let i = 0; i < v.length; i++) {
+        out(i ? `,\n${pad}` : pad);
+        pretty(out, v[i], depth + 1, compactDepth);
+      }
+    return out(`\n${end}]`);
   }
   const keys = sortedKeys(v);
-  if (keys.length === 0) return '{}';
-  return `{\n${keys.map((k) => `${pad}${JSON.stringify(k)}: ${pretty((v as Record<string, unknown>)[k], depth + 1, compactDepth)}`).join(',\n')}\n${end}}`;
+  if (keys.length === 0) return out('{}');
+  out('{\n');
+  keys.forEach((k, i) => {
+    out(`${i ? ',\n' : ''}${pad}${JSON.stringify(k)}: `);
+    pretty(out, (v as Record<string, unknown>)[k], depth + 1, compactDepth);
+  });
+  out(`\n${end}}`);
 }
 
 /** One-line JSON with sorted keys (what JSON.stringify of a key-sorted copy gives). */
@@ -120,9 +144,13 @@ export function csvField(v: unknown): string {
 
 /** A CSV document: header + rows, CRLF line ends (RFC 4180). */
 export function csv(header: readonly string[], rows: readonly (readonly unknown[])[]): string {
-  const lines = [header.map(csvField).join(',')];
-  for (const r of rows) lines.push(r.map(csvField).join(','));
-  return `${lines.join('\r\n')}\r\n`;
+  return collect((out) => writeCsv(out, header, rows));
+}
+
+/** csv(), given to `out` one line at a time. */
+export function writeCsv(out: TextSink, header: readonly string[], rows: readonly (readonly unknown[])[]): void {
+  out(`${header.map(csvField).join(',')}\r\n`);
+  for (const r of rows) out(`${r.map(csvField).join(',')}\r\n`);
 }
 
 /** Escapes text for HTML content and attribute values. */
