@@ -5,6 +5,7 @@
  * export), so its module and font load overlap the read. Never needed: when it is missing, busy or
  * dies, this thread renders what it left, and the bytes are the same whoever renders them.
  */
+import { availableParallelism } from 'node:os';
 import { isMainThread, Worker } from 'node:worker_threads';
 import type { PdfSpec } from '../../core/efile/pdf-spec.js';
 import type { PdfShareJob, PdfShareReply } from './pdf-share.js';
@@ -76,11 +77,12 @@ function armIdle(h: Helper): void {
 }
 
 /**
- * Starts the helper thread if this is the main thread, there is none yet and the worker script
- * exists (compiled or bundled). Cheap to call for every export: a small one just leaves it idle.
+ * Starts the helper thread if this is the main thread of a machine with two cores or more, there
+ * is none yet and the worker script exists (compiled or bundled). Cheap to call for every export: a small one just leaves it idle.
  */
 export function startRenderHelper(): void {
-  if (helper || !isMainThread) return;
+  // One core: the helper would only take turns with this thread.
+  if (helper || !isMainThread || availableParallelism() < 2) return;
   const script = workerScript();
   if (!script) return;
   const worker = new Worker(script);
