@@ -119,6 +119,11 @@ export interface SharedPdfs {
   stealOne(): Promise<boolean>;
 }
 
+/** Whether a helper is there and idle: worth preparing an export's PDF specs for it. */
+export function helperIdle(): boolean {
+  return helper !== null && !helper.busy;
+}
+
 /**
  * Hands `specs` to the idle helper, or null when there is none (not started, busy with another
  * export, or gone): render on this thread alone then.

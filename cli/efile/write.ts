@@ -5,7 +5,7 @@ import type { EfileEntry, EfileInput, HashedEntry } from '../../core/efile/efile
 import { MANIFEST_PATH, manifestJson, planEfile } from '../../core/efile/efile.js';
 import { renderPdf } from './pdf.js';
 import type { SharedPdfs } from './render-helper.js';
-import { sharePdfs } from './render-helper.js';
+import { helperIdle, sharePdfs } from './render-helper.js';
 import { utf8Of } from './utf8-sink.js';
 import { writeZip } from './zip.js';
 import type { ZipResult } from './zip.js';
@@ -31,7 +31,7 @@ export async function writeEfile(input: EfileInput, final: string, signal?: Abor
   const date = new Date(input.exportedAt);
   const { entries } = planEfile(input);
   const large = input.collections.visitRecords.length + input.collections.taskRecords.length >= SHARED_PDFS_MIN_RECORDS;
-  if (large) {
+  if (large && helperIdle()) {
     const pdfAt = entries.flatMap((e, i) => (e.content.kind === 'pdf' ? [i] : []));
     const shared = sharePdfs(
       pdfAt.map((i) => (entries[i]!.content as Extract<EfileEntry['content'], { kind: 'pdf' }>).spec()),
