@@ -8,7 +8,7 @@
 import { availableParallelism } from 'node:os';
 import { isMainThread, Worker } from 'node:worker_threads';
 import type { PdfSpec } from '../../core/efile/pdf-spec.js';
-import type { PdfShareJob, PdfShareReply } from './pdf-share.js';
+import type { PdfShareJob, PdfShareReply, PdfSpecMessage } from './pdf-share.js';
 import { BY_HELPER, BY_MAIN, FREE } from './pdf-share.js';
 import { renderPdf } from './pdf.js';
 import { workerScript } from './worker-script.js';
@@ -98,8 +98,9 @@ export function startRenderHelper(): void {
     for (const j of h.jobs.values()) j.onLost();
     h.jobs.clear();
   });
-  const warm: PdfShareJob = { kind: 'pdfs', id: nextId++, specs: [WARM_UP], date: new Date(0).toISOString(), claims: new SharedArrayBuffer(4) };
+  const warm: PdfShareJob = { kind: 'pdfs', id: nextId++, count: 1, date: new Date(0).toISOString(), claims: new SharedArrayBuffer(4) };
   send(h, warm, { onReply: () => undefined, onLost: () => undefined }, () => armIdle(h));
+  worker.postMessage({ kind: 'pdf-spec', id: warm.id, index: 0, spec: WARM_UP } satisfies PdfSpecMessage);
 }
 
 /** Stops the helper (tests; a process may also just exit, the helper never holds it). */
@@ -113,6 +114,10 @@ export async function stopRenderHelper(): Promise<void> {
 
 /** The PDFs of one export, rendered by the helper and this thread together. */
 export interface SharedPdfs {
+  /** Gives the next spec (in order; all of them before the first `stealOne`): the helper may start on it at once. */
+  add(spec: PdfSpec): void;
+  /** The export could not prepare its specs: the helper is stopped (it would wait for them). */
+  abandon(): void;
   /** The bytes of spec i, whoever renders it (rejected only when rendering it fails on this thread). */
   readonly results: readonly Promise<Buffer>[];
   /** Renders on this thread the last PDF nobody has claimed; false when none is left. */
@@ -125,10 +130,10 @@ export function helperIdle(): boolean {
 }
 
 /**
- * Hands `specs` to the idle helper, or null when there is none (not started, busy with another
- * export, or gone): render on this thread alone then.
+ * Announces `count` PDFs to the idle helper (their specs follow with `add`), or null when there is
+ * none (not started, busy with another export, or gone): render on this thread alone then.
  */
-export function sharePdfs(specs: readonly PdfSpec[], date: Date): SharedPdfs | null {
+export function sharePdfs(count: number, date: Date): SharedPdfs | null {
   const h = helper;
   if (!h || h.busy) return null;
   h.busy = true;
@@ -136,8 +141,9 @@ export function sharePdfs(specs: readonly PdfSpec[], date: Date): SharedPdfs | n
   armIdle(h);
   // While it works for an export, the helper keeps the process alive (its replies are awaited).
   h.worker.ref();
-  const claims = new Int32Array(new SharedArrayBuffer(4 * Math.max(1, specs.length)));
-  const settle = specs.map(() => {
+  const specs: PdfSpec[] = [];
+  const claims = new Int32Array(new SharedArrayBuffer(4 * Math.max(1, count)));
+  const settle = Array.from({ length: count }, () => {
     let resolve!: (b: Buffer) => void;
     let reject!: (e: unknown) => void;
     const promise = new Promise<Buffer>((res, rej) => {
@@ -162,9 +168,9 @@ export function sharePdfs(specs: readonly PdfSpec[], date: Date): SharedPdfs | n
     );
   // What the helper claimed but never delivered (it died, or could not render it): rendered here.
   const takeBack = () => {
-    for (let i = 0; i < specs.length; i++) if (!settle[i]!.done && Atomics.load(claims, i) === BY_HELPER) void renderHere(i);
+    for (let i = 0; i < count; i++) if (!settle[i]!.done && Atomics.load(claims, i) === BY_HELPER) void renderHere(i);
   };
-  const job: PdfShareJob = { kind: 'pdfs', id: nextId++, specs, date: date.toISOString(), claims: claims.buffer as SharedArrayBuffer };
+  const job: PdfShareJob = { kind: 'pdfs', id: nextId++, count, date: date.toISOString(), claims: claims.buffer as SharedArrayBuffer };
   send(
     h,
     job,
@@ -185,6 +191,13 @@ export function sharePdfs(specs: readonly PdfSpec[], date: Date): SharedPdfs | n
     },
   );
   return {
+    add(spec) {
+      h.worker.postMessage({ kind: 'pdf-spec', id: job.id, index: specs.length, spec } satisfies PdfSpecMessage);
+      specs.push(spec);
+    },
+    abandon() {
+      stop(h);
+    },
     results: settle.map((s) => s.promise),
     async stealOne() {
       for (let i = specs.length - 1; i >= 0; i--) {

@@ -5,8 +5,8 @@
 import { parentPort } from 'node:worker_threads';
 import { clientName } from '../../core/efile/efile.js';
 import type { WorkerJob, WorkerReply } from './jobs.js';
-import type { PdfShareJob } from './pdf-share.js';
-import { isPdfShareJob, renderClaimed } from './pdf-share.js';
+import type { PdfShareJob, PdfSpecMessage } from './pdf-share.js';
+import { isPdfShareMessage, onPdfShareMessage } from './pdf-share.js';
 
 // Loaded on the first pool job: the render helper needs only the PDF code, and starts faster without them.
 async function run(job: WorkerJob): Promise<WorkerReply> {
@@ -16,9 +16,9 @@ async function run(job: WorkerJob): Promise<WorkerReply> {
   return { ok: true, ...res, name: clientName(job.input.profile) };
 }
 
-parentPort?.on('message', (job: WorkerJob | PdfShareJob) => {
-  if (isPdfShareJob(job)) {
-    void renderClaimed(job, (reply) => parentPort?.postMessage(reply));
+parentPort?.on('message', (job: WorkerJob | PdfShareJob | PdfSpecMessage) => {
+  if (isPdfShareMessage(job)) {
+    onPdfShareMessage(job, (reply) => parentPort?.postMessage(reply));
     return;
   }
   run(job).then(

@@ -33,11 +33,17 @@ export async function writeEfile(input: EfileInput, final: string, signal?: Abor
   const large = input.collections.visitRecords.length + input.collections.taskRecords.length >= SHARED_PDFS_MIN_RECORDS;
   if (large && helperIdle()) {
     const pdfAt = entries.flatMap((e, i) => (e.content.kind === 'pdf' ? [i] : []));
-    const shared = sharePdfs(
-      pdfAt.map((i) => (entries[i]!.content as Extract<EfileEntry['content'], { kind: 'pdf' }>).spec()),
-      date,
-    );
-    if (shared) return writeShared(input, final, date, entries, pdfAt, shared, signal);
+    const shared = sharePdfs(pdfAt.length, date);
+    if (shared) {
+      try {
+        // Each spec goes to the helper as soon as it is made: it starts on the first at once.
+        for (const i of pdfAt) shared.add((entries[i]!.content as Extract<EfileEntry['content'], { kind: 'pdf' }>).spec());
+      } catch (err) {
+        shared.abandon();
+        throw err;
+      }
+      return writeShared(input, final, date, entries, pdfAt, shared, signal);
+    }
   }
   const hashed: HashedEntry[] = [];
   return writeZip(
@@ -52,8 +58,12 @@ export async function writeEfile(input: EfileInput, final: string, signal?: Abor
   );
 }
 
-/** Text bytes the main thread may have ready ahead of the ZIP writer; past it, it renders a PDF instead. */
-const TEXT_AHEAD_BYTES = 8 << 20;
+/**
+ * Text bytes the main thread may have ready ahead of the ZIP writer; past it, it renders a PDF
+ * instead. Large enough for the texts of the 10-year client (~24 MB): this thread's first PDF is a
+ * cold one (fonts, compiled code), so it should come after the texts, not in the middle of them.
+ */
+const TEXT_AHEAD_BYTES = 32 << 20;
 
 /**
  * The large export: the helper renders PDFs from the front while this thread writes the texts (in
@@ -81,7 +91,11 @@ async function writeShared(input: EfileInput, final: string, date: Date, entries
     try {
       for (const [i, t] of texts) {
         while (ahead > TEXT_AHEAD_BYTES && !halt()) {
-          if (await shared.stealOne()) continue;
+          if (await shared.stealOne()) {
+            // The helper's PDFs and the ZIP writer get their turn between two PDFs of this thread.
+            await nextTurn();
+            continue;
+          }
           await new Promise<void>((r) => (wake.room = r));
         }
         if (halt()) throw new Error('aborted');
@@ -91,7 +105,7 @@ async function writeShared(input: EfileInput, final: string, date: Date, entries
         // Lets the ZIP writer take what is ready (its deflate runs on libuv's threads meanwhile).
         await nextTurn();
       }
-      while (!halt() && (await shared.stealOne()));
+      while (!halt() && (await shared.stealOne())) await nextTurn();
     } catch (err) {
       for (const t of texts.values()) t.reject(err);
     }
