@@ -86,8 +86,6 @@ export function startRenderHelper(): void {
   const script = workerScript();
   if (!script) return;
   const worker = new Worker(script);
-  // An idle helper never keeps the process alive.
-  worker.unref();
   const h: Helper = { worker, jobs: new Map(), busy: false, idle: null };
   helper = h;
   worker.on('message', (r: PdfShareReply) => h.jobs.get(r.id)?.onReply(r));
@@ -98,6 +96,8 @@ export function startRenderHelper(): void {
     for (const j of h.jobs.values()) j.onLost();
     h.jobs.clear();
   });
+  // An idle helper never keeps the process alive (after the listeners: a 'message' listener refs the port again).
+  worker.unref();
   const warm: PdfShareJob = { kind: 'pdfs', id: nextId++, count: 1, date: new Date(0).toISOString(), claims: new SharedArrayBuffer(4) };
   send(h, warm, { onReply: () => undefined, onLost: () => undefined }, () => armIdle(h));
   worker.postMessage({ kind: 'pdf-spec', id: warm.id, index: 0, spec: WARM_UP } satisfies PdfSpecMessage);

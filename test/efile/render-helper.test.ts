@@ -3,6 +3,7 @@
  * worker needs the compiled script): the same bytes as one thread, pinned (large-input.ts), also
  * when the helper dies in the middle; small exports leave it alone.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -48,6 +49,14 @@ describe.skipIf(!existsSync(built))('render helper (built dist/)', async () => {
     expect({ sha256: res.sha256, bytes: res.bytes }).toEqual(LARGE.pinned);
     expect(helper.renderHelperStats().exports).toBe(before.exports + 1);
   }, 60_000);
+
+  test('an idle helper does not keep a process alive', () => {
+    // It stops on its own only after 30 s idle: a process that exits at once was not held by it.
+    const script = `import(${JSON.stringify(built)}).then((m) => { m.startRenderHelper(); setTimeout(() => undefined, 300); });`;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { timeout: 15_000, encoding: 'utf8' });
+    expect(r.error).toBeUndefined();
+    expect(r.status).toBe(0);
+  }, 20_000);
 
   test('a small export does not use it', async () => {
     helper.startRenderHelper();
