@@ -5,7 +5,7 @@
  * export), so its module and font load overlap the read. Never needed: when it is missing, busy or
  * dies, this thread renders what it left, and the bytes are the same whoever renders them.
  */
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { isMainThread, Worker } from 'node:worker_threads';
 import type { PdfSpec } from '../../core/efile/pdf-spec.js';
 import type { PdfShareJob, PdfShareReply, PdfSpecMessage } from './pdf-share.js';
@@ -77,12 +77,22 @@ function armIdle(h: Helper): void {
 }
 
 /**
- * Starts the helper thread if this is the main thread of a machine with two cores or more, there
- * is none yet and the worker script exists (compiled or bundled). Cheap to call for every export: a small one just leaves it idle.
+ * Whether a core is likely free for the helper: on a machine whose cores are busy already, a
+ * second thread only takes turns with this one, and its own start and cold code cost more than
+ * it saves (measured: a cold export at load ~3 on 2 cores was slower with it).
  */
-export function startRenderHelper(): void {
+function coreFree(): boolean {
+  return loadavg()[0]! < availableParallelism() - 0.5;
+}
+
+/**
+ * Starts the helper thread if this is the main thread of a machine with two cores or more, one of
+ * them likely free (`evenWhenBusy`: whatever the load; tests), there is none yet and the worker
+ * script exists (compiled or bundled). Cheap to call for every export: a small one leaves it idle.
+ */
+export function startRenderHelper(options: { readonly evenWhenBusy?: boolean } = {}): void {
   // One core: the helper would only take turns with this thread.
-  if (helper || !isMainThread || availableParallelism() < 2) return;
+  if (helper || !isMainThread || availableParallelism() < 2 || !(options.evenWhenBusy || coreFree())) return;
   const script = workerScript();
   if (!script) return;
   const worker = new Worker(script);

@@ -28,7 +28,7 @@ describe.skipIf(!existsSync(built))('render helper (built dist/)', async () => {
   });
 
   test('shares the PDFs of a large export and gives the pinned bytes', async () => {
-    helper.startRenderHelper();
+    helper.startRenderHelper({ evenWhenBusy: true });
     const before = helper.renderHelperStats();
     const res = await writeEfile(input, join(out, 'shared.zip'));
     expect({ sha256: res.sha256, bytes: res.bytes }).toEqual(LARGE.pinned);
@@ -39,7 +39,7 @@ describe.skipIf(!existsSync(built))('render helper (built dist/)', async () => {
   }, 60_000);
 
   test('a helper that dies in the middle: this thread renders what it left, same bytes', async () => {
-    helper.startRenderHelper();
+    helper.startRenderHelper({ evenWhenBusy: true });
     const before = helper.renderHelperStats();
     const writing = writeEfile(input, join(out, 'lost.zip'));
     // Stopped once it has delivered a PDF (or after 2 s): whatever it had claimed comes back here.
@@ -52,14 +52,14 @@ describe.skipIf(!existsSync(built))('render helper (built dist/)', async () => {
 
   test('an idle helper does not keep a process alive', () => {
     // It stops on its own only after 30 s idle: a process that exits at once was not held by it.
-    const script = `import(${JSON.stringify(built)}).then((m) => { m.startRenderHelper(); setTimeout(() => undefined, 300); });`;
+    const script = `import(${JSON.stringify(built)}).then((m) => { m.startRenderHelper({ evenWhenBusy: true }); setTimeout(() => undefined, 300); });`;
     const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { timeout: 15_000, encoding: 'utf8' });
     expect(r.error).toBeUndefined();
     expect(r.status).toBe(0);
   }, 20_000);
 
   test('a small export does not use it', async () => {
-    helper.startRenderHelper();
+    helper.startRenderHelper({ evenWhenBusy: true });
     const before = helper.renderHelperStats();
     const small = largeInput(LARGE.seed, 50);
     const res = await writeEfile(small, join(out, 'small.zip'));
