@@ -13,6 +13,12 @@ import { BY_HELPER, BY_MAIN, FREE } from './pdf-share.js';
 import { renderPdf } from './pdf.js';
 import { workerScript } from './worker-script.js';
 
+/**
+ * Unclaimed PDFs below which this thread leaves the rest to the helper: its first PDF is cold
+ * (fonts, layouts, compiled code; ~0.6 s measured under load), a warm helper does the last few sooner.
+ */
+const STEAL_MIN_FREE = 3;
+
 /** How long an unused helper stays (a TUI session keeps the process alive between exports). */
 const IDLE_MS = 30_000;
 
@@ -130,7 +136,10 @@ export interface SharedPdfs {
   abandon(): void;
   /** The bytes of spec i, whoever renders it (rejected only when rendering it fails on this thread). */
   readonly results: readonly Promise<Buffer>[];
-  /** Renders on this thread the last PDF nobody has claimed; false when none is left. */
+  /**
+   * Renders on this thread the last PDF nobody has claimed; false when none is left, or fewer than
+   * STEAL_MIN_FREE (the helper does those sooner than this thread's first, cold, PDF).
+   */
   stealOne(): Promise<boolean>;
 }
 
@@ -176,9 +185,12 @@ export function sharePdfs(count: number, date: Date): SharedPdfs | null {
       (b) => finish(i, b),
       (e: unknown) => finish(i, e instanceof Error ? e : new Error(String(e))),
     );
-  // What the helper claimed but never delivered (it died, or could not render it): rendered here.
+  // The helper is gone: what it claimed and never delivered, and what nobody claimed yet, is rendered here.
   const takeBack = () => {
-    for (let i = 0; i < count; i++) if (!settle[i]!.done && Atomics.load(claims, i) === BY_HELPER) void renderHere(i);
+    for (let i = 0; i < count; i++) {
+      if (settle[i]!.done) continue;
+      if (Atomics.load(claims, i) === BY_HELPER || Atomics.compareExchange(claims, i, FREE, BY_MAIN) === FREE) void renderHere(i);
+    }
   };
   const job: PdfShareJob = { kind: 'pdfs', id: nextId++, count, date: date.toISOString(), claims: claims.buffer as SharedArrayBuffer };
   send(
@@ -210,6 +222,9 @@ export function sharePdfs(count: number, date: Date): SharedPdfs | null {
     },
     results: settle.map((s) => s.promise),
     async stealOne() {
+      let free = 0;
+      for (let i = 0; i < specs.length; i++) if (Atomics.load(claims, i) === FREE) free++;
+      if (free < STEAL_MIN_FREE) return false;
       for (let i = specs.length - 1; i >= 0; i--) {
         if (Atomics.compareExchange(claims, i, FREE, BY_MAIN) !== FREE) continue;
         await renderHere(i);
