@@ -11,15 +11,14 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { exportBatch } from '../cli/efile/batch.js';
 import { exportClient, orgInfo } from '../cli/efile/export.js';
-import { addClientRecord } from '../core/doc/client-doc.js';
-import { act } from '../core/doc/origin.js';
 import { BIN } from '../test/helpers/cli.js';
-import { buildFixture, CLIENT, NOW, openFixture } from '../test/efile/fixture.js';
+import { CLIENT, NOW, openFixture } from '../test/efile/fixture.js';
+import { buildLargeClient } from './efile-client.js';
 import { writeResult } from './report.js';
 
 const { values } = parseArgs({
@@ -88,28 +87,9 @@ if (values.child) {
   try {
     // 1. One client, ~11,000 visits over 10 years, one transaction per month.
     const n = Number(values.visits);
-    const wsDir = await buildFixture();
-    fixtureDir = dirname(wsDir);
-    const ws = await openFixture(wsDir, '2026-11-20T16:00:00.000Z');
-    const c = await ws.client(CLIENT);
-    if (!c.ok) throw new Error('fixture client');
-    const doc = c.doc;
-    const start = Date.UTC(2016, 10, 21);
-    const perDay = n / 3652;
-    let made = 0;
-    for (let month = 0; month < 120 && made < n; month++) {
-      act(doc, ws.origin('visit.record'), () => {
-        const monthEnd = Math.round(((month + 1) / 120) * n);
-        for (; made < monthEnd; made++) {
-          const date = new Date(start + Math.floor(made / perDay) * 86_400_000).toISOString().slice(0, 10);
-          const id = `vb-${made}`;
-          addClientRecord(doc, 'visitRecords', { id, date, staffId: 's-maija', scheduledVisitId: null, arrivedAt: `${date}T08:00:00Z`, leftAt: `${date}T08:45:00Z`, note: made % 10 === 0 ? 'Klientei šodien sāpēja galva; izmērīts asinsspiediens' : '' });
-          addClientRecord(doc, 'taskRecords', { id: `${id}-a`, visitRecordId: id, taskCode: 'hygiene', outcome: 'done', note: '', handedTo: null, recordedBy: 's-maija', recordedAt: `${date}T08:30:00Z` });
-          addClientRecord(doc, 'taskRecords', { id: `${id}-b`, visitRecordId: id, taskCode: made % 7 ? 'shopping' : 'meals', outcome: made % 13 ? 'done' : 'refused', note: '', handedTo: null, recordedBy: 's-maija', recordedAt: `${date}T08:40:00Z` });
-        }
-      });
-    }
-    await ws.close();
+    const built = await buildLargeClient(n);
+    const wsDir = built.wsDir;
+    fixtureDir = built.root;
     const out1 = join(base, 'out-one');
     const load1 = load();
     const one = runChild('one', wsDir, out1);

@@ -17,6 +17,7 @@ import type { RenderPool } from './pool.js';
 import type { ExportContext, OrgInfo } from './jobs.js';
 import type { ClientRead } from './source.js';
 import { readClientForExport, recordExport } from './source.js';
+import { startRenderHelper } from './render-helper.js';
 import { writeEfile } from './write.js';
 
 let version: string | null = null;
@@ -115,6 +116,8 @@ export interface ExportOk {
  * main thread still does what the worker leaves (an open document, a very large client).
  */
 export async function exportClient(ws: Workspace, id: ClientId, outDir: string, org: OrgInfo, signal?: AbortSignal, pool?: RenderPool | null): Promise<ExportOk | Failure> {
+  // The PDF helper thread loads while the client is read (a large client's PDFs are shared with it).
+  if (!pool) startRenderHelper();
   const exportedAt = ws.clock.now();
   const final = join(outDir, efileName(id));
   if (pool && !ws.repo.isOpen(clientDocId(id))) {

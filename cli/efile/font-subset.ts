@@ -20,6 +20,8 @@ interface TtfSubset {
 }
 interface FontkitFont {
   readonly _variationProcessor?: unknown;
+  /** fontkit's glyph objects by id; the first one made keeps the code points it was made with. */
+  readonly _glyphs: Record<number, unknown>;
   getGlyph(gid: number): { _decode(): { numberOfContours: number } | null };
   createSubset(): TtfSubset;
 }
@@ -57,9 +59,15 @@ export function reuseGlyphs(font: object): void {
         subset.offset += hit.buffer.length;
         return subset.glyf.length - 1;
       }
+      // A glyph first met here (a compound glyph's component: the `u` of `ū`) is made without code
+      // points; kept, it would give a later document's text layout that glyph, and that document a
+      // ToUnicode entry without its letter: the PDF's bytes would depend on what this process
+      // rendered before. So it is forgotten again, and made afresh by the first layout that needs it.
+      const fresh = !f._glyphs[gid];
       // Compound glyphs carry their components' ids in this subset: never shared.
       const decoded = f.getGlyph(gid)._decode();
       const index = add(gid);
+      if (fresh) delete f._glyphs[gid];
       if (!decoded || decoded.numberOfContours >= 0) {
         const m = subset.hmtx.metrics[index]!;
         cache.set(gid, { buffer: subset.glyf[index]!, advance: m.advance, bearing: m.bearing });

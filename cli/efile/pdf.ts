@@ -171,7 +171,7 @@ interface PdfkitEmbeddedFont {
 interface PdfkitState {
   readonly _font: PdfkitEmbeddedFont;
   readonly _fontSize: number;
-  readonly page: { readonly height: number; readonly fonts: Record<string, unknown>; write(data: string): void };
+  readonly page: { readonly height: number; readonly fonts: Record<string, unknown>; write(data: string | Uint8Array): void };
 }
 
 /** pdfkit's number format in content streams. */
@@ -244,6 +244,15 @@ function cellOps(doc: PDFKit.PDFDocument, text: string, x: number, y: number): s
   return `q\n1 0 0 -1 0 ${num(h)} cm\nBT\n1 0 0 1 ${num(x)} ${num(h - y - dy)} Tm\n/${font.id} ${num(st._fontSize)} Tf${show ? `\n${show}` : ''}\nET\nQ`;
 }
 
+/**
+ * Writes content operators as pdfkit's `page.write(ops.join('\n'))` would: it appends a line end
+ * and takes each char's low byte in a JavaScript loop; the operators are ASCII, so Node's native
+ * latin1 encoding gives those very bytes, several times faster.
+ */
+function writeOps(doc: PDFKit.PDFDocument, ops: readonly string[]): void {
+  (doc as unknown as PdfkitState).page.write(Buffer.from(`${ops.join('\n')}\n`, 'latin1'));
+}
+
 /** '#999' as pdfkit writes it (each channel / 255). */
 const RULE_GREY = [0x99, 0x99, 0x99].map((c) => c / 255).join(' ');
 
@@ -274,14 +283,14 @@ function drawTable(doc: PDFKit.PDFDocument, t: Extract<PdfBlock, { kind: 'table'
       const ops = c && fits[i] ? cellOps(doc, c, x + PAD, y + PAD) : null;
       if (ops !== null) fast.push(ops);
       else if (c) {
-        if (fast.length) (doc as unknown as PdfkitState).page.write(fast.splice(0).join('\n'));
+        if (fast.length) writeOps(doc, fast.splice(0));
         doc.text(c, x + PAD, y + PAD, fits[i] ? { lineBreak: false } : { width: w - 2 * PAD, lineBreak: true });
       }
       x += w;
     });
     // The rule under the row, as `moveTo(…).lineTo(…).lineWidth(0.3).strokeColor('#999').stroke()` writes it.
     fast.push(`${num(MARGIN)} ${num(y + h)} m\n${num(MARGIN + CONTENT_WIDTH)} ${num(y + h)} l\n0.3 w\n/DeviceRGB CS\n${RULE_GREY} SCN\nS`);
-    (doc as unknown as PdfkitState).page.write(fast.join('\n'));
+    writeOps(doc, fast);
     doc.y = y + h;
   };
   if (t.rows.length === 0) {

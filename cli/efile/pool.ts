@@ -8,11 +8,11 @@
  * main thread instead; a worker that still runs out of memory (or dies otherwise) is replaced,
  * and its client rendered on the main thread, so no client fails because of the pool.
  */
-import { existsSync, rmSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { rmSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { EfileInput } from '../../core/efile/efile.js';
 import type { StoredExportJob, WorkerJob, WorkerReply, WorkerTask, WorkerZip } from './jobs.js';
+import { workerScript } from './worker-script.js';
 import { writeEfile } from './write.js';
 import type { ZipResult } from './zip.js';
 import { openPartials, partialName } from './zip.js';
@@ -32,15 +32,6 @@ export interface RenderPool {
   exportStored(job: StoredExportJob, signal?: AbortSignal): Promise<({ readonly ok: true } & WorkerZip) | { readonly ok: false; readonly message: string } | null>;
   /** Stops the workers (jobs still running fail with 'aborted'); always call it, or the process stays alive. */
   close(): Promise<void>;
-}
-
-/** The worker script beside this module: compiled (dist/cli/efile) or bundled (dist/bin, this module in dist/bin/chunks). */
-function workerScript(): URL | null {
-  for (const rel of ['./render-worker.js', '../efile-worker.mjs', './efile-worker.mjs']) {
-    const url = new URL(rel, import.meta.url);
-    if (existsSync(fileURLToPath(url))) return url;
-  }
-  return null;
 }
 
 /** Records and history lines of a prepared client: what its render holds in memory, roughly. */

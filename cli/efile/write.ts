@@ -1,28 +1,142 @@
 /** Writes one client's e-file ZIP from its prepared input: no workspace access (also run in worker threads). */
 import { createHash } from 'node:crypto';
-import type { EfileInput, HashedEntry } from '../../core/efile/efile.js';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import type { EfileEntry, EfileInput, HashedEntry } from '../../core/efile/efile.js';
 import { MANIFEST_PATH, manifestJson, planEfile } from '../../core/efile/efile.js';
 import { renderPdf } from './pdf.js';
+import type { SharedPdfs } from './render-helper.js';
+import { helperIdle, sharePdfs } from './render-helper.js';
+import { utf8Of } from './utf8-sink.js';
 import { writeZip } from './zip.js';
+import type { ZipResult } from './zip.js';
+
+/** Visit and task records from which the PDFs are shared with the render helper: below, its hand-over costs more than it saves. */
+export const SHARED_PDFS_MIN_RECORDS = 3_000;
+
+type Add = (name: string, data: Buffer, options?: { store?: boolean }) => Promise<void>;
+
+/** The bytes of a text entry: long ones encoded as their pieces come. */
+function textBytes(content: Extract<EfileEntry['content'], { kind: 'text' }>): Buffer {
+  return content.write ? utf8Of(content.write) : Buffer.from(content.text(), 'utf8');
+}
+
+/** Hashes an entry for the manifest and adds it; PDFs are stored as they are (deflated inside already: a second deflate gains nothing). */
+async function addEntry(add: Add, hashed: HashedEntry[], e: EfileEntry, data: Buffer): Promise<void> {
+  hashed.push({ path: e.path, size: data.length, sha256: createHash('sha256').update(data).digest('hex') });
+  await add(e.path, data, { store: e.content.kind === 'pdf' });
+}
 
 /** Writes the ZIP of one prepared input; pure function of the input (no workspace access). */
-export async function writeEfile(input: EfileInput, final: string, signal?: AbortSignal): Promise<{ file: string; bytes: number; sha256: string }> {
+export async function writeEfile(input: EfileInput, final: string, signal?: AbortSignal): Promise<ZipResult> {
   const date = new Date(input.exportedAt);
   const { entries } = planEfile(input);
+  const large = input.collections.visitRecords.length + input.collections.taskRecords.length >= SHARED_PDFS_MIN_RECORDS;
+  if (large && helperIdle()) {
+    const pdfAt = entries.flatMap((e, i) => (e.content.kind === 'pdf' ? [i] : []));
+    const shared = sharePdfs(pdfAt.length, date);
+    if (shared) {
+      try {
+        // Each spec goes to the helper as soon as it is made: it starts on the first at once.
+        for (const i of pdfAt) shared.add((entries[i]!.content as Extract<EfileEntry['content'], { kind: 'pdf' }>).spec());
+      } catch (err) {
+        shared.abandon();
+        throw err;
+      }
+      return writeShared(input, final, date, entries, pdfAt, shared, signal);
+    }
+  }
   const hashed: HashedEntry[] = [];
   return writeZip(
     final,
     date,
     async (add) => {
-      for (const e of entries) {
-        const data = e.content.kind === 'text' ? Buffer.from(e.content.text(), 'utf8') : await renderPdf(e.content.spec(), date);
-        hashed.push({ path: e.path, size: data.length, sha256: createHash('sha256').update(data).digest('hex') });
-        // PDFs are deflated inside already: stored as they are (a second deflate gains nothing, costs time).
-        await add(e.path, data, { store: e.content.kind === 'pdf' });
-      }
+      // One entry at a time: only one is in memory.
+      for (const e of entries) await addEntry(add, hashed, e, e.content.kind === 'text' ? textBytes(e.content) : await renderPdf(e.content.spec(), date));
       await add(MANIFEST_PATH, Buffer.from(manifestJson(input, hashed), 'utf8'));
     },
     signal,
   );
 }
 
+/**
+ * Text bytes the main thread may have ready ahead of the ZIP writer; past it, it renders a PDF
+ * instead. Large enough for the texts of the 10-year client (~24 MB): this thread's first PDF is a
+ * cold one (fonts, compiled code), so it should come after the texts, not in the middle of them.
+ */
+const TEXT_AHEAD_BYTES = 32 << 20;
+
+/**
+ * The large export: the helper renders PDFs from the front while this thread writes the texts (in
+ * ZIP order, each handed to the ZIP as soon as the entries before it are in); when its texts are
+ * well ahead of the ZIP, or all done, it renders PDFs from the back. The ZIP order and every
+ * entry's bytes are those of the one-thread path.
+ */
+async function writeShared(input: EfileInput, final: string, date: Date, entries: readonly EfileEntry[], pdfAt: readonly number[], shared: SharedPdfs, signal?: AbortSignal): Promise<ZipResult> {
+  const texts = new Map<number, { promise: Promise<Buffer>; resolve(b: Buffer): void; reject(e: unknown): void }>();
+  entries.forEach((e, i) => {
+    if (e.content.kind !== 'text') return;
+    let resolve!: (b: Buffer) => void;
+    let reject!: (e: unknown) => void;
+    const promise = new Promise<Buffer>((res, rej) => ((resolve = res), (reject = rej)));
+    promise.catch(() => undefined);
+    texts.set(i, { promise, resolve, reject });
+  });
+  const pdfResult = new Map(pdfAt.map((at, k) => [at, shared.results[k]!]));
+  let stopped = false;
+  const halt = () => stopped || (signal?.aborted ?? false);
+  // Bytes of texts made and not yet in the ZIP; the writer wakes a producer waiting for room.
+  let ahead = 0;
+  const wake: { room: (() => void) | null } = { room: null };
+  const produce = async () => {
+    try {
+      for (const [i, t] of texts) {
+        while (ahead > TEXT_AHEAD_BYTES && !halt()) {
+          if (await shared.stealOne()) {
+            // The helper's PDFs and the ZIP writer get their turn between two PDFs of this thread.
+            await nextTurn();
+            continue;
+          }
+          await new Promise<void>((r) => (wake.room = r));
+        }
+        if (halt()) throw new Error('aborted');
+        const data = textBytes(entries[i]!.content as Extract<EfileEntry['content'], { kind: 'text' }>);
+        ahead += data.length;
+        t.resolve(data);
+        // Lets the ZIP writer take what is ready (its deflate runs on libuv's threads meanwhile).
+        await nextTurn();
+      }
+      while (!halt() && (await shared.stealOne())) await nextTurn();
+    } catch (err) {
+      for (const t of texts.values()) t.reject(err);
+    }
+  };
+  const producing = produce();
+  const hashed: HashedEntry[] = [];
+  try {
+    return await writeZip(
+      final,
+      date,
+      async (add) => {
+        for (let i = 0; i < entries.length; i++) {
+          const text = texts.get(i);
+          const data = await (text ? text.promise : pdfResult.get(i)!);
+          // Written entries are let go at once: only what is ahead of the ZIP stays in memory.
+          texts.delete(i);
+          pdfResult.delete(i);
+          await addEntry(add, hashed, entries[i]!, data);
+          if (text) {
+            ahead -= data.length;
+            wake.room?.();
+            wake.room = null;
+          }
+        }
+        await add(MANIFEST_PATH, Buffer.from(manifestJson(input, hashed), 'utf8'));
+      },
+      signal,
+    );
+  } finally {
+    stopped = true;
+    wake.room?.();
+    await producing;
+  }
+}

@@ -7,7 +7,8 @@ import type { ClientCollection, ClientRecord } from '../doc/client-doc.js';
 import type { ClientProfile, PlanItem, TaskRecord, VisitRecord } from '../doc/schema.js';
 import { SCHEMA_VERSION } from '../doc/schema.js';
 import type { FieldChange } from '../history/replay.js';
-import { byString, csv, html, safeName, stableJson } from './format.js';
+import type { TextSink } from './format.js';
+import { byString, collect, html, safeName, stableJson, writeCsv, writeStableJson } from './format.js';
 import type { PdfBlock, PdfSpec } from './pdf-spec.js';
 
 /** Version of the e-file layout (entry paths, JSON envelopes, manifest); bump when it changes. */
@@ -35,8 +36,11 @@ export interface EfileInput {
   readonly demo: boolean;
 }
 
-/** Entry content, produced on demand: the shell renders one entry at a time, so memory stays flat. */
-export type EntryContent = { readonly kind: 'text'; readonly text: () => string } | { readonly kind: 'pdf'; readonly spec: () => PdfSpec };
+/**
+ * Entry content, produced on demand: the shell renders one entry at a time, so memory stays flat.
+ * Long texts also come as `write` (the same text in pieces), which the shell encodes as they come.
+ */
+export type EntryContent = { readonly kind: 'text'; readonly text: () => string; readonly write?: (out: TextSink) => void } | { readonly kind: 'pdf'; readonly spec: () => PdfSpec };
 
 type Lazy<T> = T | (() => T);
 const force = <T>(v: Lazy<T>): T => (typeof v === 'function' ? (v as () => T)() : v);
@@ -89,6 +93,11 @@ export function shortTime(iso: string | null | undefined): string {
 
 function envelope(input: EfileInput, kind: string, data: unknown, compactDepth = Infinity): string {
   return stableJson({ clientId: input.clientId, data, efileFormat: EFILE_FORMAT, kind, schemaVersion: SCHEMA_VERSION }, compactDepth);
+}
+
+/** envelope(), in pieces. */
+function writeEnvelope(out: TextSink, input: EfileInput, kind: string, data: unknown, compactDepth: number): void {
+  writeStableJson(out, { clientId: input.clientId, data, efileFormat: EFILE_FORMAT, kind, schemaVersion: SCHEMA_VERSION }, compactDepth);
 }
 
 /** Work sheet rows: one per task execution; a visit without tasks still gives one row. */
@@ -262,6 +271,7 @@ export function planEfile(input: EfileInput): { entries: EfileEntry[]; index: In
   const index: IndexItem[] = [];
   const pdf = (path: string, title: string, blocks: Lazy<PdfBlock[]>) => entries.push({ path, content: { kind: 'pdf', spec: () => ({ title, subtitle: subtitle(input), blocks: force(blocks), footer: footer(input) }) } });
   const text = (path: string, t: Lazy<string>) => entries.push({ path, content: { kind: 'text', text: () => force(t) } });
+  const long = (path: string, write: (out: TextSink) => void) => entries.push({ path, content: { kind: 'text', text: () => collect(write), write } });
   const name = clientName(input.profile);
 
   // Client profile.
@@ -402,7 +412,7 @@ export function planEfile(input: EfileInput): { entries: EfileEntry[]; index: In
           visits.push(r.visit);
         }
       }
-      text(`${base}.json`, () => envelope(input, 'worksheet', { month: m, tasks: monthRows.flatMap((r) => (r.task ? [r.task] : [])), visits }, 3));
+      long(`${base}.json`, (out) => writeEnvelope(out, input, 'worksheet', { month: m, tasks: monthRows.flatMap((r) => (r.task ? [r.task] : [])), visits }, 3));
       index.push({ section: 'Darba lapas / work sheets', title: m, detail: `${visits.length} apmeklējumi / visits, ${monthRows.filter((r) => r.task).length} uzdevumi / tasks`, files: [{ label: 'PDF', path: `${pdfPath}#nameddest=${worksheetAnchor(m)}` }, { label: 'JSON', path: `${base}.json` }] });
     }
   }
@@ -417,13 +427,14 @@ export function planEfile(input: EfileInput): { entries: EfileEntry[]; index: In
     ['tasks', 'Uzdevumu izpilde / task records', c.taskRecords],
   ];
   for (const [file, title, list] of other) {
-    text(`records/${file}.json`, () => envelope(input, file, list, 2));
+    long(`records/${file}.json`, (out) => writeEnvelope(out, input, file, list, 2));
     index.push({ section: 'Ieraksti / records', title, detail: `${list.length}`, files: [{ label: 'JSON', path: `records/${file}.json` }] });
   }
 
   // CSV of visit and task records: one row per task execution.
-  text('records/visits-tasks.csv', () =>
-    csv(
+  long('records/visits-tasks.csv', (out) =>
+    writeCsv(
+      out,
       ['visit_id', 'date', 'staff_id', 'staff_name', 'arrived_at', 'left_at', 'scheduled_visit_id', 'visit_note', 'task_record_id', 'task_code', 'task_name', 'outcome', 'task_note', 'handed_to', 'recorded_by', 'recorded_at'],
       rows.map((r) => [
         r.visit?.id,
@@ -449,8 +460,8 @@ export function planEfile(input: EfileInput): { entries: EfileEntry[]; index: In
 
   // History: who changed what, when.
   const kept = input.history.filter((h) => h.path[0] !== EXPORTS_COLLECTION);
-  text('history.csv', () => csv(HISTORY_HEADER, kept.map((h) => [h.at, h.userId, staff(input, h.userId), h.action, h.kind, h.path.join('/'), h.field, h.old, h.new])));
-  text('history.json', () => envelope(input, 'history', kept.map((h) => ({ ...h, userName: staff(input, h.userId) })), 2));
+  long('history.csv', (out) => writeCsv(out, HISTORY_HEADER, kept.map((h) => [h.at, h.userId, staff(input, h.userId), h.action, h.kind, h.path.join('/'), h.field, h.old, h.new])));
+  long('history.json', (out) => writeEnvelope(out, input, 'history', kept.map((h) => ({ ...h, userName: staff(input, h.userId) })), 2));
   index.push({ section: 'Vēsture / history', title: 'Kas, ko un kad mainīja / who changed what, when', detail: `${kept.length}`, files: [{ label: 'CSV', path: 'history.csv' }, { label: 'JSON', path: 'history.json' }] });
 
   index.push({ section: 'Eksports / export', title: 'Kontrolsummas / checksums', detail: 'SHA-256', files: [{ label: 'JSON', path: MANIFEST_PATH }] });

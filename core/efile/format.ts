@@ -6,7 +6,23 @@
  * readable, one record per line, and several times smaller and faster than fully indented JSON).
  */
 export function stableJson(value: unknown, compactDepth = Infinity): string {
-  return `${pretty(value, 0, compactDepth)}\n`;
+  return collect((out) => writeStableJson(out, value, compactDepth));
+}
+
+/** Where a long text goes piece by piece (the shell encodes each piece at once: no giant string is built). */
+export type TextSink = (piece: string) => void;
+
+/** The pieces a writer gives, as one string. */
+export function collect(write: (out: TextSink) => void): string {
+  const pieces: string[] = [];
+  write((p) => pieces.push(p));
+  return pieces.join('');
+}
+
+/** stableJson, given to `out` in pieces (one per record line of compact lists). */
+export function writeStableJson(out: TextSink, value: unknown, compactDepth = Infinity): void {
+  pretty(out, value, 0, compactDepth);
+  out('\n');
 }
 
 const isIndex = (k: string) => /^(?:0|[1-9]\d*)$/.test(k) && Number(k) < 4294967295;
@@ -22,49 +38,85 @@ function sortedKeys(v: object): string[] {
   return indexes.length === 0 ? keys.sort() : [...indexes, ...keys.filter((k) => !isIndex(k)).sort()];
 }
 
-function pretty(v: unknown, depth: number, compactDepth: number): string {
-  if (depth >= compactDepth || v === null || typeof v !== 'object') return compact(v, null);
+function pretty(out: TextSink, v: unknown, depth: number, compactDepth: number): void {
+  if (depth >= compactDepth || v === null || typeof v !== 'object') return out(compact(v));
   const pad = '  '.repeat(depth + 1);
   const end = '  '.repeat(depth);
   if (Array.isArray(v)) {
-    if (v.length === 0) return '[]';
-    // Elements written compact share one key list (long record lists: one collection pass).
-    const keys = depth + 1 >= compactDepth ? allKeys(v) : null;
-    return `[\n${v.map((x) => pad + (keys ? compact(x, keys) : pretty(x, depth + 1, compactDepth))).join(',\n')}\n${end}]`;
+    if (v.length === 0) return out('[]');
+    out('[\n');
+    if (depth + 1 >= compactDepth) {
+      // Long record lists: one line per record, records of one shape share one key order.
+      const copy = new SortedCopy();
+      for (let i = 0; i < v.length; i++) out(`${i ? ',\n' : ''}${pad}${copy.compact(v[i])}`);
+    } else
+      for (let i = 0; i < v.length; i++) {
+        out(i ? `,\n${pad}` : pad);
+        pretty(out, v[i], depth + 1, compactDepth);
+      }
+    return out(`\n${end}]`);
   }
   const keys = sortedKeys(v);
-  if (keys.length === 0) return '{}';
-  return `{\n${keys.map((k) => `${pad}${JSON.stringify(k)}: ${pretty((v as Record<string, unknown>)[k], depth + 1, compactDepth)}`).join(',\n')}\n${end}}`;
+  if (keys.length === 0) return out('{}');
+  out('{\n');
+  keys.forEach((k, i) => {
+    out(`${i ? ',\n' : ''}${pad}${JSON.stringify(k)}: `);
+    pretty(out, (v as Record<string, unknown>)[k], depth + 1, compactDepth);
+  });
+  out(`\n${end}}`);
 }
 
-/** Every object key anywhere inside `v`, in sorted-copy order (index keys ascending, then by code unit). */
-function allKeys(v: unknown): string[] {
-  const seen = new Set<string>();
-  const walk = (x: unknown): void => {
-    if (x === null || typeof x !== 'object') return;
-    if (Array.isArray(x)) for (const e of x) walk(e);
-    else
-      for (const k of Object.keys(x)) {
-        seen.add(k);
-        walk((x as Record<string, unknown>)[k]);
-      }
-  };
-  walk(v);
-  const keys = [...seen];
-  const indexes = keys.filter(isIndex).sort((a, b) => Number(a) - Number(b));
-  return [...indexes, ...keys.filter((k) => !isIndex(k)).sort()];
+/** One-line JSON with sorted keys (what JSON.stringify of a key-sorted copy gives). */
+function compact(v: unknown): string {
+  return new SortedCopy().compact(v);
 }
+
+/** Thrown when a `__proto__` key turns up: a plain object copy cannot hold it as its own. */
+const PROTO_KEY = Symbol('__proto__');
 
 /**
- * One-line JSON with sorted keys: what JSON.stringify of a key-sorted copy gives, without making the
- * copy. JSON.stringify with a key list writes every object's keys in the list's order (and drops
- * undefined ones), so a sorted list of all keys inside `v` gives each object's keys sorted.
+ * Key-sorted copies of JSON data, for JSON.stringify's native fast path: copies made in the same
+ * key order share one object shape, and objects with the same keys as the one before (record
+ * lists) reuse its sorted key list instead of sorting again.
  */
-function compact(v: unknown, keys: string[] | null): string {
-  if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'null';
-  const list = keys ?? allKeys(v);
-  // A listed key is read with a plain get: `__proto__` would find the prototype where it is not own.
-  return list.includes('__proto__') ? compactEach(v) : (JSON.stringify(v, list) ?? 'null');
+class SortedCopy {
+  private lastKeys: string[] = [];
+  private lastSorted: string[] = [];
+
+  /** JSON.stringify of the key-sorted copy of `v` ('null' where JSON.stringify gives nothing). */
+  compact(v: unknown): string {
+    if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'null';
+    try {
+      return JSON.stringify(this.copy(v)) ?? 'null';
+    } catch (err) {
+      if (err === PROTO_KEY) return compactEach(v);
+      throw err;
+    }
+  }
+
+  private copy(v: object): unknown {
+    if (Array.isArray(v)) return v.map((x: unknown) => (x !== null && typeof x === 'object' ? this.copy(x) : x));
+    const src = v as Record<string, unknown>;
+    const out: Record<string, unknown> = {};
+    for (const k of this.order(Object.keys(src))) {
+      const x = src[k];
+      out[k] = x !== null && typeof x === 'object' ? this.copy(x) : x;
+    }
+    return out;
+  }
+
+  /** `keys` (Object.keys order: index keys first, ascending) with the others sorted by code unit. */
+  private order(keys: string[]): string[] {
+    const last = this.lastKeys;
+    if (keys.length === last.length && keys.every((k, i) => k === last[i])) return this.lastSorted;
+    let firstName = 0;
+    while (firstName < keys.length && isIndex(keys[firstName]!)) firstName++;
+    const sorted = firstName === 0 ? [...keys].sort() : [...keys.slice(0, firstName), ...keys.slice(firstName).sort()];
+    if (sorted.includes('__proto__')) throw PROTO_KEY;
+    this.lastKeys = keys;
+    this.lastSorted = sorted;
+    return sorted;
+  }
 }
 
 /** compact() key by key, for the rare data the key list cannot serve. */
@@ -92,9 +144,13 @@ export function csvField(v: unknown): string {
 
 /** A CSV document: header + rows, CRLF line ends (RFC 4180). */
 export function csv(header: readonly string[], rows: readonly (readonly unknown[])[]): string {
-  const lines = [header.map(csvField).join(',')];
-  for (const r of rows) lines.push(r.map(csvField).join(','));
-  return `${lines.join('\r\n')}\r\n`;
+  return collect((out) => writeCsv(out, header, rows));
+}
+
+/** csv(), given to `out` one line at a time. */
+export function writeCsv(out: TextSink, header: readonly string[], rows: readonly (readonly unknown[])[]): void {
+  out(`${header.map(csvField).join(',')}\r\n`);
+  for (const r of rows) out(`${r.map(csvField).join(',')}\r\n`);
 }
 
 /** Escapes text for HTML content and attribute values. */

@@ -350,4 +350,22 @@ describe('stableJson against a sorted copy (seeded)', () => {
       expect(stableJson(v, 2)).toBe(`{\n  "data": [\n${v.data.map((x) => `    ${JSON.stringify(sorted(x)) ?? 'null'}`).join(',\n')}\n  ]\n}\n`);
     }
   });
+
+  test('record lists of one shape (the key order reused), of a few, and with a stray __proto__', () => {
+    const seed = Number(process.env.SEED ?? Date.now() % 100_000);
+    console.log(`stableJson record-list seed ${seed}`);
+    let s = seed;
+    const rnd = () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const shapes = [['id', 'at', 'note', 'path'], ['b', 'a', '2', '10'], ['z', 'Ž', 'a'], ['id', 'at', 'note', 'path', '__proto__']];
+    const value = (): unknown => [null, 'ā"\\\n', 3, true, undefined, ['x', { q: 1, p: [2] }], { y: undefined, x: 'é' }][Math.floor(rnd() * 7)];
+    const sorted = (v: unknown): unknown => (Array.isArray(v) ? v.map(sorted) : v !== null && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().filter((k) => (v as Record<string, unknown>)[k] !== undefined).map((k) => [k, sorted((v as Record<string, unknown>)[k])])) : v);
+    for (let i = 0; i < 50; i++) {
+      const data = Array.from({ length: Math.floor(rnd() * 40) }, () => {
+        const shape = shapes[rnd() < 0.8 ? 0 : Math.floor(rnd() * shapes.length)]!;
+        return Object.fromEntries(shape.map((k) => [k, value()]));
+      });
+      const expected = data.length === 0 ? '[]' : `[\n${data.map((x) => `    ${JSON.stringify(sorted(x))}`).join(',\n')}\n  ]`;
+      expect(stableJson({ data }, 2), `seed ${seed}, list ${i}`).toBe(`{\n  "data": ${expected}\n}\n`);
+    }
+  });
 });

@@ -1,0 +1,43 @@
+/**
+ * UTF-8 bytes of a text given in pieces (core/efile/format.ts TextSink): pieces are gathered into
+ * short strings and encoded into blocks (up to 1 MiB) as they come, so a long entry (history.json: 33,000
+ * lines) never exists as one giant string, and the small strings die young (cheap to collect).
+ */
+import type { TextSink } from '../../core/efile/format.js';
+
+/** Block sizes: small first (most entries of a small client are a few kB), doubling up to 1 MiB. */
+const FIRST_BLOCK = 1 << 16;
+const MAX_BLOCK = 1 << 20;
+/** Characters gathered before they are encoded (one write call per batch, not per piece). */
+const BATCH = 1 << 14;
+
+/** The bytes `write` gives, encoded piece by piece; the same bytes as Buffer.from(whole text, 'utf8'). */
+export function utf8Of(write: (out: TextSink) => void): Buffer {
+  const blocks: Buffer[] = [];
+  let size = FIRST_BLOCK;
+  let block = Buffer.allocUnsafe(size);
+  let used = 0;
+  let pending = '';
+  const flush = (last: boolean) => {
+    // A surrogate pair split between two batches would be encoded as two broken halves: the high half waits.
+    const code = pending.charCodeAt(pending.length - 1);
+    const keep = !last && code >= 0xd800 && code <= 0xdbff ? pending.slice(-1) : '';
+    if (keep) pending = pending.slice(0, -1);
+    // A UTF-16 code unit takes at most 3 bytes; a surrogate pair, 2 units, 4 bytes.
+    if (pending.length * 3 > block.length - used) {
+      blocks.push(block.subarray(0, used));
+      size = Math.min(MAX_BLOCK, size * 2);
+      block = Buffer.allocUnsafe(Math.max(size, pending.length * 3));
+      used = 0;
+    }
+    used += block.write(pending, used, 'utf8');
+    pending = keep;
+  };
+  write((piece) => {
+    pending += piece;
+    if (pending.length >= BATCH) flush(false);
+  });
+  flush(true);
+  blocks.push(block.subarray(0, used));
+  return blocks.length === 1 ? Buffer.from(blocks[0]!) : Buffer.concat(blocks);
+}
