@@ -20,13 +20,15 @@ function parseDate(s: string): string | null {
   return /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) ? s : null;
 }
 
-async function build(ctx: CommandContext, flags: { week: string; group?: string; seconds: string; seed: string; json?: boolean }): Promise<number> {
+async function build(ctx: CommandContext, flags: { week: string; group?: string; seconds: string; steps?: string; seed: string; json?: boolean }): Promise<number> {
   const week = parseIsoWeek(flags.week);
   const seconds = Number(flags.seconds);
+  const steps = flags.steps === undefined ? undefined : Number(flags.steps);
   if (!week) return usage(ctx, `--week must look like 2026-W48, not "${flags.week}"`);
   if (!(seconds > 0 && seconds <= 600)) return usage(ctx, `--seconds must be between 0 and 600, not "${flags.seconds}"`);
+  if (steps !== undefined && !(Number.isInteger(steps) && steps >= 0 && steps <= 1_000_000)) return usage(ctx, `--steps must be a whole number from 0 to 1000000, not "${flags.steps}"`);
   return withWorkspace(ctx, async (ws) => {
-    const res = await buildWeek(ws, week, flags.group ? [flags.group] : [], { seconds, seed: Number(flags.seed) });
+    const res = await buildWeek(ws, week, flags.group ? [flags.group] : [], { seconds, seed: Number(flags.seed), ...(steps === undefined ? {} : { steps }) });
     if (!res.ok) return fail(ctx, res.reason);
     if (res.groups.length === 0) ctx.o.err('apsis schedule build: the organisation has no care groups yet.');
     if (flags.json) {
@@ -133,6 +135,7 @@ export function registerSchedule(program: Command): void {
     .requiredOption('--week <week>', 'ISO week, e.g. 2026-W48')
     .option('--group <id>', 'one care group (default: all)')
     .option('--seconds <n>', 'time budget for the whole build', '5')
+    .option('--steps <n>', 'solver steps per day instead of the time budget (the same seed and steps give the same plan on any machine)')
     .option('--seed <n>', 'random seed (the same seed and budget give the same plan)', '1')
     .option('--json', 'print KPIs and unassigned visits as JSON')
     .action(action(async (flags, cmd: Command) => build(commandContext(cmd), flags)));

@@ -67,7 +67,7 @@ export interface GroupWeek {
 }
 
 /** Builds the week for the given care groups (all when empty). */
-export async function buildWeek(ws: Workspace, week: IsoWeek, groups: readonly string[], options: { seconds: number; seed: number }): Promise<{ ok: true; groups: GroupWeek[] } | { ok: false; reason: string }> {
+export async function buildWeek(ws: Workspace, week: IsoWeek, groups: readonly string[], options: { seconds: number; seed: number; steps?: number }): Promise<{ ok: true; groups: GroupWeek[] } | { ok: false; reason: string }> {
   const inputs = await gatherScheduleInputs(ws, groups, qualificationLookup());
   if ('error' in inputs) return { ok: false, reason: inputs.error };
   const dates = weekDates(week);
@@ -81,7 +81,19 @@ export async function buildWeek(ws: Workspace, week: IsoWeek, groups: readonly s
     const doc = await openScheduleDoc(ws, week, group);
     if (!doc.ok) return { ok: false, reason: `the schedule of ${group} for ${week} cannot be read; run \`apsis doctor\`` };
     const existing = listVisits(doc.doc).records;
-    const plan = planWeek({ dates, requests, staff: inputs.staff.filter((s) => s.careGroupId === group), absences: inputs.absences, clients, existing, seconds: options.seconds / Math.max(1, inputs.groups.length), seed: options.seed, now: () => performance.now(), rules });
+    const plan = planWeek({
+      dates,
+      requests,
+      staff: inputs.staff.filter((s) => s.careGroupId === group),
+      absences: inputs.absences,
+      clients,
+      existing,
+      seconds: options.seconds / Math.max(1, inputs.groups.length),
+      seed: options.seed,
+      rules,
+      // A step budget instead of the clock: the same plan on a fast machine and a loaded one (as the demo does).
+      ...(options.steps === undefined ? { now: () => performance.now() } : { now: () => 0, maxIterations: options.steps }),
+    });
     const keep = new Set(plan.visits.map((v) => v.id));
     act(doc.doc, ws.origin('schedule.build'), () => {
       for (const v of existing) if (!keep.has(v.id) && !v.pinned) removeVisit(doc.doc, v.id);
