@@ -73,6 +73,7 @@ describe('apsis schedule', () => {
   it('rejects bad input without changing anything', () => {
     const before = treeHash(ws);
     expect(apsis(ws, ['schedule', 'build', '--week', '2026-48']).code).toBe(2);
+    expect(apsis(ws, ['schedule', 'build', '--week', '2026-W48', '--steps', 'many']).stderr).toMatch(/--steps must be a whole number from 0 to 1000000, not "many"/);
     expect(apsis(ws, ['schedule', 'build', '--week', '2026-W48', '--group', 'nope']).stderr).toMatch(/no care group "nope"/);
     expect(apsis(ws, ['schedule', 'repair', '--absent', 's-9999', '--from', '2026-11-23T07:00']).code).toBe(1);
     expect(apsis(ws, ['schedule', 'repair', '--absent', 's-0003', '--from', 'tomorrow']).code).toBe(2);
