@@ -96,7 +96,7 @@ export async function readStoredClient(storage: DocStorage, id: ClientId, maxByt
   return { kind: 'read', read: { ok: true, data, history, via: 'history' } };
 }
 
-/** Reads a client for export: from its replayed history when that is provably the stored state, else from the opened document. */
+/** Reads a client for export: a closed one from its view, or its replayed history when that is provably the stored state; else from the opened document (its live view when it has one). */
 export async function readClientForExport(ws: Workspace, id: ClientId): Promise<ClientRead> {
   const docId = clientDocId(id);
   let history: FieldChange[] | null = null;
