@@ -22,9 +22,8 @@ import { CLIENT_VIEW } from '../../core/efile/client-view.js';
 import type { FieldChange } from '../../core/history/replay.js';
 import { replayHistory } from '../../core/history/replay.js';
 import type { ClientId } from '../../core/ids.js';
-import type { DamagedError, DocStorage, LoadedDoc, StoredUpdate } from '../../core/store/storage.js';
-import type { DocView } from '../../core/store/view.js';
-import { decodeView, encodeView, viewHolds, withoutRoots } from '../../core/store/view.js';
+import type { DamagedError, DocStorage, LoadedDoc } from '../../core/store/storage.js';
+import { encodeView, makeView, usableView } from '../../core/store/view.js';
 import type { Workspace } from '../workspace/workspace.js';
 
 /** The client as plain data, and its history (new records summarised). */
@@ -63,12 +62,6 @@ export function holdsStoredState(replayed: Y.Doc, stored: LoadedDoc): boolean {
  */
 export type StoredRead = { readonly kind: 'read'; readonly read: ClientRead } | { readonly kind: 'open'; readonly history: FieldChange[] } | { readonly kind: 'large' };
 
-/** The client's stored view when it holds the stored updates' state; null when missing, damaged or stale. */
-function currentStoredView(bytes: Uint8Array | null, updates: readonly StoredUpdate[]): DocView | null {
-  const view = bytes && decodeView(bytes, CLIENT_VIEW.schemaVersion);
-  return view && viewHolds(view, updates, CLIENT_VIEW.omitRoots) ? view : null;
-}
-
 /** Reads a closed client from storage alone (also on worker threads): its view, or one replay of its stored updates. */
 export async function readStoredClient(storage: DocStorage, id: ClientId, maxBytes = Infinity): Promise<StoredRead> {
   const docId = clientDocId(id);
@@ -79,7 +72,7 @@ export async function readStoredClient(storage: DocStorage, id: ClientId, maxByt
   let bytes = 0;
   for (const u of updates) bytes += u.update.length;
   if (bytes > maxBytes) return { kind: 'large' };
-  const view = currentStoredView(viewBytes, updates);
+  const view = usableView(viewBytes, updates, CLIENT_VIEW);
   if (view) return { kind: 'read', read: { ok: true, data: view.data as ClientViewData, history: view.history, via: 'view' } };
   let data: ClientViewData | null = null;
   const history = replayHistory(updates, {
@@ -91,8 +84,7 @@ export async function readStoredClient(storage: DocStorage, id: ClientId, maxByt
   });
   if (!data) return { kind: 'open', history };
   // For the next export: the same client without a replay. (Derived data: a failed write only costs that.)
-  const fresh = encodeView({ schemaVersion: CLIENT_VIEW.schemaVersion, covers: updates.map((u) => u.key), history: withoutRoots(history, CLIENT_VIEW.omitRoots), data });
-  await storage.writeView(docId, fresh).catch(() => undefined);
+  await storage.writeView(docId, encodeView(makeView(CLIENT_VIEW, updates, history, data))).catch(() => undefined);
   return { kind: 'read', read: { ok: true, data, history, via: 'history' } };
 }
 

@@ -13,7 +13,7 @@ import type { FieldChange } from '../history/collect.js';
 import { ChangeCollector, soleWriter } from '../history/collect.js';
 import type { DamagedError, DocStorage, UpdateMeta } from './storage.js';
 import type { DocView, ViewSpec } from './view.js';
-import { decodeView, encodeView, VIEW_FORMAT, viewHolds, withoutRoots } from './view.js';
+import { encodeView, makeView, usableView } from './view.js';
 
 /** Origin of updates applied while loading from storage: they are already stored. */
 export const LOAD_ORIGIN = Symbol('apsis.load');
@@ -142,15 +142,16 @@ export class DocRepo {
 
   /** Collects a document's changes as its transactions end (before Yjs collects the values they replaced). */
   private track(doc: Y.Doc): Tracking {
-    const t: { -readonly [K in keyof Tracking]: Tracking[K] } = { collector: null as unknown as ChangeCollector, meta: null, sessionKeys: [], changes: [], broken: false };
-    t.collector = new ChangeCollector(doc, {
+    const collector = new ChangeCollector(doc, {
       summariseCreated: true,
+      // Called as each transaction ends, never while the collector is made: `t` exists by then.
       sourceOf: (tr) => {
         if (tr.origin === LOAD_ORIGIN) return null;
         t.meta = this.metaFor(tr.origin);
         return { meta: t.meta, deleter: soleWriter(tr) };
       },
     });
+    const t: Tracking = { collector, meta: null, sessionKeys: [], changes: [], broken: false };
     return t;
   }
 
@@ -219,20 +220,13 @@ export class DocRepo {
     // This session's updates are the last ones stored (one writer per workspace: its lock).
     const before = stored.length - t.sessionKeys.length;
     if (before < 0 || t.sessionKeys.some((k, i) => stored[before + i]!.key !== k)) return null;
-    let base: Pick<DocView, 'history'> = { history: [] };
+    let base: readonly FieldChange[] = [];
     if (before > 0) {
-      const bytes = await this.storage.readView(docId);
-      const view = bytes && decodeView(bytes, spec.schemaVersion);
-      if (!view || !viewHolds(view, stored.slice(0, before), spec.omitRoots)) return null;
-      base = view;
+      const view = usableView(await this.storage.readView(docId), stored.slice(0, before), spec);
+      if (!view) return null;
+      base = view.history;
     }
-    return {
-      format: VIEW_FORMAT,
-      schemaVersion: spec.schemaVersion,
-      covers: stored.map((u) => u.key),
-      history: [...base.history, ...withoutRoots(t.changes, spec.omitRoots)],
-      data: spec.read(entry.doc),
-    };
+    return makeView(spec, stored, [...base, ...t.changes], spec.read(entry.doc));
   }
 
   /** Writes the views of open documents changed in this session (a view that cannot be derived is left to its next reader). */

@@ -130,6 +130,17 @@ export function addsOnlyTo(update: Uint8Array, roots: ReadonlySet<string>): bool
   return true;
 }
 
+/** A view of `spec`'s kind: covering `stored`, with `history` less the omitted roots. */
+export function makeView(spec: ViewSpec, stored: readonly StoredUpdate[], history: readonly FieldChange[], data: unknown): DocView {
+  return { format: VIEW_FORMAT, schemaVersion: spec.schemaVersion, covers: stored.map((u) => u.key), history: withoutRoots(history, spec.omitRoots), data };
+}
+
+/** A stored view (its bytes) when it holds the state of `stored`; null when missing, damaged, of another version or stale. */
+export function usableView(bytes: Uint8Array | null, stored: readonly StoredUpdate[], spec: ViewSpec): DocView | null {
+  const view = bytes && decodeView(bytes, spec.schemaVersion);
+  return view && viewHolds(view, stored, spec.omitRoots) ? view : null;
+}
+
 /**
  * Whether `view` holds the state of the stored updates `stored` (all of them, append order): it
  * covers exactly their first keys, and any later ones only add to omitted roots.
