@@ -7,6 +7,8 @@ import type { ClientCollection, ClientRecord } from '../doc/client-doc.js';
 import type { ClientProfile, PlanItem, TaskRecord, VisitRecord } from '../doc/schema.js';
 import { SCHEMA_VERSION } from '../doc/schema.js';
 import type { FieldChange } from '../history/replay.js';
+import type { RecordRef } from './as-of.js';
+import { asOf, lastChanges } from './as-of.js';
 import type { TextSink } from './format.js';
 import { byString, collect, html, safeName, stableJson, writeCsv, writeStableJson } from './format.js';
 import type { PdfBlock, PdfSpec } from './pdf-spec.js';
@@ -191,6 +193,11 @@ function footer(input: Pick<EfileInput, 'exportedAt' | 'demo' | 'software' | 'or
   return `${input.orgName ? `${input.orgName} · ` : ''}APSis ${input.software.version} · ${shortTime(input.exportedAt)} UTC${input.demo ? ' · DEMO' : ''}`;
 }
 
+/** The footer of a PDF dated by what it shows (`as-of.ts`): the state it shows, not the export time. */
+function datedFooter(input: Pick<EfileInput, 'demo' | 'software' | 'orgName'>, at: string): string {
+  return `${input.orgName ? `${input.orgName} · ` : ''}APSis ${input.software.version} · stāvoklis / as of ${shortTime(at)} UTC${input.demo ? ' · DEMO' : ''}`;
+}
+
 function fields(pairs: readonly (readonly [string, string | number | boolean | null | undefined])[], heading?: string): PdfBlock {
   const list = pairs.filter(([, v]) => v !== null && v !== undefined && v !== '').map(([k, v]) => [k, typeof v === 'boolean' ? (v ? 'jā' : 'nē') : String(v)] as const);
   return heading === undefined ? { kind: 'fields', fields: list } : { kind: 'fields', heading, fields: list };
@@ -269,7 +276,20 @@ export function planEfile(input: EfileInput): { entries: EfileEntry[]; index: In
   const c = input.collections;
   const entries: EfileEntry[] = [];
   const index: IndexItem[] = [];
-  const pdf = (path: string, title: string, blocks: Lazy<PdfBlock[]>) => entries.push({ path, content: { kind: 'pdf', spec: () => ({ title, subtitle: subtitle(input), blocks: force(blocks), footer: footer(input) }) } });
+  let changes: ReturnType<typeof lastChanges> | null = null;
+  // Each PDF is dated by the latest change to the records it shows (export-dated when none has one).
+  const pdf = (path: string, title: string, blocks: Lazy<PdfBlock[]>, shows: Lazy<Iterable<RecordRef>>) =>
+    entries.push({
+      path,
+      content: {
+        kind: 'pdf',
+        spec: () => {
+          const at = asOf((changes ??= lastChanges(input.history)), force(shows));
+          const base = { title, subtitle: subtitle(input), blocks: force(blocks) };
+          return at === null ? { ...base, footer: footer(input) } : { ...base, footer: datedFooter(input, at), date: at };
+        },
+      },
+    });
   const text = (path: string, t: Lazy<string>) => entries.push({ path, content: { kind: 'text', text: () => force(t) } });
   const long = (path: string, write: (out: TextSink) => void) => entries.push({ path, content: { kind: 'text', text: () => collect(write), write } });
   const name = clientName(input.profile);
@@ -288,7 +308,7 @@ export function planEfile(input: EfileInput): { entries: EfileEntry[]; index: In
       ['Statuss / status', input.profile.status],
       ['Reģistrēts / created', shortTime(input.profile.createdAt)],
     ]),
-  ]);
+  ], [['profile']]);
   index.push({ section: 'Klients / client', title: name, detail: input.clientId, files: [{ label: 'PDF', path: 'client/profile.pdf' }, { label: 'JSON', path: 'client/profile.json' }] });
 
   // Assessments, and decisions (approved assessments).
@@ -319,7 +339,7 @@ export function planEfile(input: EfileInput): { entries: EfileEntry[]; index: In
           .map((k) => [k, a.answers[k] ?? '']),
         empty: 'Nav atbilžu / no answers',
       },
-    ]);
+    ], [['assessments', a.id]]);
     text(`${base}.json`, envelope(input, 'assessment', a));
     index.push({ section: 'Novērtējumi / assessments', title: `${a.instrumentId} ${a.instrumentVersion}`, detail: `${a.status}, ${shortTime(a.createdAt)}`, files: [{ label: 'PDF', path: `${base}.pdf` }, { label: 'JSON', path: `${base}.json` }] });
   }
@@ -348,7 +368,7 @@ export function planEfile(input: EfileInput): { entries: EfileEntry[]; index: In
         rows: services.map((s) => [s.serviceCode, s.from, s.until ?? '', s.hoursPerWeek === null ? '' : String(s.hoursPerWeek), s.status, s.reason]),
         empty: 'Nav piešķirtu pakalpojumu / none',
       },
-    ]);
+    ], () => [['assessments', a.id], ...services.map((x): RecordRef => ['services', x.id])]);
     text(`${base}.json`, envelope(input, 'decision', { assessment: a, services }));
     index.push({ section: 'Lēmumi / decisions', title: `${a.instrumentId} ${a.instrumentVersion}`, detail: shortTime(a.decidedAt), files: [{ label: 'PDF', path: `${base}.pdf` }, { label: 'JSON', path: `${base}.json` }] });
   }
@@ -356,8 +376,12 @@ export function planEfile(input: EfileInput): { entries: EfileEntry[]; index: In
   // Plans and evaluations.
   for (const p of c.plans) {
     const base = `plans/${safeName(p.id)}`;
-    pdf(`${base}.pdf`, 'Aprūpes plāns / care plan', planBlocks(input, p.id));
     const items = c.planItems.filter((i) => i.planId === p.id).sort((a, b) => a.order - b.order || byString(a.id, b.id));
+    pdf(`${base}.pdf`, 'Aprūpes plāns / care plan', planBlocks(input, p.id), () => [
+      ['plans', p.id],
+      ...items.map((i): RecordRef => ['planItems', i.id]),
+      ...c.evaluations.filter((e) => e.planId === p.id).map((e): RecordRef => ['evaluations', e.id]),
+    ]);
     text(`${base}.json`, envelope(input, 'plan', { items, plan: p }));
     index.push({ section: 'Plāni / plans', title: p.kind, detail: `${p.status}, ${shortTime(p.createdAt)}`, files: [{ label: 'PDF', path: `${base}.pdf` }, { label: 'JSON', path: `${base}.json` }] });
   }
@@ -374,7 +398,7 @@ export function planEfile(input: EfileInput): { entries: EfileEntry[]; index: In
         ['Izvērtēja / evaluated by', staff(input, e.evaluatedBy)],
         ['Datums / at', shortTime(e.evaluatedAt)],
       ]),
-    ]);
+    ], [['evaluations', e.id], ...(item ? [['planItems', item.id] as const] : [])]);
     text(`${base}.json`, envelope(input, 'evaluation', e));
     index.push({ section: 'Izvērtējumi / evaluations', title: RESULT_LV[e.result] ?? e.result, detail: shortTime(e.evaluatedAt), files: [{ label: 'PDF', path: `${base}.pdf` }, { label: 'JSON', path: `${base}.json` }] });
   }
@@ -400,7 +424,19 @@ export function planEfile(input: EfileInput): { entries: EfileEntry[]; index: In
   }
   for (const [y, ms] of years) {
     const pdfPath = `worksheets/${safeName(y)}.pdf`;
-    pdf(pdfPath, `Darba lapas / work sheets ${y}`, () => ms.flatMap((m) => [{ kind: 'section', heading: `Darba lapa / work sheet ${m}`, anchor: worksheetAnchor(m) } as const, worksheetTable(months.get(m) ?? [], ctx)]));
+    pdf(
+      pdfPath,
+      `Darba lapas / work sheets ${y}`,
+      () => ms.flatMap((m) => [{ kind: 'section', heading: `Darba lapa / work sheet ${m}`, anchor: worksheetAnchor(m) } as const, worksheetTable(months.get(m) ?? [], ctx)]),
+      function* (): Iterable<RecordRef> {
+        for (const m of ms) {
+          for (const r of months.get(m) ?? []) {
+            if (r.visit) yield ['visitRecords', r.visit.id];
+            if (r.task) yield ['taskRecords', r.task.id];
+          }
+        }
+      },
+    );
     for (const m of ms) {
       const monthRows = months.get(m) ?? [];
       const base = `worksheets/${safeName(m)}`;
