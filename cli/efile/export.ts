@@ -109,6 +109,8 @@ export interface ExportOk {
   readonly file: string;
   readonly bytes: number;
   readonly sha256: string;
+  /** PDFs kept from the client's last export / drawn (when written in this thread). */
+  readonly pdfs?: { readonly kept: number; readonly drawn: number };
 }
 
 /**
