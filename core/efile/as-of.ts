@@ -35,13 +35,20 @@ export function lastChanges(history: readonly FieldChange[]): LastChanges {
   return { roots };
 }
 
+/** The latest change of one record (or of a whole root map, without `id`); null when none is recorded. */
+export function changedAt(changes: LastChanges, root: string, id?: string): string | null {
+  const r = changes.roots.get(root);
+  return (id === undefined ? r?.at : r?.records.get(id)) ?? null;
+}
+
+/** The later of two times, either of which may be missing. */
+export function later(a: string | null, b: string | null): string | null {
+  return a === null || (b !== null && b > a) ? b : a;
+}
+
 /** The latest change of any of `refs`; null when none has a recorded change (then the document is dated by its export). */
 export function asOf(changes: LastChanges, refs: Iterable<RecordRef>): string | null {
   let latest: string | null = null;
-  for (const [root, id] of refs) {
-    const r = changes.roots.get(root);
-    const at = id === undefined ? r?.at : r?.records.get(id);
-    if (at !== undefined && (latest === null || at > latest)) latest = at;
-  }
+  for (const [root, id] of refs) latest = later(latest, changedAt(changes, root, id));
   return latest;
 }

@@ -7,8 +7,8 @@ import type { ClientCollection, ClientRecord } from '../doc/client-doc.js';
 import type { ClientProfile, PlanItem, TaskRecord, VisitRecord } from '../doc/schema.js';
 import { SCHEMA_VERSION } from '../doc/schema.js';
 import type { FieldChange } from '../history/replay.js';
-import type { RecordRef } from './as-of.js';
-import { asOf, lastChanges } from './as-of.js';
+import type { LastChanges, RecordRef } from './as-of.js';
+import { asOf, changedAt, lastChanges, later } from './as-of.js';
 import type { TextSink } from './format.js';
 import { byString, collect, html, safeName, stableJson, writeCsv, writeStableJson } from './format.js';
 import type { PdfBlock, PdfSpec } from './pdf-spec.js';
@@ -89,7 +89,8 @@ const RESULT_LV: Record<string, string> = { achieved: 'sasniegts', partly: 'daļ
 /** "2026-11-23T07:00:00.000Z" → "2026-11-23 07:00" (UTC, as stored). */
 export function shortTime(iso: string | null | undefined): string {
   if (!iso) return '';
-  const zone = /([+-]\d{2}:\d{2})$/.exec(iso);
+  // Most times are UTC ("…Z"): no zone to look for (a work sheet formats two per row).
+  const zone = iso.endsWith('Z') ? null : /([+-]\d{2}:\d{2})$/.exec(iso);
   return `${iso.slice(0, 16).replace('T', ' ')}${zone ? ` ${zone[1]}` : ''}`;
 }
 
@@ -171,7 +172,7 @@ const WORKSHEET_COLUMNS = [
 
 export function worksheetTableRows(rows: readonly WorksheetRow[], ctx: WorksheetContext, withClient?: (r: WorksheetRow) => string): string[][] {
   return rows.map((r) => {
-    const time = r.visit ? [r.visit.arrivedAt, r.visit.leftAt].map((t) => (t ? shortTime(t).slice(11, 16) : '…')).join('–') : '';
+    const time = r.visit ? [r.visit.arrivedAt, r.visit.leftAt].map((t) => (t ? t.slice(11, 16) : '…')).join('–') : '';
     const note = [r.visit?.note, r.task?.note, r.task?.handedTo ? `→ ${staff(ctx, r.task.handedTo)}` : ''].filter((s) => s).join(' · ');
     const cells = [
       r.visit?.date ?? (r.task ? r.task.recordedAt.slice(0, 10) : ''),
@@ -276,15 +277,16 @@ export function planEfile(input: EfileInput): { entries: EfileEntry[]; index: In
   const c = input.collections;
   const entries: EfileEntry[] = [];
   const index: IndexItem[] = [];
-  let changes: ReturnType<typeof lastChanges> | null = null;
+  let changes: LastChanges | null = null;
   // Each PDF is dated by the latest change to the records it shows (export-dated when none has one).
-  const pdf = (path: string, title: string, blocks: Lazy<PdfBlock[]>, shows: Lazy<Iterable<RecordRef>>) =>
+  const pdf = (path: string, title: string, blocks: Lazy<PdfBlock[]>, shows: readonly RecordRef[] | ((changes: LastChanges) => string | null)) =>
     entries.push({
       path,
       content: {
         kind: 'pdf',
         spec: () => {
-          const at = asOf((changes ??= lastChanges(input.history)), force(shows));
+          changes ??= lastChanges(input.history);
+          const at = typeof shows === 'function' ? shows(changes) : asOf(changes, shows);
           const base = { title, subtitle: subtitle(input), blocks: force(blocks) };
           return at === null ? { ...base, footer: footer(input) } : { ...base, footer: datedFooter(input, at), date: at };
         },
@@ -368,7 +370,7 @@ export function planEfile(input: EfileInput): { entries: EfileEntry[]; index: In
         rows: services.map((s) => [s.serviceCode, s.from, s.until ?? '', s.hoursPerWeek === null ? '' : String(s.hoursPerWeek), s.status, s.reason]),
         empty: 'Nav piešķirtu pakalpojumu / none',
       },
-    ], () => [['assessments', a.id], ...services.map((x): RecordRef => ['services', x.id])]);
+    ], (ch) => asOf(ch, [['assessments', a.id], ...services.map((x): RecordRef => ['services', x.id])]));
     text(`${base}.json`, envelope(input, 'decision', { assessment: a, services }));
     index.push({ section: 'Lēmumi / decisions', title: `${a.instrumentId} ${a.instrumentVersion}`, detail: shortTime(a.decidedAt), files: [{ label: 'PDF', path: `${base}.pdf` }, { label: 'JSON', path: `${base}.json` }] });
   }
@@ -377,11 +379,9 @@ export function planEfile(input: EfileInput): { entries: EfileEntry[]; index: In
   for (const p of c.plans) {
     const base = `plans/${safeName(p.id)}`;
     const items = c.planItems.filter((i) => i.planId === p.id).sort((a, b) => a.order - b.order || byString(a.id, b.id));
-    pdf(`${base}.pdf`, 'Aprūpes plāns / care plan', planBlocks(input, p.id), () => [
-      ['plans', p.id],
-      ...items.map((i): RecordRef => ['planItems', i.id]),
-      ...c.evaluations.filter((e) => e.planId === p.id).map((e): RecordRef => ['evaluations', e.id]),
-    ]);
+    pdf(`${base}.pdf`, 'Aprūpes plāns / care plan', planBlocks(input, p.id), (ch) =>
+      asOf(ch, [['plans', p.id], ...items.map((i): RecordRef => ['planItems', i.id]), ...c.evaluations.filter((e) => e.planId === p.id).map((e): RecordRef => ['evaluations', e.id])]),
+    );
     text(`${base}.json`, envelope(input, 'plan', { items, plan: p }));
     index.push({ section: 'Plāni / plans', title: p.kind, detail: `${p.status}, ${shortTime(p.createdAt)}`, files: [{ label: 'PDF', path: `${base}.pdf` }, { label: 'JSON', path: `${base}.json` }] });
   }
@@ -428,13 +428,16 @@ export function planEfile(input: EfileInput): { entries: EfileEntry[]; index: In
       pdfPath,
       `Darba lapas / work sheets ${y}`,
       () => ms.flatMap((m) => [{ kind: 'section', heading: `Darba lapa / work sheet ${m}`, anchor: worksheetAnchor(m) } as const, worksheetTable(months.get(m) ?? [], ctx)]),
-      function* (): Iterable<RecordRef> {
+      (changes) => {
+        // A loop, not a list of refs: a year has thousands of rows.
+        let at: string | null = null;
         for (const m of ms) {
           for (const r of months.get(m) ?? []) {
-            if (r.visit) yield ['visitRecords', r.visit.id];
-            if (r.task) yield ['taskRecords', r.task.id];
+            at = later(at, r.visit ? changedAt(changes, 'visitRecords', r.visit.id) : null);
+            at = later(at, r.task ? changedAt(changes, 'taskRecords', r.task.id) : null);
           }
         }
+        return at;
       },
     );
     for (const m of ms) {
