@@ -29,3 +29,20 @@ export async function buildLargeClient(n: number): Promise<{ wsDir: string; root
   await ws.close();
   return { wsDir, root: dirname(wsDir) };
 }
+
+/** Adds `n` visits (2 task records each) on the last days before 2026-11-20, in one transaction: a month's new work since the last export. */
+export async function addRecentVisits(wsDir: string, n: number): Promise<void> {
+  const ws = await openFixture(wsDir, '2026-11-22T16:00:00.000Z');
+  const c = await ws.client(CLIENT);
+  if (!c.ok) throw new Error('fixture client');
+  act(c.doc, ws.origin('visit.record'), () => {
+    for (let i = 0; i < n; i++) {
+      const date = new Date(Date.UTC(2026, 10, 20) - Math.floor(i / 3) * 86_400_000).toISOString().slice(0, 10);
+      const id = `vr-${i}`;
+      addClientRecord(c.doc, 'visitRecords', { id, date, staffId: 's-maija', scheduledVisitId: null, arrivedAt: `${date}T10:00:00Z`, leftAt: `${date}T10:40:00Z`, note: '' });
+      addClientRecord(c.doc, 'taskRecords', { id: `${id}-a`, visitRecordId: id, taskCode: 'hygiene', outcome: 'done', note: '', handedTo: null, recordedBy: 's-maija', recordedAt: `${date}T10:30:00Z` });
+      addClientRecord(c.doc, 'taskRecords', { id: `${id}-b`, visitRecordId: id, taskCode: 'meals', outcome: 'done', note: '', handedTo: null, recordedBy: 's-maija', recordedAt: `${date}T10:35:00Z` });
+    }
+  });
+  await ws.close();
+}

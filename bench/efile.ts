@@ -1,8 +1,9 @@
 /**
  * bench:efile — e-file export speed and memory.
  *   1. one client with ~11,000 visits over 10 years (2 task records each): time and peak RSS
- *      (targets ≤ 1 s, ≤ 200 MB), read from its view as the repository keeps it; and once more
- *      without the view (the replay that rebuilds it);
+ *      (targets ≤ 1 s, ≤ 200 MB), read from its view as the repository keeps it: its first export
+ *      (every PDF drawn); again (its PDFs kept from the first); after a month of new work (the
+ *      current year's work sheets drawn again); and without the view (the replay that rebuilds it);
  *   2. the large demo world, 3,000 clients, `export efile --all`: total time and peak RSS
  *      (targets ≤ 2 min, ≤ 300 MB).
  * Each export runs in a child process of its own so its peak RSS is its own.
@@ -18,7 +19,7 @@ import { exportBatch } from '../cli/efile/batch.js';
 import { exportClient, orgInfo } from '../cli/efile/export.js';
 import { BIN } from '../test/helpers/cli.js';
 import { CLIENT, NOW, openFixture } from '../test/efile/fixture.js';
-import { buildLargeClient } from './efile-client.js';
+import { addRecentVisits, buildLargeClient } from './efile-client.js';
 import { writeResult } from './report.js';
 
 const { values } = parseArgs({
@@ -44,6 +45,7 @@ async function child(mode: string, wsDir: string, out: string): Promise<void> {
   let files = 0;
   let bytes = 0;
   const failures: string[] = [];
+  let pdfs = '';
   try {
     const org = await orgInfo(ws);
     if (mode === 'one') {
@@ -51,6 +53,7 @@ async function child(mode: string, wsDir: string, out: string): Promise<void> {
       if (r.ok) {
         files++;
         bytes += r.bytes;
+        if (r.pdfs) pdfs = `${r.pdfs.kept}, ${r.pdfs.drawn}`;
       } else failures.push(`${CLIENT}: ${r.message}`);
     } else {
       // As `apsis export efile --all` does it: on worker threads.
@@ -68,14 +71,14 @@ async function child(mode: string, wsDir: string, out: string): Promise<void> {
     await ws.close();
   }
   const ms = performance.now() - t0;
-  process.stdout.write(JSON.stringify({ ms, maxRssKb: process.resourceUsage().maxRSS, files, bytes, failures: failures.slice(0, 3) }));
+  process.stdout.write(JSON.stringify({ ms, maxRssKb: process.resourceUsage().maxRSS, files, bytes, pdfs, failures: failures.slice(0, 3) }));
 }
 
-function runChild(mode: string, wsDir: string, out: string): { ms: number; maxRssKb: number; files: number; bytes: number; wallMs: number } {
+function runChild(mode: string, wsDir: string, out: string): { ms: number; maxRssKb: number; files: number; bytes: number; pdfs: string; wallMs: number } {
   const t = performance.now();
   const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', mode, '--ws', wsDir, '--out', out, '--limit', values.limit!, ...(values.workers === undefined ? [] : ['--workers', values.workers])], { encoding: 'utf8', env: { ...process.env, APSIS_NOW: NOW }, maxBuffer: 1 << 24 });
   if (r.status !== 0) throw new Error(`child ${mode} failed: ${r.stderr}`);
-  return { ...(JSON.parse(r.stdout) as { ms: number; maxRssKb: number; files: number; bytes: number }), wallMs: performance.now() - t };
+  return { ...(JSON.parse(r.stdout) as { ms: number; maxRssKb: number; files: number; bytes: number; pdfs: string }), wallMs: performance.now() - t };
 }
 
 if (values.child) {
@@ -99,7 +102,14 @@ if (values.child) {
     rows.push(['one client: process wall time incl. Node start', `${(one.wallMs / 1000).toFixed(2)} s`]);
     rows.push(['one client: peak RSS', `${mb(one.maxRssKb)} (target ≤ 200 MB)`]);
     rows.push(['one client: ZIP size', `${((await stat(join(out1, zip1))).size / 1024 / 1024).toFixed(1)} MiB`]);
+    rows.push(['one client: PDFs kept from a previous export / drawn', `${one.pdfs}`]);
     rows.push(['one client: load average (1 min) before / after', `${load1} / ${load()}`]);
+    // The next exports find the PDFs of this one kept beside the view (cli/efile/pdf-cache.ts).
+    const again = runChild('one', wsDir, join(base, 'out-again'));
+    rows.push(['one client, exported again (nothing changed): time / peak RSS / PDFs kept, drawn', `${(again.ms / 1000).toFixed(2)} s / ${mb(again.maxRssKb)} / ${again.pdfs}`]);
+    await addRecentVisits(wsDir, 90);
+    const month = runChild('one', wsDir, join(base, 'out-month'));
+    rows.push(['one client, after a month of new work (90 visits): time / peak RSS / PDFs kept, drawn', `${(month.ms / 1000).toFixed(2)} s / ${mb(month.maxRssKb)} / ${month.pdfs}`]);
     // The same client without its view (as after an upgrade, or a sync into the closed document):
     // one replay of every update, which stores the view again.
     await rm(join(wsDir, 'docs', `client~${CLIENT}`, 'view.ybin'));

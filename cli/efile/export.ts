@@ -17,6 +17,7 @@ import type { RenderPool } from './pool.js';
 import type { ExportContext, OrgInfo } from './jobs.js';
 import type { ClientRead } from './source.js';
 import { readClientForExport, recordExport } from './source.js';
+import { storedPdfCache } from './pdf-cache.js';
 import { startRenderHelper } from './render-helper.js';
 import { writeEfile } from './write.js';
 
@@ -108,6 +109,8 @@ export interface ExportOk {
   readonly file: string;
   readonly bytes: number;
   readonly sha256: string;
+  /** PDFs kept from the client's last export / drawn (when written in this thread). */
+  readonly pdfs?: { readonly kept: number; readonly drawn: number };
 }
 
 /**
@@ -135,7 +138,8 @@ export async function exportClient(ws: Workspace, id: ClientId, outDir: string, 
   const allowed = mayExport(ws, visitStaff(input));
   if (!allowed.ok) return allowed;
   await mkdir(outDir, { recursive: true });
-  const res = pool ? await pool.render(input, final, signal) : await writeEfile(input, final, signal);
+  // In this thread, a large client's PDFs of its last export are reused where unchanged.
+  const res = pool ? await pool.render(input, final, signal) : await writeEfile(input, final, signal, storedPdfCache(ws.repo.storage, clientDocId(id)));
   // The file name only: the record syncs to other machines, where a local path means nothing.
   await recordExport(ws, id, { exportedBy: ws.user.id, exportedAt: input.exportedAt, sha256: res.sha256, file: basename(res.file) });
   return { ok: true, client: id, name: clientName(input.profile), ...res };

@@ -3,8 +3,11 @@
  * export time) make pdfkit's /ID a hash of fixed data; the DejaVu fonts are embedded (subset) so
  * Latvian diacritics print anywhere.
  */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import PDFDocument from 'pdfkit';
 import type { PdfBlock, PdfSpec } from '../../core/efile/pdf-spec.js';
 import { reuseGlyphs } from './font-subset.js';
@@ -46,6 +49,34 @@ function loadFonts(): FontSet {
   return fonts;
 }
 
+let identity: string | null = null;
+
+/**
+ * What a PDF's bytes depend on besides its spec: this renderer's code (the file it was loaded
+ * from: in the bundle, a chunk named by its content hash) and the versions of pdfkit, fontkit and
+ * the fonts. Part of a kept PDF's key (pdf-cache.ts), so a kept PDF is never one an older renderer drew.
+ */
+export function rendererIdentity(): string {
+  if (identity === null) {
+    const req = createRequire(import.meta.url);
+    // Its package.json, or from its entry up to it (fontkit's `exports` do not offer the file).
+    const version = (pkg: string): string => {
+      try {
+        return (req(`${pkg}/package.json`) as { version: string }).version;
+      } catch {
+        // Found below.
+      }
+      for (let dir = dirname(req.resolve(pkg)); dir !== dirname(dir); dir = dirname(dir)) {
+        if (basename(dir) === pkg) return (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string }).version;
+      }
+      return 'unknown';
+    };
+    const code = createHash('sha256').update(readFileSync(fileURLToPath(import.meta.url))).digest('hex');
+    identity = JSON.stringify({ code, pdfkit: version('pdfkit'), fontkit: version('fontkit'), fonts: version('dejavu-fonts-ttf') });
+  }
+  return identity;
+}
+
 let layoutCaches = { regular: Object.create(null) as Record<string, unknown>, bold: Object.create(null) as Record<string, unknown> };
 let renders = 0;
 
@@ -55,8 +86,9 @@ const CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN;
 const TABLE_SIZE = 7.5;
 const PAD = 2;
 
-/** Renders a spec to PDF bytes. `date` is both CreationDate and ModDate. */
-export function renderPdf(spec: PdfSpec, date: Date): Promise<Buffer> {
+/** Renders a spec to PDF bytes. The spec's own date, else `date`, is both CreationDate and ModDate. */
+export function renderPdf(spec: PdfSpec, exportDate: Date): Promise<Buffer> {
+  const date = spec.date === undefined ? exportDate : new Date(spec.date);
   const f = loadFonts();
   // Bound the shared caches: start afresh now and then (free text makes them grow).
   if (++renders % 500 === 0) layoutCaches = { regular: Object.create(null) as Record<string, unknown>, bold: Object.create(null) as Record<string, unknown> };

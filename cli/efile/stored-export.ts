@@ -6,11 +6,13 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { clientDocId } from '../../core/doc/doc-id.js';
 import { clientName } from '../../core/efile/efile.js';
 import type { DocStorage } from '../../core/store/storage.js';
 import { createFileStorage } from '../store/file-storage.js';
 import { efileInput, mayExport, visitStaff } from './export.js';
 import type { StoredExportJob, WorkerReply } from './jobs.js';
+import { storedPdfCache } from './pdf-cache.js';
 import { readStoredClient } from './source.js';
 import { writeEfile } from './write.js';
 
@@ -31,6 +33,6 @@ export async function exportStored(job: StoredExportJob): Promise<WorkerReply> {
   const allowed = mayExport(job.ctx, visitStaff(input.value));
   if (!allowed.ok) return allowed;
   await mkdir(dirname(job.final), { recursive: true });
-  const res = await writeEfile(input.value, job.final);
+  const res = await writeEfile(input.value, job.final, undefined, storedPdfCache(storage, clientDocId(job.client)));
   return { ok: true, ...res, name: clientName(input.value.profile) };
 }

@@ -3,6 +3,9 @@ import { createHash } from 'node:crypto';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { EfileEntry, EfileInput, HashedEntry } from '../../core/efile/efile.js';
 import { MANIFEST_PATH, manifestJson, planEfile } from '../../core/efile/efile.js';
+import type { PdfSpec } from '../../core/efile/pdf-spec.js';
+import type { PdfCache } from './pdf-cache.js';
+import { KEEP_PDFS_MIN_RECORDS } from './pdf-cache.js';
 import { renderPdf } from './pdf.js';
 import type { SharedPdfs } from './render-helper.js';
 import { helperIdle, sharePdfs } from './render-helper.js';
@@ -10,10 +13,11 @@ import { utf8Of } from './utf8-sink.js';
 import { writeZip } from './zip.js';
 import type { ZipResult } from './zip.js';
 
-/** Visit and task records from which the PDFs are shared with the render helper: below, its hand-over costs more than it saves. */
-export const SHARED_PDFS_MIN_RECORDS = 3_000;
+/** Table rows left to draw from which the PDFs are shared with the render helper: below, its hand-over costs more than it saves. */
+export const SHARED_PDFS_MIN_ROWS = 3_000;
 
 type Add = (name: string, data: Buffer, options?: { store?: boolean }) => Promise<void>;
+type PdfContent = Extract<EfileEntry['content'], { kind: 'pdf' }>;
 
 /** The bytes of a text entry: long ones encoded as their pieces come. */
 function textBytes(content: Extract<EfileEntry['content'], { kind: 'text' }>): Buffer {
@@ -26,36 +30,113 @@ async function addEntry(add: Add, hashed: HashedEntry[], e: EfileEntry, data: Bu
   await add(e.path, data, { store: e.content.kind === 'pdf' });
 }
 
-/** Writes the ZIP of one prepared input; pure function of the input (no workspace access). */
-export async function writeEfile(input: EfileInput, final: string, signal?: AbortSignal): Promise<ZipResult> {
+/** An export's PDFs against the kept ones: which are kept (bytes), which must be drawn (spec, and key when they are kept afterwards). */
+interface PdfPlan {
+  readonly kept: Map<number, Buffer>;
+  readonly specs: Map<number, PdfSpec>;
+  readonly keys: Map<number, string>;
+}
+
+/** Looks every PDF of the export up in the cache (all at once: a few small files). */
+async function planPdfs(entries: readonly EfileEntry[], cache: PdfCache): Promise<PdfPlan> {
+  const plan: PdfPlan = { kept: new Map(), specs: new Map(), keys: new Map() };
+  const lookups: Promise<void>[] = [];
+  entries.forEach((e, i) => {
+    if (e.content.kind !== 'pdf') return;
+    const spec = e.content.spec();
+    const key = cache.keyOf(spec);
+    if (key === null) {
+      plan.specs.set(i, spec);
+      return;
+    }
+    lookups.push(
+      cache.get(key).then((pdf) => {
+        if (pdf) plan.kept.set(i, pdf);
+        else {
+          plan.specs.set(i, spec);
+          plan.keys.set(i, key);
+        }
+      }),
+    );
+  });
+  await Promise.all(lookups);
+  return plan;
+}
+
+/** Table rows of the specs to draw: what the drawing costs. */
+function rowsToDraw(specs: Iterable<PdfSpec>): number {
+  let n = 0;
+  for (const s of specs) for (const b of s.blocks) if (b.kind === 'table') n += b.rows.length;
+  return n;
+}
+
+/** What `writeEfile` wrote, and how many PDFs were kept from the last export / drawn. */
+export interface EfileWritten extends ZipResult {
+  readonly pdfs: { readonly kept: number; readonly drawn: number };
+}
+
+/**
+ * Writes the ZIP of one prepared input; pure function of the input (no workspace access). With a
+ * cache (a large client's kept PDFs, pdf-cache.ts), PDFs whose spec is unchanged are taken from it,
+ * and the cache holds this export's PDFs afterwards. Same bytes either way.
+ */
+export async function writeEfile(input: EfileInput, final: string, signal?: AbortSignal, cache?: PdfCache | null): Promise<EfileWritten> {
   const date = new Date(input.exportedAt);
   const { entries } = planEfile(input);
-  const large = input.collections.visitRecords.length + input.collections.taskRecords.length >= SHARED_PDFS_MIN_RECORDS;
+  const keep = cache && input.collections.visitRecords.length + input.collections.taskRecords.length >= KEEP_PDFS_MIN_RECORDS ? cache : null;
+  const plan = keep ? await planPdfs(entries, keep) : null;
+  const pdfCount = entries.filter((e) => e.content.kind === 'pdf').length;
+  const pdfs = { kept: plan?.kept.size ?? 0, drawn: pdfCount - (plan?.kept.size ?? 0) };
+  // A drawn PDF is kept as it reaches the ZIP.
+  const got = (i: number, data: Buffer) => {
+    const key = plan?.keys.get(i);
+    if (key !== undefined) keep!.put(key, data);
+  };
+  const done = async (r: ZipResult): Promise<EfileWritten> => {
+    await keep?.finish();
+    return { ...r, pdfs };
+  };
+  const specOf = (i: number): PdfSpec => plan?.specs.get(i) ?? (entries[i]!.content as PdfContent).spec();
+  const toDraw = entries.flatMap((e, i) => (e.content.kind === 'pdf' && !plan?.kept.has(i) ? [i] : []));
+  // Without a plan the rows are not counted (the specs are made one at a time): the client's records stand for them.
+  const large = plan ? rowsToDraw(plan.specs.values()) >= SHARED_PDFS_MIN_ROWS : input.collections.visitRecords.length + input.collections.taskRecords.length >= SHARED_PDFS_MIN_ROWS;
   if (large && helperIdle()) {
-    const pdfAt = entries.flatMap((e, i) => (e.content.kind === 'pdf' ? [i] : []));
-    const shared = sharePdfs(pdfAt.length, date);
+    const shared = sharePdfs(toDraw.length, date);
     if (shared) {
       try {
         // Each spec goes to the helper as soon as it is made: it starts on the first at once.
-        for (const i of pdfAt) shared.add((entries[i]!.content as Extract<EfileEntry['content'], { kind: 'pdf' }>).spec());
+        for (const i of toDraw) shared.add(specOf(i));
       } catch (err) {
         shared.abandon();
         throw err;
       }
-      return writeShared(input, final, date, entries, pdfAt, shared, signal);
+      plan?.specs.clear();
+      return done(await writeShared(input, final, date, entries, toDraw, shared, plan?.kept ?? new Map(), got, signal));
     }
   }
   const hashed: HashedEntry[] = [];
-  return writeZip(
+  const r = await writeZip(
     final,
     date,
     async (add) => {
-      // One entry at a time: only one is in memory.
-      for (const e of entries) await addEntry(add, hashed, e, e.content.kind === 'text' ? textBytes(e.content) : await renderPdf(e.content.spec(), date));
+      // One entry at a time: only one is in memory (and the kept PDFs, read up front).
+      for (let i = 0; i < entries.length; i++) {
+        const e = entries[i]!;
+        let data: Buffer;
+        if (e.content.kind === 'text') data = textBytes(e.content);
+        else {
+          data = plan?.kept.get(i) ?? (await renderPdf(specOf(i), date));
+          plan?.kept.delete(i);
+          plan?.specs.delete(i);
+          got(i, data);
+        }
+        await addEntry(add, hashed, e, data);
+      }
       await add(MANIFEST_PATH, Buffer.from(manifestJson(input, hashed), 'utf8'));
     },
     signal,
   );
+  return done(r);
 }
 
 /**
@@ -71,7 +152,17 @@ const TEXT_AHEAD_BYTES = 32 << 20;
  * well ahead of the ZIP, or all done, it renders PDFs from the back. The ZIP order and every
  * entry's bytes are those of the one-thread path.
  */
-async function writeShared(input: EfileInput, final: string, date: Date, entries: readonly EfileEntry[], pdfAt: readonly number[], shared: SharedPdfs, signal?: AbortSignal): Promise<ZipResult> {
+async function writeShared(
+  input: EfileInput,
+  final: string,
+  date: Date,
+  entries: readonly EfileEntry[],
+  pdfAt: readonly number[],
+  shared: SharedPdfs,
+  kept: Map<number, Buffer>,
+  got: (i: number, pdf: Buffer) => void,
+  signal?: AbortSignal,
+): Promise<ZipResult> {
   const texts = new Map<number, { promise: Promise<Buffer>; resolve(b: Buffer): void; reject(e: unknown): void }>();
   entries.forEach((e, i) => {
     if (e.content.kind !== 'text') return;
@@ -119,10 +210,12 @@ async function writeShared(input: EfileInput, final: string, date: Date, entries
       async (add) => {
         for (let i = 0; i < entries.length; i++) {
           const text = texts.get(i);
-          const data = await (text ? text.promise : pdfResult.get(i)!);
+          const data = await (text ? text.promise : (kept.get(i) ?? pdfResult.get(i)!));
+          if (!text && !kept.has(i)) got(i, data);
           // Written entries are let go at once: only what is ahead of the ZIP stays in memory.
           texts.delete(i);
           pdfResult.delete(i);
+          kept.delete(i);
           await addEntry(add, hashed, entries[i]!, data);
           if (text) {
             ahead -= data.length;

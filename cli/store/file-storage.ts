@@ -4,6 +4,7 @@
  *   u-<seq>.yupd          one file per update, written durably before `append` resolves
  *   history.ylog          archived updates (frames appended at compaction), for "who changed what"
  *   view.ybin             the document's view (core/store/view.ts): derived, rebuilt when missing
+ *   rendered/<key>.pdf    rendered documents of the last export (cli/efile/pdf-cache.ts): derived
  * Every file is a checksummed frame, so damage is detected and named instead of applied.
  */
 import { mkdir, open, readdir, readFile, rename, rm, truncate, unlink, writeFile } from 'node:fs/promises';
@@ -17,6 +18,9 @@ const UPDATE = /^u-(\d{12})\.yupd$/;
 const SNAPSHOT = /^snapshot-(\d{12})\.ybin$/;
 const HISTORY = 'history.ylog';
 const VIEW = 'view.ybin';
+const RENDERED = 'rendered';
+/** A rendered document's key: a hex hash (so a key can never name a path outside its folder). */
+const RENDERED_KEY = /^[0-9a-f]{16,128}$/;
 
 /** Folder name of a document: `client/c-1` → `client~c-1` (ids never contain `~`). */
 export function docDirName(docId: DocId): string {
@@ -228,6 +232,42 @@ export function createFileStorage(root: string): DocStorage {
       const tmp = join(dir, `.tmp-view-${process.pid}-${++viewWrites}`);
       await writeFile(tmp, encodeFrame('view', view));
       await rename(tmp, join(dir, VIEW));
+    },
+
+    async readRendered(id, key) {
+      if (!RENDERED_KEY.test(key)) return null;
+      let buf: Buffer;
+      try {
+        buf = await readFile(join(dirOf(id), RENDERED, `${key}.pdf`));
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+        throw err;
+      }
+      const frame = decodeFrame(buf);
+      return frame.ok && frame.header.key === key ? frame.payload : null;
+    },
+
+    async writeRendered(id, key, bytes) {
+      if (!RENDERED_KEY.test(key)) throw new Error(`bad rendered-document key: ${key}`);
+      const dir = join(dirOf(id), RENDERED);
+      await mkdir(dir, { recursive: true });
+      // Aside and renamed, as the view: a reader sees a whole file or none; a torn one fails its checksum.
+      const tmp = join(dir, `.tmp-${process.pid}-${++viewWrites}`);
+      await writeFile(tmp, encodeFrame(key, bytes));
+      await rename(tmp, join(dir, `${key}.pdf`));
+    },
+
+    async keepRendered(id, keep) {
+      const dir = join(dirOf(id), RENDERED);
+      let files: string[];
+      try {
+        files = await readdir(dir);
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
+        throw err;
+      }
+      // Stray temporary files go too (a crash between write and rename).
+      await Promise.all(files.filter((n) => !keep.has(n.replace(/\.pdf$/, ''))).map((n) => rm(join(dir, n), { force: true })));
     },
 
     async remove(id) {

@@ -7,6 +7,8 @@ import type { ClientCollection, ClientRecord } from '../doc/client-doc.js';
 import type { ClientProfile, PlanItem, TaskRecord, VisitRecord } from '../doc/schema.js';
 import { SCHEMA_VERSION } from '../doc/schema.js';
 import type { FieldChange } from '../history/replay.js';
+import type { LastChanges, RecordRef } from './as-of.js';
+import { asOf, changedAt, lastChanges, later } from './as-of.js';
 import type { TextSink } from './format.js';
 import { byString, collect, html, safeName, stableJson, writeCsv, writeStableJson } from './format.js';
 import type { PdfBlock, PdfSpec } from './pdf-spec.js';
@@ -87,7 +89,8 @@ const RESULT_LV: Record<string, string> = { achieved: 'sasniegts', partly: 'daļ
 /** "2026-11-23T07:00:00.000Z" → "2026-11-23 07:00" (UTC, as stored). */
 export function shortTime(iso: string | null | undefined): string {
   if (!iso) return '';
-  const zone = /([+-]\d{2}:\d{2})$/.exec(iso);
+  // Most times are UTC ("…Z"): no zone to look for (a work sheet formats two per row).
+  const zone = iso.endsWith('Z') ? null : /([+-]\d{2}:\d{2})$/.exec(iso);
   return `${iso.slice(0, 16).replace('T', ' ')}${zone ? ` ${zone[1]}` : ''}`;
 }
 
@@ -169,7 +172,7 @@ const WORKSHEET_COLUMNS = [
 
 export function worksheetTableRows(rows: readonly WorksheetRow[], ctx: WorksheetContext, withClient?: (r: WorksheetRow) => string): string[][] {
   return rows.map((r) => {
-    const time = r.visit ? [r.visit.arrivedAt, r.visit.leftAt].map((t) => (t ? shortTime(t).slice(11, 16) : '…')).join('–') : '';
+    const time = r.visit ? [r.visit.arrivedAt, r.visit.leftAt].map((t) => (t ? t.slice(11, 16) : '…')).join('–') : '';
     const note = [r.visit?.note, r.task?.note, r.task?.handedTo ? `→ ${staff(ctx, r.task.handedTo)}` : ''].filter((s) => s).join(' · ');
     const cells = [
       r.visit?.date ?? (r.task ? r.task.recordedAt.slice(0, 10) : ''),
@@ -189,6 +192,11 @@ export function worksheetTable(rows: readonly WorksheetRow[], ctx: WorksheetCont
 
 function footer(input: Pick<EfileInput, 'exportedAt' | 'demo' | 'software' | 'orgName'>): string {
   return `${input.orgName ? `${input.orgName} · ` : ''}APSis ${input.software.version} · ${shortTime(input.exportedAt)} UTC${input.demo ? ' · DEMO' : ''}`;
+}
+
+/** The footer of a PDF dated by what it shows (`as-of.ts`): the state it shows, not the export time. */
+function datedFooter(input: Pick<EfileInput, 'demo' | 'software' | 'orgName'>, at: string): string {
+  return `${input.orgName ? `${input.orgName} · ` : ''}APSis ${input.software.version} · stāvoklis / as of ${shortTime(at)} UTC${input.demo ? ' · DEMO' : ''}`;
 }
 
 function fields(pairs: readonly (readonly [string, string | number | boolean | null | undefined])[], heading?: string): PdfBlock {
@@ -269,7 +277,21 @@ export function planEfile(input: EfileInput): { entries: EfileEntry[]; index: In
   const c = input.collections;
   const entries: EfileEntry[] = [];
   const index: IndexItem[] = [];
-  const pdf = (path: string, title: string, blocks: Lazy<PdfBlock[]>) => entries.push({ path, content: { kind: 'pdf', spec: () => ({ title, subtitle: subtitle(input), blocks: force(blocks), footer: footer(input) }) } });
+  let changes: LastChanges | null = null;
+  // Each PDF is dated by the latest change to the records it shows (export-dated when none has one).
+  const pdf = (path: string, title: string, blocks: Lazy<PdfBlock[]>, shows: readonly RecordRef[] | ((changes: LastChanges) => string | null)) =>
+    entries.push({
+      path,
+      content: {
+        kind: 'pdf',
+        spec: () => {
+          changes ??= lastChanges(input.history);
+          const at = typeof shows === 'function' ? shows(changes) : asOf(changes, shows);
+          const base = { title, subtitle: subtitle(input), blocks: force(blocks) };
+          return at === null ? { ...base, footer: footer(input) } : { ...base, footer: datedFooter(input, at), date: at };
+        },
+      },
+    });
   const text = (path: string, t: Lazy<string>) => entries.push({ path, content: { kind: 'text', text: () => force(t) } });
   const long = (path: string, write: (out: TextSink) => void) => entries.push({ path, content: { kind: 'text', text: () => collect(write), write } });
   const name = clientName(input.profile);
@@ -288,7 +310,7 @@ export function planEfile(input: EfileInput): { entries: EfileEntry[]; index: In
       ['Statuss / status', input.profile.status],
       ['Reģistrēts / created', shortTime(input.profile.createdAt)],
     ]),
-  ]);
+  ], [['profile']]);
   index.push({ section: 'Klients / client', title: name, detail: input.clientId, files: [{ label: 'PDF', path: 'client/profile.pdf' }, { label: 'JSON', path: 'client/profile.json' }] });
 
   // Assessments, and decisions (approved assessments).
@@ -319,7 +341,7 @@ export function planEfile(input: EfileInput): { entries: EfileEntry[]; index: In
           .map((k) => [k, a.answers[k] ?? '']),
         empty: 'Nav atbilžu / no answers',
       },
-    ]);
+    ], [['assessments', a.id]]);
     text(`${base}.json`, envelope(input, 'assessment', a));
     index.push({ section: 'Novērtējumi / assessments', title: `${a.instrumentId} ${a.instrumentVersion}`, detail: `${a.status}, ${shortTime(a.createdAt)}`, files: [{ label: 'PDF', path: `${base}.pdf` }, { label: 'JSON', path: `${base}.json` }] });
   }
@@ -348,7 +370,7 @@ export function planEfile(input: EfileInput): { entries: EfileEntry[]; index: In
         rows: services.map((s) => [s.serviceCode, s.from, s.until ?? '', s.hoursPerWeek === null ? '' : String(s.hoursPerWeek), s.status, s.reason]),
         empty: 'Nav piešķirtu pakalpojumu / none',
       },
-    ]);
+    ], (ch) => asOf(ch, [['assessments', a.id], ...services.map((x): RecordRef => ['services', x.id])]));
     text(`${base}.json`, envelope(input, 'decision', { assessment: a, services }));
     index.push({ section: 'Lēmumi / decisions', title: `${a.instrumentId} ${a.instrumentVersion}`, detail: shortTime(a.decidedAt), files: [{ label: 'PDF', path: `${base}.pdf` }, { label: 'JSON', path: `${base}.json` }] });
   }
@@ -356,8 +378,10 @@ export function planEfile(input: EfileInput): { entries: EfileEntry[]; index: In
   // Plans and evaluations.
   for (const p of c.plans) {
     const base = `plans/${safeName(p.id)}`;
-    pdf(`${base}.pdf`, 'Aprūpes plāns / care plan', planBlocks(input, p.id));
     const items = c.planItems.filter((i) => i.planId === p.id).sort((a, b) => a.order - b.order || byString(a.id, b.id));
+    pdf(`${base}.pdf`, 'Aprūpes plāns / care plan', planBlocks(input, p.id), (ch) =>
+      asOf(ch, [['plans', p.id], ...items.map((i): RecordRef => ['planItems', i.id]), ...c.evaluations.filter((e) => e.planId === p.id).map((e): RecordRef => ['evaluations', e.id])]),
+    );
     text(`${base}.json`, envelope(input, 'plan', { items, plan: p }));
     index.push({ section: 'Plāni / plans', title: p.kind, detail: `${p.status}, ${shortTime(p.createdAt)}`, files: [{ label: 'PDF', path: `${base}.pdf` }, { label: 'JSON', path: `${base}.json` }] });
   }
@@ -374,7 +398,7 @@ export function planEfile(input: EfileInput): { entries: EfileEntry[]; index: In
         ['Izvērtēja / evaluated by', staff(input, e.evaluatedBy)],
         ['Datums / at', shortTime(e.evaluatedAt)],
       ]),
-    ]);
+    ], [['evaluations', e.id], ...(item ? [['planItems', item.id] as const] : [])]);
     text(`${base}.json`, envelope(input, 'evaluation', e));
     index.push({ section: 'Izvērtējumi / evaluations', title: RESULT_LV[e.result] ?? e.result, detail: shortTime(e.evaluatedAt), files: [{ label: 'PDF', path: `${base}.pdf` }, { label: 'JSON', path: `${base}.json` }] });
   }
@@ -400,7 +424,22 @@ export function planEfile(input: EfileInput): { entries: EfileEntry[]; index: In
   }
   for (const [y, ms] of years) {
     const pdfPath = `worksheets/${safeName(y)}.pdf`;
-    pdf(pdfPath, `Darba lapas / work sheets ${y}`, () => ms.flatMap((m) => [{ kind: 'section', heading: `Darba lapa / work sheet ${m}`, anchor: worksheetAnchor(m) } as const, worksheetTable(months.get(m) ?? [], ctx)]));
+    pdf(
+      pdfPath,
+      `Darba lapas / work sheets ${y}`,
+      () => ms.flatMap((m) => [{ kind: 'section', heading: `Darba lapa / work sheet ${m}`, anchor: worksheetAnchor(m) } as const, worksheetTable(months.get(m) ?? [], ctx)]),
+      (changes) => {
+        // A loop, not a list of refs: a year has thousands of rows.
+        let at: string | null = null;
+        for (const m of ms) {
+          for (const r of months.get(m) ?? []) {
+            at = later(at, r.visit ? changedAt(changes, 'visitRecords', r.visit.id) : null);
+            at = later(at, r.task ? changedAt(changes, 'taskRecords', r.task.id) : null);
+          }
+        }
+        return at;
+      },
+    );
     for (const m of ms) {
       const monthRows = months.get(m) ?? [];
       const base = `worksheets/${safeName(m)}`;

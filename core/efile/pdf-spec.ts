@@ -44,4 +44,10 @@ export interface PdfSpec {
   readonly blocks: readonly PdfBlock[];
   /** Footer on every page (e.g. "APSis e-file · exported 2026-11-23 07:00 UTC"). */
   readonly footer: string;
+  /**
+   * ISO time the document is dated by (its CreationDate and ModDate): when what it shows last
+   * changed. Absent: the time of the export or print. A dated spec's PDF is a function of the spec
+   * alone, so it can be kept and reused (cli/efile/pdf-cache.ts).
+   */
+  readonly date?: string;
 }

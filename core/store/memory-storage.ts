@@ -13,6 +13,7 @@ interface Entry {
 export function createMemoryStorage(): DocStorage {
   const docs = new Map<DocId, Entry>();
   const views = new Map<DocId, Uint8Array>();
+  const rendered = new Map<DocId, Map<string, Uint8Array>>();
   const entry = (id: DocId): Entry => {
     let e = docs.get(id);
     if (!e) {
@@ -62,9 +63,22 @@ export function createMemoryStorage(): DocStorage {
     async writeView(id, view) {
       views.set(id, view.slice());
     },
+    async readRendered(id, key) {
+      return rendered.get(id)?.get(key)?.slice() ?? null;
+    },
+    async writeRendered(id, key, bytes) {
+      let m = rendered.get(id);
+      if (!m) rendered.set(id, (m = new Map()));
+      m.set(key, bytes.slice());
+    },
+    async keepRendered(id, keep) {
+      const m = rendered.get(id);
+      for (const key of m?.keys() ?? []) if (!keep.has(key)) m!.delete(key);
+    },
     async remove(id) {
       docs.delete(id);
       views.delete(id);
+      rendered.delete(id);
     },
   };
 }

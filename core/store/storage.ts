@@ -59,6 +59,15 @@ export interface DocStorage {
   readView(docId: DocId): Promise<Uint8Array | null>;
   /** Replaces the document's view in one step (a reader sees the old one or the new one), without fsync. */
   writeView(docId: DocId, view: Uint8Array): Promise<void>;
+  /**
+   * A rendered document kept for the document under `key` (cli/efile/pdf-cache.ts), or null when
+   * there is none or it is damaged. Derived data, like the view.
+   */
+  readRendered(docId: DocId, key: string): Promise<Uint8Array | null>;
+  /** Keeps a rendered document under `key`, in one step, without fsync. */
+  writeRendered(docId: DocId, key: string, bytes: Uint8Array): Promise<void>;
+  /** Drops the document's rendered documents whose keys are not in `keep`. */
+  keepRendered(docId: DocId, keep: ReadonlySet<string>): Promise<void>;
   /** Deletes everything stored for a document. */
   remove(docId: DocId): Promise<void>;
 }

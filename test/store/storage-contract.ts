@@ -128,5 +128,26 @@ export function runStorageContract(name: string, make: () => Promise<DocStorage>
       await s.remove(A);
       expect(await s.readView(A)).toBeNull();
     });
+
+    it('keeps rendered documents per document and key: the last written, pruned to the kept keys, compaction keeps them, remove drops them', async () => {
+      const s = await make();
+      const k1 = 'a'.repeat(64);
+      const k2 = 'b'.repeat(64);
+      expect(await s.readRendered(A, k1)).toBeNull();
+      const k = await s.append(A, updateSetting('x', '1'), meta(1));
+      await s.writeRendered(A, k1, new Uint8Array([1]));
+      await s.writeRendered(A, k1, new Uint8Array([1, 2]));
+      await s.writeRendered(A, k2, new Uint8Array([3]));
+      await s.writeRendered(B, k1, new Uint8Array([9]));
+      expect([...((await s.readRendered(A, k1)) ?? [])]).toEqual([1, 2]);
+      await s.compact(A, updateSetting('x', '1'), [k]);
+      await s.keepRendered(A, new Set([k2]));
+      expect(await s.readRendered(A, k1)).toBeNull();
+      expect([...((await s.readRendered(A, k2)) ?? [])]).toEqual([3]);
+      expect([...((await s.readRendered(B, k1)) ?? [])]).toEqual([9]);
+      expect(await s.list()).toEqual([A]);
+      await s.remove(A);
+      expect(await s.readRendered(A, k2)).toBeNull();
+    });
   });
 }

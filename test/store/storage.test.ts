@@ -82,6 +82,38 @@ describe('file storage damage', () => {
   });
 });
 
+describe('file storage: rendered documents', () => {
+  const A = 'client/c-a' as DocId;
+  const key = 'c'.repeat(64);
+  it('a torn or foreign file reads as none; a key that is not a hash names no file', async () => {
+    const root = await tempDir();
+    const s = createFileStorage(root);
+    await s.writeRendered(A, key, new Uint8Array([1, 2, 3, 4]));
+    const file = join(root, 'client~c-a', 'rendered', `${key}.pdf`);
+    const { readFile, copyFile } = await import('node:fs/promises');
+    const buf = await readFile(file);
+    await writeFile(file, buf.subarray(0, buf.length - 1));
+    expect(await s.readRendered(A, key)).toBeNull();
+    // A whole file under another key's name (copied by hand) is not that key's document.
+    await s.writeRendered(A, key, new Uint8Array([5]));
+    await copyFile(file, join(root, 'client~c-a', 'rendered', `${'d'.repeat(64)}.pdf`));
+    expect(await s.readRendered(A, 'd'.repeat(64))).toBeNull();
+    expect(await s.readRendered(A, '../../x')).toBeNull();
+    await expect(s.writeRendered(A, '../x', new Uint8Array([1]))).rejects.toThrow(/bad rendered-document key/);
+  });
+
+  it('pruning also drops temporary files of an interrupted write', async () => {
+    const root = await tempDir();
+    const s = createFileStorage(root);
+    await s.writeRendered(A, key, new Uint8Array([1]));
+    const dir = join(root, 'client~c-a', 'rendered');
+    await writeFile(join(dir, '.tmp-1-1'), 'half');
+    await s.keepRendered(A, new Set([key]));
+    const { readdir } = await import('node:fs/promises');
+    expect(await readdir(dir)).toEqual([`${key}.pdf`]);
+  });
+});
+
 describe('document repository', () => {
   it('gives every open a fresh Yjs client id (a persisted id would make replicas diverge)', async () => {
     const { DocRepo } = await import('../../core/store/doc-repo.js');
