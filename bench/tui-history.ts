@@ -10,7 +10,8 @@
  * Usage: node dist/bench/tui-history.js [--visits 11000] [--runs 3] (bench:tui runs it too).
  */
 import { spawnSync } from 'node:child_process';
-import { rm } from 'node:fs/promises';
+import { cp, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
@@ -114,7 +115,6 @@ async function child(dir: string): Promise<void> {
   });
   const edit = await Promise.race([shown, sleep(30_000).then(() => NaN)]);
   app.unmount();
-  // Not saved: every run starts from the same workspace.
   const run: HistoryRun = { first, usable, stall: lag.max / 1e6, peakRssMb: process.resourceUsage().maxRSS / 1024, pageDown, home, end, edit };
   process.stdout.write(`${JSON.stringify(run)}\n`);
   process.exit(0);
@@ -130,9 +130,12 @@ export async function historyTabRows(visits = 11_000, runs = 3): Promise<[string
     const self = fileURLToPath(import.meta.url);
     const all: HistoryRun[] = [];
     for (let r = 0; r < runs; r++) {
+      // A copy per run: the edit a run makes is stored, and would leave the next run a stale view.
+      const runDir = join(root, `run-${r}`);
+      await cp(wsDir, runDir, { recursive: true });
       const env = { ...process.env };
       delete env.CI; // Ink renders nothing interactively under CI
-      const out = spawnSync(process.execPath, [self, '--child', wsDir], { encoding: 'utf8', env, maxBuffer: 1 << 24 });
+      const out = spawnSync(process.execPath, [self, '--child', runDir], { encoding: 'utf8', env, maxBuffer: 1 << 24 });
       if (out.status !== 0) throw new Error(`history child failed: ${out.stderr}`);
       all.push(JSON.parse(out.stdout.trim().split('\n').pop()!) as HistoryRun);
     }
