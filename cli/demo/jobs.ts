@@ -13,24 +13,19 @@ import type { WeekFigures } from '../../core/demo/week-figures.js';
 import { weekFigures } from '../../core/demo/week-figures.js';
 import type { DemoSize, DemoWorld } from '../../core/demo/world.js';
 import { generateWorld } from '../../core/demo/world.js';
-import { clientFactsOf } from '../../core/doc/client-facts.js';
+import { clientFacts } from '../../core/doc/client-facts.js';
 import type { IsoWeek } from '../../core/doc/doc-id.js';
 import { clientDocId, scheduleDocId } from '../../core/doc/doc-id.js';
 import { createScheduleDoc, putVisit } from '../../core/doc/schedule-doc.js';
 import type { CareGroupId, ClientId, DocId } from '../../core/ids.js';
-import type { ClientViewData } from '../../core/efile/client-view.js';
-import { CLIENT_VIEW } from '../../core/efile/client-view.js';
-import { ChangeCollector } from '../../core/history/collect.js';
 import type { UpdateMeta } from '../../core/store/storage.js';
-import type { ViewSpec } from '../../core/store/view.js';
-import { encodeView, makeView } from '../../core/store/view.js';
 import { planWeek } from '../../core/schedule/week/plan-week.js';
 import type { ClientForWeek, TaskForWeek } from '../../core/schedule/week/visit-requests.js';
 import { buildVisitRequests } from '../../core/schedule/week/visit-requests.js';
 import type { Catalogues } from '../../core/catalogue/parse.js';
 import { loadCatalogues } from '../catalogue/load.js';
 import { catalogueTaskRules, qualificationLookup } from '../schedule/operations.js';
-import { FIRST_UPDATE_KEY, writeNewDoc } from '../store/file-storage.js';
+import { writeNewDoc } from '../store/file-storage.js';
 import type { CaseloadEntry } from '../store/workspace-meta.js';
 import { caseloadEntry } from '../workspace/workspace.js';
 
@@ -95,33 +90,17 @@ export function contentClientId(content: string): number {
   return h.readUInt32BE(0) || 1;
 }
 
-/**
- * Builds a document in one transaction under its content-derived clientID; returns the update and
- * what `fill` read, and with `view` given the document's view: the changes a replay of that one
- * update (stored with `view.meta` under `view.key`) lists, collected as the transaction ends, and
- * the document read back, so its first reader (an export, the history tab) needs no replay.
- */
-export function encodeDoc<T>(
-  docId: DocId,
-  content: string,
-  fill: (doc: Y.Doc) => T,
-  view?: { readonly spec: ViewSpec; readonly key: string; readonly meta: UpdateMeta },
-): { update: Uint8Array; value: T; view: { readonly bytes: Uint8Array; readonly data: unknown } | null } {
+/** Builds a document in one transaction under its content-derived clientID; returns the update and what `fill` read. */
+export function encodeDoc<T>(docId: DocId, content: string, fill: (doc: Y.Doc) => T): { update: Uint8Array; value: T } {
   const doc = new Y.Doc({ guid: docId });
   doc.clientID = contentClientId(content);
-  // Root maps it makes up front hold nothing: the update's bytes are the same with or without it.
-  const collector = view && new ChangeCollector(doc, { summariseCreated: true, sourceOf: () => ({ meta: view.meta, deleter: null }) });
   try {
     let value!: T;
     doc.transact(() => {
       value = fill(doc);
     });
-    const update = Y.encodeStateAsUpdate(doc);
-    const data = view?.spec.read(doc);
-    const bytes = view ? encodeView(makeView(view.spec, [{ key: view.key, update, meta: view.meta }], collector!.take(), data)) : null;
-    return { update, value, view: bytes && { bytes, data } };
+    return { update: Y.encodeStateAsUpdate(doc), value };
   } finally {
-    collector?.stop();
     doc.destroy();
   }
 }
@@ -134,10 +113,10 @@ function stagingWriter(root: string, meta: UpdateMeta, limit = 16) {
     if (failure) throw failure.error;
   };
   return {
-    async add(docId: DocId, update: Uint8Array, view: Uint8Array | null = null): Promise<void> {
+    async add(docId: DocId, update: Uint8Array): Promise<void> {
       while (inFlight.size >= limit) await Promise.race(inFlight);
       check();
-      const p: Promise<void> = writeNewDoc(root, docId, update, meta, view ?? undefined)
+      const p: Promise<void> = writeNewDoc(root, docId, update, meta)
         .then(
           () => undefined,
           (error: unknown) => {
@@ -173,10 +152,11 @@ export async function runDemoJob(job: DemoJob, cache: WorldCache): Promise<DemoJ
     for (const [c] of slice) {
       const records = care.get(c.id);
       const docId = clientDocId(c.id as ClientId);
-      const { update, view } = encodeDoc(docId, JSON.stringify([docId, c, records ?? null]), (doc) => fillClientDoc(doc, c, records), { spec: CLIENT_VIEW, key: FIRST_UPDATE_KEY, meta: job.meta });
-      // The caseload's facts from the view's data: the records are read (and validated) once.
-      const facts = clientFactsOf((view!.data as ClientViewData).collections);
-      await out.add(docId, update, view!.bytes);
+      const { update, value: facts } = encodeDoc(docId, JSON.stringify([docId, c, records ?? null]), (doc) => {
+        fillClientDoc(doc, c, records);
+        return clientFacts(doc);
+      });
+      await out.add(docId, update);
       rows.push({ id: c.id as ClientId, entry: { ...caseloadEntry(c.profile, job.meta.at), facts } });
       if (c.profile.status !== 'active') continue;
       const inputs = scheduleInputsOf(c, records, qualificationOf, groupHas);

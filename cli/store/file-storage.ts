@@ -237,18 +237,14 @@ export function createFileStorage(root: string): DocStorage {
   };
 }
 
-/** The storage key of a new document's first update, as writeNewDoc (and a first `append`) stores it. */
-export const FIRST_UPDATE_KEY = seqName('u', 1, 'yupd').replace(/\.yupd$/, '');
-
 /**
  * Writes the first update of a new document under `root` without fsync (for a private staging
  * folder that `syncTree` makes durable before it is moved into place): the same file `append`
- * writes, in two file operations instead of ten; and its view (core/store/view.ts) when given, as
- * `writeView` stores it. Fails if the document already exists there.
+ * writes, in two file operations instead of ten. Fails if the document already exists there.
  */
-export async function writeNewDoc(root: string, id: DocId, update: Uint8Array, meta: UpdateMeta, view?: Uint8Array): Promise<void> {
+export async function writeNewDoc(root: string, id: DocId, update: Uint8Array, meta: UpdateMeta): Promise<void> {
   const dir = join(root, docDirName(id));
   await mkdir(dir);
-  await writeFile(join(dir, `${FIRST_UPDATE_KEY}.yupd`), encodeFrame(FIRST_UPDATE_KEY, update, meta), { flag: 'wx' });
-  if (view) await writeFile(join(dir, VIEW), encodeFrame('view', view), { flag: 'wx' });
+  const name = seqName('u', 1, 'yupd');
+  await writeFile(join(dir, name), encodeFrame(name.replace(/\.yupd$/, ''), update, meta), { flag: 'wx' });
 }

@@ -3,7 +3,6 @@
  * (overdue reassessment, no valid GP statement, open alerts) without opening every document.
  */
 import type * as Y from 'yjs';
-import type { ClientRecord } from './client-doc.js';
 import { listClientRecords } from './client-doc.js';
 
 export interface ClientFacts {
@@ -20,16 +19,11 @@ export interface ClientFacts {
 
 /** Reads the facts from a client document. */
 export function clientFacts(doc: Y.Doc): ClientFacts {
-  return clientFactsOf({ assessments: listClientRecords(doc, 'assessments').records, gpStatements: listClientRecords(doc, 'gpStatements').records, alerts: listClientRecords(doc, 'alerts').records });
-}
-
-/** The facts from a client's records as listClientRecords reads them (a reader that has them already spares a second read). */
-export function clientFactsOf(c: { readonly assessments: readonly ClientRecord<'assessments'>[]; readonly gpStatements: readonly ClientRecord<'gpStatements'>[]; readonly alerts: readonly ClientRecord<'alerts'>[] }): ClientFacts {
-  const approved = c.assessments;
+  const approved = listClientRecords(doc, 'assessments').records;
   const latest = approved.filter((a) => a.status === 'approved').sort((a, b) => (a.decidedAt ?? '').localeCompare(b.decidedAt ?? '')).at(-1);
-  const gps = c.gpStatements;
+  const gps = listClientRecords(doc, 'gpStatements').records;
   const usable = gps.filter((g) => g.contraindications.length === 0).map((g) => g.validUntil).sort();
-  const alerts = c.alerts.filter((a) => a.status === 'open');
+  const alerts = listClientRecords(doc, 'alerts').records.filter((a) => a.status === 'open');
   return {
     reassessDue: latest?.reassessDue ?? null,
     gpValidUntil: usable.at(-1) ?? null,
