@@ -5,8 +5,9 @@
  *  - key → next frame while scrolling (j) and filtering (/ + letters, backspace) the caseload,
  *    target ≤ 33 ms (only the visible rows render): in-process (unbundled modules; the first 30 keys
  *    after start, then steady) and on the shipped binary in a pty (bench/tui-pty.ts; the keys sent
- *    while the background check reads every client document, then steady).
- * Usage: node dist/bench/tui.js [--clients 3000] [--runs 5] [--compare other/dist/bin/apsis.mjs]
+ *    while the background check reads every client document, then steady);
+ *  - the history tab of a client with ten years of records (bench/tui-history.ts).
+ * Usage: node dist/bench/tui.js [--clients 3000] [--runs 5] [--compare other/dist/bin/apsis.mjs] [--history-visits 11000]
  * (--compare times another build's binary interleaved with this one, so both see the same load —
  * first frames and the pty key → frame figures;
  * the child mode is internal). The load average is recorded beside the figures.
@@ -23,6 +24,7 @@ import { initWorkspace, openWorkspace } from '../cli/workspace/workspace.js';
 import { BIN } from '../test/helpers/cli.js';
 import { writeResult } from './report.js';
 import { binaryKeyTimes } from './tui-pty.js';
+import { historyTabRows } from './tui-history.js';
 
 /** The shipped binary in a real pseudo-terminal (util-linux `script`): spawn → first frame on screen. */
 function binaryFirstFrame(dir: string, bin = BIN): Promise<number> {
@@ -52,7 +54,7 @@ function binaryFirstFrame(dir: string, bin = BIN): Promise<number> {
   });
 }
 
-const { values } = parseArgs({ options: { clients: { type: 'string', default: '3000' }, runs: { type: 'string', default: '5' }, child: { type: 'string' }, compare: { type: 'string' } } });
+const { values } = parseArgs({ options: { clients: { type: 'string', default: '3000' }, runs: { type: 'string', default: '5' }, child: { type: 'string' }, compare: { type: 'string' }, 'history-visits': { type: 'string', default: '11000' } } });
 const CLIENTS = Number(values.clients);
 const RUNS = Number(values.runs);
 const clock = { now: () => new Date('2026-11-23T08:00:00') };
@@ -220,6 +222,8 @@ async function main(): Promise<void> {
     for (const k of ['u', 'z', 'v', 'ā', 'r', 'd', 's', '1', '\x7f', '\x7f', '\x7f', '2', '3']) filter.push(await keyToFrame(k));
     app.unmount();
     await ws2.close();
+    // The history tab of one client with ten years of records (bench/tui-history.ts; --history-visits 0 skips it).
+    const history = Number(values['history-visits']) > 0 ? await historyTabRows(Number(values['history-visits']), 3) : [];
     const median = [...firsts].sort((a, b) => a - b)[Math.floor(firsts.length / 2)] ?? NaN;
     await writeResult('tui', `bench:tui — terminal UI with ${CLIENTS} clients`, [
       ['clients', String(CLIENTS)],
@@ -231,6 +235,7 @@ async function main(): Promise<void> {
       ['unbundled modules: key → frame, scrolling, during the background check', `${stats(during)}; ${loopLag}`],
       ['unbundled modules: key → frame, scrolling (j/k)', `${stats(scroll)}; target ≤ 33 ms`],
       ['unbundled modules: key → frame, filtering (type / backspace)', `${stats(filter)}; target ≤ 33 ms`],
+      ...history,
       ...(values.compare
         ? [
             [`${values.compare}, interleaved with the runs above: spawn → first frame (median)`, `${med(other).toFixed(0)} ms (runs: ${other.map((x) => x.toFixed(0)).join(', ')}); this build takes ${((med(binary) / med(other)) * 100).toFixed(0)} % of its time`] as const,

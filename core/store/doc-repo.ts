@@ -11,9 +11,9 @@ import { keepConflicts } from '../history/keep-conflicts.js';
 import { migrate } from '../doc/migrations.js';
 import type { FieldChange } from '../history/collect.js';
 import { ChangeCollector, soleWriter } from '../history/collect.js';
-import type { DamagedError, DocStorage, UpdateMeta } from './storage.js';
+import type { DamagedError, DocStorage, StoredUpdate, UpdateMeta } from './storage.js';
 import type { DocView, ViewSpec } from './view.js';
-import { encodeView, makeView, usableView } from './view.js';
+import { encodeView, makeView, usableView, withoutRoots } from './view.js';
 
 /** Origin of updates applied while loading from storage: they are already stored. */
 export const LOAD_ORIGIN = Symbol('apsis.load');
@@ -48,6 +48,8 @@ interface Tracking {
   readonly changes: FieldChange[];
   /** A write failed: this session's changes cannot extend the view. */
   broken: boolean;
+  /** The stored view's history found to hold the first `keys.length` stored updates (read once). */
+  base: { readonly keys: readonly string[]; readonly history: readonly FieldChange[] } | null;
 }
 
 interface OpenDoc {
@@ -151,7 +153,7 @@ export class DocRepo {
         return { meta: t.meta, deleter: soleWriter(tr) };
       },
     });
-    const t: Tracking = { collector, meta: null, sessionKeys: [], changes: [], broken: false };
+    const t: Tracking = { collector, meta: null, sessionKeys: [], changes: [], broken: false, base: null };
     return t;
   }
 
@@ -209,6 +211,18 @@ export class DocRepo {
    * opened with, a failed write, a write to an unknown root): a reader then rebuilds it.
    */
   async currentView(docId: DocId): Promise<DocView | null> {
+    const current = await this.currentHistory(docId);
+    const spec = this.options.views;
+    const entry = this.open.get(docId);
+    return current && spec && entry ? makeView(spec, current.stored, current.history, spec.read(entry.doc)) : null;
+  }
+
+  /**
+   * The history of an open document with a view (as its view holds it) without reading its data:
+   * what a history screen needs after each edit. The stored view is read once per open document,
+   * so a later call costs a listing of the stored updates. Null when currentView would be.
+   */
+  async currentHistory(docId: DocId): Promise<{ readonly stored: readonly StoredUpdate[]; readonly history: readonly FieldChange[] } | null> {
     const entry = this.open.get(docId);
     const t = entry?.tracking;
     const spec = this.options.views;
@@ -222,11 +236,13 @@ export class DocRepo {
     if (before < 0 || t.sessionKeys.some((k, i) => stored[before + i]!.key !== k)) return null;
     let base: readonly FieldChange[] = [];
     if (before > 0) {
-      const view = usableView(await this.storage.readView(docId), stored.slice(0, before), spec);
-      if (!view) return null;
-      base = view.history;
+      const known = t.base && t.base.keys.length === before && t.base.keys.every((k, i) => stored[i]!.key === k) ? t.base.history : null;
+      const view = known ? null : usableView(await this.storage.readView(docId), stored.slice(0, before), spec);
+      if (!known && !view) return null;
+      base = known ?? view!.history;
+      t.base = { keys: stored.slice(0, before).map((u) => u.key), history: base };
     }
-    return makeView(spec, stored, [...base, ...t.changes], spec.read(entry.doc));
+    return { stored, history: withoutRoots([...base, ...t.changes], spec.omitRoots) };
   }
 
   /** Writes the views of open documents changed in this session (a view that cannot be derived is left to its next reader). */

@@ -153,6 +153,31 @@ describe('document views', () => {
     expect(await storedView(storage)).toEqual(first);
   });
 
+  it('currentHistory: the stored view read once per open document, then extended by each edit; equal to a replay; without export records', async () => {
+    const storage = createMemoryStorage();
+    let repo = repoOver(storage);
+    await repo.create(DOC, (doc) => createClientDoc(doc, C, PROFILE), new LocalOrigin('s-ilze', 'client.add'));
+    await repo.close();
+    let reads = 0;
+    const readView = storage.readView.bind(storage);
+    storage.readView = (id) => {
+      reads++;
+      return readView(id);
+    };
+    repo = repoOver(storage);
+    const opened = (await repo.get(DOC)) as { ok: true; doc: Y.Doc };
+    for (let i = 0; i < 3; i++) {
+      act(opened.doc, new LocalOrigin('s-ilze', 'alert.raise'), () => addClientRecord(opened.doc, 'alerts', alert(`al-${i}`, 'fever')));
+      act(opened.doc, new LocalOrigin('s-ilze', 'efile.export'), () => insertRecord(opened.doc, 'exports', `ex-${i}`, { file: 'a.zip' }));
+      const current = await repo.currentHistory(DOC);
+      expect(current?.history).toEqual((await replayed(storage)).history);
+      expect(current?.stored.map((u) => u.key)).toEqual((await storage.history(DOC)).map((u) => u.key));
+    }
+    expect(reads).toBe(1);
+    expect((await repo.currentView(DOC))?.history).toEqual((await replayed(storage)).history);
+    await repo.close();
+  });
+
   it('addsOnlyTo: an export record only adds to `exports`; an edit, a deletion or another root does not', () => {
     const d = new Y.Doc();
     const updates: Uint8Array[] = [];

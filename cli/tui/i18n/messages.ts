@@ -251,6 +251,18 @@ const M = {
   'scan.unreadableApprovals': { lv: '⚠ {n} klientu dokumenti nav nolasāmi: to iesniegtie novērtējumi šeit nav redzami (apsis doctor)', en: '⚠ {n} client documents cannot be read: their submitted assessments are not listed here (apsis doctor)' },
   'dashboard.unreadable': { lv: '{name}: dokuments nav nolasāms — {problem}', en: '{name}: document cannot be read — {problem}' },
   'efile.failed': { lv: 'E-lietu neizdevās eksportēt: {detail}', en: 'The e-file could not be exported: {detail}' },
+  'history.month': { lv: '{month} — apmeklējumi: {n}', en: '{month} — {n} visits' },
+  'history.exports': { lv: 'E-lietas eksporti', en: 'E-file exports' },
+  'history.created': { lv: 'izveidots', en: 'created' },
+  'history.createdMany': { lv: '{what}: izveidoti {n} ({first} … {last})', en: '{what}: {n} created ({first} … {last})' },
+  'history.concurrent': { lv: '(vienlaicīgi ar citu izmaiņu)', en: '(concurrent with another edit)' },
+  'history.overridden': { lv: '(pārrakstīts ar vienlaicīgu: {value})', en: '(overridden by a concurrent edit: {value})' },
+  'history.filterPrompt': { lv: 'Rādīt rindas, kurās ir', en: 'Show lines containing' },
+  'history.filtered': { lv: 'Filtrs "{text}": {n} rindas (/ — mainīt, tukšs — visas)', en: 'Filter "{text}": {n} lines (/ — change, empty — all)' },
+  'history.noMatch': { lv: 'Nav rindu ar "{text}".', en: 'No lines contain "{text}".' },
+  'cmd.nextGroup': { lv: 'Nākamais virsraksts (mēnesis, darbība)', en: 'Next heading (month, action)' },
+  'cmd.prevGroup': { lv: 'Iepriekšējais virsraksts', en: 'Previous heading' },
+  'cmd.historyFilter': { lv: 'Filtrēt vēsturi', en: 'Filter the history' },
 } as const satisfies Record<string, { readonly lv: string; readonly en: string }>;
 
 /** A message key. */

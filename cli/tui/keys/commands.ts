@@ -113,6 +113,10 @@ export const COMMANDS = [
   { id: 'schedule.absent', keys: ['A'], label: 'cmd.absent', scope: 'schedule' },
 
   { id: 'dashboard.refresh', keys: ['r'], label: 'cmd.refresh', scope: 'dashboard' },
+
+  { id: 'history.nextGroup', keys: [']', 'J'], label: 'cmd.nextGroup', scope: 'history' },
+  { id: 'history.prevGroup', keys: ['[', 'K'], label: 'cmd.prevGroup', scope: 'history' },
+  { id: 'history.filter', keys: ['/'], label: 'cmd.historyFilter', scope: 'history' },
 ] as const satisfies readonly Command[];
 
 /** Id of a command in the table. */
