@@ -74,8 +74,8 @@ function repairRoutes(problem: Problem, plan: Solution, absence: Absence, option
   const left = [...removed].sort((a, b) => (count.get(a) ?? 0) - (count.get(b) ?? 0) || a - b);
   for (const v of left) recreate(st, [v], rnd, { ...DEFAULT_SISR, blinkRate: 0 }, allowed);
   // Half of a two-person visit that found no one else: its partner cannot go alone (both or neither).
-  dropHalfSyncs(st);
-  const result = buildResult(st, false, 0, options.now() - t0);
+  const guardUnassigned = dropHalfSyncs(st);
+  const result = buildResult(st, false, 0, options.now() - t0, guardUnassigned);
   const before = new Map<number, number>();
   for (const r of plan.routes) for (const s of r.stops) before.set(s.visit, r.staff);
   const moved = [...before.keys()].filter((v) => before.get(v) !== (st.routeOf[v] ?? -1)).sort((a, b) => a - b);

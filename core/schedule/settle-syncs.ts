@@ -10,18 +10,18 @@ import { BROKEN, evalAll, HOLDS, syncPush } from './timing.js';
 import { detachVisit, refreshRoute } from './state.js';
 import type { SolverState } from './state.js';
 
-/** Unassigns synchronised visits until every route can be timed together; true when any were. */
-export function settleSyncs(st: SolverState): boolean {
+/** Unassigns synchronised visits until every route can be timed together; returns how many it unassigned. */
+export function settleSyncs(st: SolverState): number {
   const ctx = st.ctx;
   const syncs = ctx.problem.syncs;
-  if (ctx.fast || syncs.length === 0) return false;
-  let droppedAny = false;
+  if (ctx.fast || syncs.length === 0) return 0;
+  const before = st.unassigned;
   for (let round = 0; round <= syncs.length; round++) {
     const starts = new Float64Array(ctx.nVisits);
     const breaks = new Float64Array(ctx.nStaff).fill(NaN);
-    if (evalAll(ctx, st.routes, st.routeOf, starts, breaks)) return droppedAny;
+    if (evalAll(ctx, st.routes, st.routeOf, starts, breaks)) return st.unassigned - before;
     const routed = syncs.filter((s) => (st.routeOf[s.first] ?? -1) >= 0 && (st.routeOf[s.second] ?? -1) >= 0);
-    if (routed.length === 0) return droppedAny;
+    if (routed.length === 0) return st.unassigned - before;
     // The rules the failed evaluation left broken (the one push each asks for); when none shows,
     // the first routed one. A together rule goes with both halves; an apart rule with the visit
     // that would have to wait.
@@ -34,8 +34,7 @@ export function settleSyncs(st: SolverState): boolean {
         detachVisit(st, s.second);
       }
     }
-    droppedAny = true;
     for (let r = 0; r < st.routes.length; r++) refreshRoute(st, r);
   }
-  return droppedAny;
+  return st.unassigned - before;
 }

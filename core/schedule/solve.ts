@@ -42,6 +42,8 @@ export interface SolveResult extends Solution {
   readonly cost: number;
   readonly iterations: number;
   readonly elapsedMs: number;
+  /** Visits the last guard (`settleSyncs`) unassigned because the kept plan had no common timing from scratch: 0 when the search is right. */
+  readonly guardUnassigned: number;
 }
 
 /** Finds a low-cost feasible plan within the time budget; day-centre appointments are booked first, and the clients' home visits routed around them. */
@@ -129,12 +131,12 @@ function solveRoutes(problem: Problem, options: SolveOptions): SolveResult {
     iter++;
   }
   restoreRoutes(st, best);
-  dropHalfSyncs(st);
-  return buildResult(st, timedOut, iter, options.now() - t0);
+  const guardUnassigned = dropHalfSyncs(st);
+  return buildResult(st, timedOut, iter, options.now() - t0, guardUnassigned);
 }
 
-/** A synchronised pair is all or nothing: unassign the half whose partner found no place. */
-export function dropHalfSyncs(st: SolverState): void {
+/** A synchronised pair is all or nothing: unassign the half whose partner found no place; returns how many visits the last guard then unassigned. */
+export function dropHalfSyncs(st: SolverState): number {
   let changed = false;
   for (const s of st.ctx.problem.syncs) {
     if (s.kind === 'apart') continue;
@@ -146,7 +148,7 @@ export function dropHalfSyncs(st: SolverState): void {
     }
   }
   if (changed) for (let r = 0; r < st.routes.length; r++) refreshRoute(st, r);
-  settleSyncs(st);
+  return settleSyncs(st);
 }
 
 /** Why visit v is unassigned, judged against an otherwise empty plan. */
@@ -166,7 +168,7 @@ export function explainUnassigned(ctx: SolverContext, v: number): UnassignedReas
 }
 
 /** Turns the solver state into the public result (stops with start times, reasons, status). */
-export function buildResult(st: SolverState, timedOut: boolean, iterations: number, elapsedMs: number): SolveResult {
+export function buildResult(st: SolverState, timedOut: boolean, iterations: number, elapsedMs: number, guardUnassigned = 0): SolveResult {
   const ctx = st.ctx;
   const { starts, breaks } = currentStarts(st);
   const routes: Route[] = st.routes.map((seq, r) => {
@@ -184,5 +186,5 @@ export function buildResult(st: SolverState, timedOut: boolean, iterations: numb
       : pinLost || unassigned.length === ctx.nVisits
         ? 'infeasible'
         : 'partial';
-  return { status, routes, unassigned, cost: totalCost(st), iterations, elapsedMs };
+  return { status, routes, unassigned, cost: totalCost(st), iterations, elapsedMs, guardUnassigned };
 }
