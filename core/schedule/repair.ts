@@ -6,6 +6,7 @@
 import { createContext } from './context.js';
 import type { Problem, Solution } from './model.js';
 import { createRandom } from './random.js';
+import { settleSyncs } from './settle-syncs.js';
 import { recreate } from './sisr.js';
 import { DEFAULT_SISR } from './sisr.js';
 import { buildResult, dropHalfSyncs, withAppointments } from './solve.js';
@@ -66,6 +67,8 @@ function repairRoutes(problem: Problem, plan: Solution, absence: Absence, option
     }
   }
   restoreRoutes(st, routes);
+  // A stored plan that cannot be timed as it is loses the pairs that break it; they are reinserted too.
+  if (!Number.isFinite(st.cost)) removed.push(...settleSyncs(st));
   const allowed = (r: number) => r !== absence.staff;
   const rnd = createRandom(options.seed);
   // Most constrained first, counted once against the plan without them (recounting after every
