@@ -25,7 +25,10 @@ import { catalogueTaskRules } from '../cli/schedule/operations.js';
 import { writeResult } from './report.js';
 import { measureWeek } from './schedule-homecare-week.js';
 
-const { values } = parseArgs({ options: { seconds: { type: 'string', default: '5' }, visits: { type: 'string', default: '1000' }, staff: { type: 'string', default: '60' }, showers: { type: 'string', default: '0' }, days: { type: 'string', default: '7' }, clients: { type: 'string', default: '720' } } });
+const { values } = parseArgs({ options: { seconds: { type: 'string', default: '5' }, visits: { type: 'string', default: '1000' }, staff: { type: 'string', default: '60' }, showers: { type: 'string', default: '0' }, days: { type: 'string', default: '7' }, clients: { type: 'string', default: '720' }, iterations: { type: 'string', default: 'Infinity' } } });
+// --iterations N: the day's search also stops after N steps (before/after comparisons independent of the load).
+const ITERATIONS = Number(values.iterations);
+if (!(ITERATIONS >= 0)) throw new Error(`--iterations must be a number of steps ≥ 0, not "${values.iterations}"`);
 if (values.days !== '1' && values.days !== '7') throw new Error(`--days must be 1 or 7, not "${values.days}"`);
 const VISITS = Number(values.visits);
 const STAFF = Number(values.staff);
@@ -61,6 +64,7 @@ const result = solve(day.problem, {
   seed: 1,
   timeLimitMs: Number(values.seconds) * 1000,
   now: () => performance.now(),
+  ...(Number.isFinite(ITERATIONS) ? { maxIterations: ITERATIONS } : {}),
   // From the call, so that booking the day-centre appointments (before the routing) counts too.
   onProgress: () => {
     if (Number.isNaN(firstFeasibleMs)) firstFeasibleMs = performance.now() - tSolve;
@@ -86,14 +90,14 @@ const dayRows: [string, string][] = [
   ['load average (1 min) at start', `${loadAtStart.toFixed(2)} (machine shared with other work; timings under load are pessimistic)`],
   ['problem build (travel matrix etc.)', `${buildMs.toFixed(0)} ms`],
   ['first feasible proposal (construction)', `${Number.isNaN(firstFeasibleMs) ? 'n/a' : `${firstFeasibleMs.toFixed(0)} ms`} (target ≤ 5 s)`],
-  [`after ${values.seconds} s`, `status ${result.status}, ${result.iterations} iterations, ${result.unassigned.length} unassigned, travel ${k.travelMinutes} min, workload spread ${k.workloadSpreadMinutes} min (busiest − least busy), checker violations ${violations.length}`],
+  [`after ${values.seconds} s`, `status ${result.status}, ${result.iterations} iterations, ${result.unassigned.length} unassigned, travel ${k.travelMinutes} min, workload spread ${k.workloadSpreadMinutes} min (busiest − least busy), cost ${result.cost.toFixed(1)}, unassigned by the last guard ${result.guardUnassigned} (should be 0), checker violations ${violations.length}`],
   ['repair after one absence (busiest worker, from 10:00)', `${repairMs.toFixed(0)} ms (target ≤ 1 s), moved ${repaired.moved.length}, other routes reordered ${othersChanged}, checker violations ${repairViolations.length}`],
 ];
-if (violations.length > 0 || repairViolations.length > 0) process.exitCode = 1;
+if (violations.length > 0 || repairViolations.length > 0 || result.guardUnassigned > 0) process.exitCode = 1;
 if (SHOWERS > 0 || values.days === '1') {
   await writeResult(SHOWERS > 0 ? 'schedule-homecare-centre' : 'schedule-homecare', 'Scheduler: generated home-care day (medium municipality)', dayRows);
 } else {
-  const week = measureWeek({ clients: Number(values.clients), staff: STAFF, seconds: Number(values.seconds) });
+  const week = measureWeek({ clients: Number(values.clients), staff: STAFF, seconds: Number(values.seconds), ...(Number.isFinite(ITERATIONS) ? { maxIterations: ITERATIONS } : {}) });
   if (!week.ok) process.exitCode = 1;
   await writeResult('schedule-homecare', 'Scheduler: generated home-care week and day (medium municipality)', [...week.rows, ...dayRows.map(([key, value]): [string, string] => [`day: ${key}`, value])]);
 }

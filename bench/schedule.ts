@@ -1,11 +1,15 @@
 /**
  * Scheduler benchmark against public instances (data read at run time, never copied):
- *   node dist/bench/schedule.js --suite solomon25|solomon50|solomon100|mankowska --seconds 1,10 [--limit N] [--only C2,R211] [--out NAME]
- * (`--only`: instances whose name starts with one of the prefixes; `--out`: results file suffix.)
+ *   node dist/bench/schedule.js --suite solomon25|solomon50|solomon100|mankowska --seconds 1,10 [--limit N] [--only C2,R211] [--out NAME] [--iterations N]
+ * (`--only`: instances whose name starts with one of the prefixes; `--out`: results file suffix;
+ * `--iterations`: stop each run after N search steps as well, so that before/after comparisons do
+ * not depend on the machine's load.) "guard" counts the visits the solver's last guard
+ * (`settleSyncs`) unassigned: it should stay 0.
  * Prints a markdown table (instance, best known, found, gap %, checker ok) and writes
  * bench/results/schedule-<suite>.md. Data: $APSIS_BENCH_DATA or ../shared/benchmarks from the repo root.
  */
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkSolution } from '../core/schedule/check.js';
@@ -28,6 +32,11 @@ const limit = Number(arg('limit', '1000'));
 const seed = Number(arg('seed', '1'));
 const only = arg('only', '').split(',').filter((x) => x !== '');
 const outName = arg('out', suite);
+const iterations = Number(arg('iterations', 'Infinity'));
+if (!(iterations >= 0)) {
+  console.error(`--iterations must be a number of steps ≥ 0, not "${arg('iterations', '')}"`);
+  process.exit(2);
+}
 
 if (!existsSync(dataDir)) {
   console.error(`benchmark data not found at ${dataDir}; set APSIS_BENCH_DATA to the benchmarks folder`);
@@ -96,7 +105,7 @@ const out = (s: string) => {
 };
 out(`# Scheduler benchmark: ${suite}`);
 out('');
-out(`Seed ${seed}; one thread; Node ${process.version}; ${new Date().toISOString().slice(0, 10)}. Best known: ${suite.startsWith('solomon') ? 'proven optimum, distance-only convention (opt_trunc1dec_distance)' : '2024 MNSA verified best (mnsa2024_best_cost_verified)'}.`);
+out(`Seed ${seed}; one thread; Node ${process.version}; ${new Date().toISOString().slice(0, 10)}; load average ${loadavg()[0]?.toFixed(2)} at start${Number.isFinite(iterations) ? `; at most ${iterations} iterations per run` : ''}. Best known: ${suite.startsWith('solomon') ? 'proven optimum, distance-only convention (opt_trunc1dec_distance)' : '2024 MNSA verified best (mnsa2024_best_cost_verified)'}.`);
 const summary: string[] = [];
 for (const secs of secondsList) {
   out('');
@@ -107,10 +116,12 @@ for (const secs of secondsList) {
   let gapSum = 0;
   let okCount = 0;
   let optimal = 0;
+  let guard = 0;
   const families = new Map<string, number[]>();
   for (const c of cases) {
     const { problem, score } = c.load();
-    const r = solve(problem, { seed, timeLimitMs: secs * 1000, now: () => performance.now() });
+    const r = solve(problem, { seed, timeLimitMs: secs * 1000, now: () => performance.now(), ...(Number.isFinite(iterations) ? { maxIterations: iterations } : {}) });
+    guard += r.guardUnassigned;
     const violations = checkSolution(problem, r);
     const found = score(r.cost, problem, r);
     const gap = (100 * (found - c.best)) / c.best;
@@ -124,7 +135,7 @@ for (const secs of secondsList) {
   const line = `| ${secs} s | ${cases.length} | ${(gapSum / cases.length).toFixed(3)} | ${optimal} | ${okCount}/${cases.length} |`;
   summary.push(line);
   out('');
-  out(`Mean gap ${(gapSum / cases.length).toFixed(3)} %; at best known ${optimal}/${cases.length}; checker ok ${okCount}/${cases.length}.`);
+  out(`Mean gap ${(gapSum / cases.length).toFixed(3)} %; at best known ${optimal}/${cases.length}; checker ok ${okCount}/${cases.length}; guard unassigned ${guard}.`);
   out(`Per family: ${[...families.entries()].map(([f, g]) => `${f} ${(g.reduce((a, b) => a + b, 0) / g.length).toFixed(3)} % (${g.length})`).join('; ')}.`);
 }
 out('');

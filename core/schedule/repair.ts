@@ -6,6 +6,7 @@
 import { createContext } from './context.js';
 import type { Problem, Solution } from './model.js';
 import { createRandom } from './random.js';
+import { settleSyncs } from './settle-syncs.js';
 import { recreate } from './sisr.js';
 import { DEFAULT_SISR } from './sisr.js';
 import { buildResult, dropHalfSyncs, withAppointments } from './solve.js';
@@ -66,6 +67,8 @@ function repairRoutes(problem: Problem, plan: Solution, absence: Absence, option
     }
   }
   restoreRoutes(st, routes);
+  // A stored plan that cannot be timed as it is loses the pairs that break it; they are reinserted too.
+  if (!Number.isFinite(st.cost)) removed.push(...settleSyncs(st));
   const allowed = (r: number) => r !== absence.staff;
   const rnd = createRandom(options.seed);
   // Most constrained first, counted once against the plan without them (recounting after every
@@ -74,8 +77,8 @@ function repairRoutes(problem: Problem, plan: Solution, absence: Absence, option
   const left = [...removed].sort((a, b) => (count.get(a) ?? 0) - (count.get(b) ?? 0) || a - b);
   for (const v of left) recreate(st, [v], rnd, { ...DEFAULT_SISR, blinkRate: 0 }, allowed);
   // Half of a two-person visit that found no one else: its partner cannot go alone (both or neither).
-  dropHalfSyncs(st);
-  const result = buildResult(st, false, 0, options.now() - t0);
+  const guardUnassigned = dropHalfSyncs(st);
+  const result = buildResult(st, false, 0, options.now() - t0, guardUnassigned);
   const before = new Map<number, number>();
   for (const r of plan.routes) for (const s of r.stops) before.set(s.visit, r.staff);
   const moved = [...before.keys()].filter((v) => before.get(v) !== (st.routeOf[v] ?? -1)).sort((a, b) => a - b);

@@ -5,6 +5,7 @@
 import type { Random } from './random.js';
 import type { SolverState } from './state.js';
 import { bestInRoute } from './insertion-scan.js';
+import { settleSyncs } from './settle-syncs.js';
 import { detachVisit, insertVisit, recomputeCost, refreshRoute } from './state.js';
 
 export interface SisrParams {
@@ -24,7 +25,7 @@ function pinnedInPlace(st: SolverState, v: number): boolean {
   return st.ctx.problem.visits[v]?.pin !== undefined;
 }
 
-/** Removes strings of visits around a random seed visit; returns the removed visits. */
+/** Removes strings of visits around a random seed visit; returns the removed visits (the plan's cost is Infinity when what is left still cannot be timed). */
 export function ruin(st: SolverState, rnd: Random, params: SisrParams): number[] {
   const ctx = st.ctx;
   const removed: number[] = [];
@@ -75,6 +76,9 @@ export function ruin(st: SolverState, rnd: Random, params: SisrParams): number[]
   }
   for (const r of touched) refreshRoute(st, r, true);
   recomputeCost(st);
+  // With breaks a removal can leave a synchronised pair that cannot be timed (settle-syncs.ts):
+  // those pairs are removed too and reinserted with the rest.
+  if (!Number.isFinite(st.cost)) removed.push(...settleSyncs(st));
   return removed;
 }
 
@@ -118,8 +122,7 @@ export function recreate(st: SolverState, visits: readonly number[], rnd: Random
         bestPos = ins.pos;
       }
     }
-    if (bestR >= 0) insertVisit(st, v, bestR, bestPos);
-    else left.push(v);
+    if (bestR < 0 || !insertVisit(st, v, bestR, bestPos)) left.push(v);
   }
   return left;
 }

@@ -8,10 +8,11 @@ import type { Problem, Route, Solution, Stop, UnassignedReason } from './model.j
 import { blameCentre, bookAppointments, hasAppointments, routeAround, splitAppointments, toFullPlan } from './bookings.js';
 import type { SplitProblem } from './bookings.js';
 import { createRandom } from './random.js';
+import { loneHalves, returnablePlan } from './returnable.js';
 import { settleSyncs } from './settle-syncs.js';
 import { DEFAULT_SISR, recreate, ruin, sortForInsertion } from './sisr.js';
 import type { SisrParams } from './sisr.js';
-import { beginStep, commitStep, copyRoutes, createState, currentStarts, detachVisit, insertionDelta, refreshRoute, restoreRoutes, rollback, totalCost } from './state.js';
+import { beginStep, commitStep, copyRoutes, createState, currentStarts, detachVisit, insertionDelta, recomputeCost, refreshRoute, restoreRoutes, rollback, totalCost } from './state.js';
 import type { SolverState } from './state.js';
 
 export type SolveStatus = 'solved' | 'partial' | 'infeasible' | 'timedout';
@@ -42,6 +43,8 @@ export interface SolveResult extends Solution {
   readonly cost: number;
   readonly iterations: number;
   readonly elapsedMs: number;
+  /** Visits the last guard (`settleSyncs`) unassigned because the kept plan had no common timing from scratch: 0 when the search is right. */
+  readonly guardUnassigned: number;
 }
 
 /** Finds a low-cost feasible plan within the time budget; day-centre appointments are booked first, and the clients' home visits routed around them. */
@@ -73,7 +76,11 @@ function solveRoutes(problem: Problem, options: SolveOptions): SolveResult {
   const deadline = t0 + options.timeLimitMs;
   let timedOut = false;
 
-  if (options.initialRoutes) restoreRoutes(st, options.initialRoutes);
+  if (options.initialRoutes) {
+    restoreRoutes(st, options.initialRoutes);
+    // A plan given that cannot be timed loses the pairs that break it; they are reinserted below.
+    if (!Number.isFinite(st.cost)) settleSyncs(st);
+  }
   const pinned: number[] = [];
   const free: number[] = [];
   for (let v = 0; v < ctx.nVisits; v++) {
@@ -91,6 +98,9 @@ function solveRoutes(problem: Problem, options: SolveOptions): SolveResult {
     recreate(st, free.slice(i, i + 16), rnd, { ...params, blinkRate: 0 });
   }
 
+  // The construction's lone halves go now (both or neither), with whatever their removal leaves
+  // untimable: the search reinserts them, and its best plan is judged as it will be returned.
+  dropHalfSyncs(st);
   let best = copyRoutes(st);
   let bestCost = totalCost(st);
   let curCost = bestCost;
@@ -109,6 +119,12 @@ function solveRoutes(problem: Problem, options: SolveOptions): SolveResult {
     const temp = tInit * Math.pow(tFinal / tInit, Math.min(1, frac));
     beginStep(st);
     const removed = ruin(st, rnd, params);
+    if (!Number.isFinite(st.cost) && !ctx.fast && problem.syncs.length > 0) {
+      // Still no timing after the ruin: nothing to rebuild on (the step is rejected).
+      rollback(st);
+      iter++;
+      continue;
+    }
     mark.fill(0);
     for (const v of removed) mark[v] = 1;
     for (let v = 0; v < ctx.nVisits; v++) if ((st.routeOf[v] ?? -1) < 0 && mark[v] === 0) removed.push(v);
@@ -118,9 +134,11 @@ function solveRoutes(problem: Problem, options: SolveOptions): SolveResult {
     if (cost < curCost - temp * Math.log(1 - rnd.next())) {
       commitStep(st);
       curCost = cost;
-      if (cost < bestCost - 1e-9) {
-        bestCost = cost;
-        best = copyRoutes(st);
+      // The cost with lone halves is a lower bound of the returned plan's (each costs a visit unassigned).
+      const kept = cost < bestCost - 1e-9 ? returnablePlan(st) : null;
+      if (kept && kept.cost < bestCost - 1e-9) {
+        bestCost = kept.cost;
+        best = kept.routes;
         options.onProgress?.({ iteration: iter, bestCost, elapsedMs: options.now() - t0 });
       }
     } else {
@@ -129,24 +147,22 @@ function solveRoutes(problem: Problem, options: SolveOptions): SolveResult {
     iter++;
   }
   restoreRoutes(st, best);
-  dropHalfSyncs(st);
-  return buildResult(st, timedOut, iter, options.now() - t0);
+  const guardUnassigned = dropHalfSyncs(st);
+  return buildResult(st, timedOut, iter, options.now() - t0, guardUnassigned);
 }
 
-/** A synchronised pair is all or nothing: unassign the half whose partner found no place. */
-export function dropHalfSyncs(st: SolverState): void {
-  let changed = false;
-  for (const s of st.ctx.problem.syncs) {
-    if (s.kind === 'apart') continue;
-    const a = (st.routeOf[s.first] ?? -1) >= 0;
-    const b = (st.routeOf[s.second] ?? -1) >= 0;
-    if (a !== b) {
-      detachVisit(st, a ? s.first : s.second);
-      changed = true;
-    }
+/**
+ * A synchronised pair is all or nothing: unassign the half whose partner found no place, then
+ * (`settleSyncs`) the pairs that leaves without a common timing; returns how many of those.
+ */
+export function dropHalfSyncs(st: SolverState): number {
+  const lone = loneHalves(st);
+  for (const v of lone) detachVisit(st, v);
+  if (lone.length > 0) {
+    for (let r = 0; r < st.routes.length; r++) refreshRoute(st, r, true);
+    recomputeCost(st);
   }
-  if (changed) for (let r = 0; r < st.routes.length; r++) refreshRoute(st, r);
-  settleSyncs(st);
+  return settleSyncs(st).length;
 }
 
 /** Why visit v is unassigned, judged against an otherwise empty plan. */
@@ -166,7 +182,7 @@ export function explainUnassigned(ctx: SolverContext, v: number): UnassignedReas
 }
 
 /** Turns the solver state into the public result (stops with start times, reasons, status). */
-export function buildResult(st: SolverState, timedOut: boolean, iterations: number, elapsedMs: number): SolveResult {
+export function buildResult(st: SolverState, timedOut: boolean, iterations: number, elapsedMs: number, guardUnassigned = 0): SolveResult {
   const ctx = st.ctx;
   const { starts, breaks } = currentStarts(st);
   const routes: Route[] = st.routes.map((seq, r) => {
@@ -184,5 +200,5 @@ export function buildResult(st: SolverState, timedOut: boolean, iterations: numb
       : pinLost || unassigned.length === ctx.nVisits
         ? 'infeasible'
         : 'partial';
-  return { status, routes, unassigned, cost: totalCost(st), iterations, elapsedMs };
+  return { status, routes, unassigned, cost: totalCost(st), iterations, elapsedMs, guardUnassigned };
 }

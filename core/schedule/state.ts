@@ -36,6 +36,8 @@ export interface SolverState {
   readonly fixStarts: Float64Array;
   readonly trialStarts: Float64Array;
   readonly trialLower: Float64Array;
+  /** With breaks: the routes the last trial re-solved (its arrays hold only their visits). */
+  trialComp: number[] | null;
   /** Routes as they were before the current step (journal), by route index. */
   readonly saved: Map<number, number[]>;
   journaling: boolean;
@@ -60,6 +62,7 @@ export function createState(ctx: SolverContext): SolverState {
     fixStarts: new Float64Array(ctx.nVisits),
     trialStarts: new Float64Array(ctx.nVisits),
     trialLower: new Float64Array(ctx.nVisits),
+    trialComp: null,
     saved: new Map(),
     journaling: false,
   };
@@ -144,14 +147,25 @@ export function recomputeCost(st: SolverState): void {
   if (g) g.routes.forEach((ev, r) => (st.evals[r] = ev));
 }
 
-/** Synchronised problems: the plan's cost after inserting into route r (routeOf already set), trial arrays filled. */
+/**
+ * Synchronised problems: the plan's cost after inserting into route r (routeOf already set), the
+ * trial arrays filled — with breaks only for the visits of the routes in `trialComp`.
+ */
 function trialInsertion(st: SolverState, r: number): ReturnType<typeof evalIncremental> {
   const ctx = st.ctx;
+  if (ctx.hasBreaks) {
+    // Only the routes tied to r by syncs are re-solved, from scratch: evalComponent reads and
+    // writes their visits only, so the plan's arrays need no copy (a trial is made per position).
+    // Most trials fail on their own route: evalAll's first round times it with no bounds, so a
+    // failure there is evalAll's failure, found before the component is gathered.
+    if (!evalRoute(ctx, r, st.routes[r] ?? [], null, st.trialStarts)) return null;
+    st.trialComp = syncComponent(ctx, st.routes, st.routeOf, r);
+    return evalComponent(ctx, st.routes, st.routeOf, st.trialComp, st.evals, st.trialStarts, st.trialLower);
+  }
+  st.trialComp = null;
   st.trialStarts.set(st.fixStarts);
   if (st.lower) st.trialLower.set(st.lower);
   else st.trialLower.fill(-Infinity);
-  // With breaks, only the routes tied to r by syncs are re-solved, from scratch.
-  if (ctx.hasBreaks) return evalComponent(ctx, st.routes, st.routeOf, syncComponent(ctx, st.routes, st.routeOf, r), st.evals, st.trialStarts, st.trialLower);
   return evalIncremental(ctx, st.routes, st.routeOf, r, st.evals, st.trialStarts, st.trialLower);
 }
 
@@ -242,8 +256,12 @@ export function insertionDelta(st: SolverState, v: number, r: number, pos: numbe
   }
   seq.splice(pos, 0, v);
   let delta: number;
-  if (ctx.problem.syncs.length === 0 || isLocalInsertion(st, v, seq, pos)) {
-    delta = localDelta(st, r, seq, st.lower);
+  // A shortcut only where it is exact, so that what this judges is what evalAll would: with breaks
+  // a route's timing is not monotone (an insertion after its synchronised visits can move the
+  // break before them), so only a route with no partner routed elsewhere is timed alone.
+  if (ctx.problem.syncs.length === 0 || (ctx.hasBreaks ? isAlone(st, seq) : isLocalInsertion(st, v, seq, pos))) {
+    // A route alone is never pushed: no lower bounds (stale ones of its visits would not hold).
+    delta = localDelta(st, r, seq, ctx.hasBreaks ? null : st.lower);
   } else {
     st.routeOf[v] = r;
     const g = trialInsertion(st, r);
@@ -259,6 +277,18 @@ function isLocalInsertion(st: SolverState, v: number, seq: readonly number[], po
   const syncsOf = st.ctx.syncsOf;
   if ((syncsOf[v]?.length ?? 0) > 0) return false;
   for (let i = pos + 1; i < seq.length; i++) if ((syncsOf[seq[i] ?? 0]?.length ?? 0) > 0) return false;
+  return true;
+}
+
+/** No visit of `seq` has a synchronisation partner on a route: the route is timed by itself (nothing pushes it). */
+function isAlone(st: SolverState, seq: readonly number[]): boolean {
+  const { syncsOf, problem } = st.ctx;
+  for (const u of seq) {
+    for (const si of syncsOf[u] ?? []) {
+      const sy = problem.syncs[si];
+      if (sy && (st.routeOf[sy.first === u ? sy.second : sy.first] ?? -1) >= 0) return false;
+    }
+  }
   return true;
 }
 
@@ -280,8 +310,12 @@ function localDelta(st: SolverState, r: number, seq: readonly number[], lower: F
   return rest + ev.cost + st.ctx.problem.objective.maxTardiness * maxT + spread - st.cost;
 }
 
-/** Inserts visit v into route r before position pos. */
-export function insertVisit(st: SolverState, v: number, r: number, pos: number): void {
+/**
+ * Inserts visit v into route r before position pos. Synchronised problems: false, and nothing
+ * changed, when the plan could then not be timed (never after `insertionDelta` found it feasible:
+ * both judge it with the same evaluation).
+ */
+export function insertVisit(st: SolverState, v: number, r: number, pos: number): boolean {
   touch(st, r);
   st.routes[r]?.splice(pos, 0, v);
   st.routeOf[v] = r;
@@ -292,18 +326,36 @@ export function insertVisit(st: SolverState, v: number, r: number, pos: number):
     const now = st.evals[r]?.cost ?? Infinity;
     if (st.ctx.problem.objective.maxTardiness === 0 && st.ctx.fairWeight === 0 && Number.isFinite(old) && Number.isFinite(now)) st.cost += now - old;
     else recomputeCost(st);
-    return;
+    return true;
   }
-  // Synchronised: an insertion only delays starts, so only routes it reaches are re-evaluated.
+  // A plan that cannot be timed has no valid per-route evaluations to build on: time it whole.
+  if (!Number.isFinite(st.cost)) {
+    recomputeCost(st);
+    return true;
+  }
+  // Synchronised: only the routes the insertion reaches are re-evaluated.
   const g = trialInsertion(st, r);
   if (!g) {
-    recomputeCost(st);
-    return;
+    st.routes[r]?.splice(pos, 1);
+    st.routeOf[v] = -1;
+    st.unassigned++;
+    return false;
   }
   st.cost = g.cost;
   for (const [i, ev] of g.evals) st.evals[i] = ev;
-  st.fixStarts.set(st.trialStarts);
-  st.lower = st.trialLower.slice();
+  if (st.trialComp) {
+    const lower = (st.lower ??= new Float64Array(st.ctx.nVisits).fill(-Infinity));
+    for (const c of st.trialComp) {
+      for (const u of st.routes[c] ?? []) {
+        st.fixStarts[u] = st.trialStarts[u] ?? 0;
+        lower[u] = st.trialLower[u] ?? -Infinity;
+      }
+    }
+  } else {
+    st.fixStarts.set(st.trialStarts);
+    st.lower = st.trialLower.slice();
+  }
+  return true;
 }
 
 /** Removes visit v from its route (no-op when unassigned). Caches of the route are NOT refreshed. */

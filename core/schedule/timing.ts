@@ -290,8 +290,8 @@ export function syncComponent(ctx: SolverContext, routes: readonly (readonly num
 
 /**
  * `evalAll` on the routes of one synchronisation component only, from scratch (no earlier lower
- * bounds: with breaks an insertion may move a break, so old bounds need not hold); the other
- * routes keep `baseEvals`. `starts` and `lower` are updated in place for the component's visits.
+ * bounds: with breaks an insertion may move a break, so old bounds need not hold), with the same
+ * steps and limit, so it accepts what evalAll accepts; the other routes keep `baseEvals`. `starts` and `lower` are updated in place for the component's visits.
  */
 export function evalComponent(ctx: SolverContext, routes: readonly (readonly number[])[], routeOf: Int32Array, comp: readonly number[], baseEvals: readonly RouteEval[], starts: Float64Array, lower: Float64Array): IncrementalEval | null {
   const at = new Float64Array(1);
@@ -303,7 +303,8 @@ export function evalComponent(ctx: SolverContext, routes: readonly (readonly num
     }
   }
   const evals = new Map<number, RouteEval>();
-  const limit = 20 + 4 * syncs.size;
+  // evalAll's limit, so that a component is judged exactly as evalAll would judge it.
+  const limit = 20 + 4 * ctx.problem.syncs.length;
   for (let iter = 0; ; iter++) {
     if (iter >= limit) return null;
     for (const r of comp) {

@@ -1,7 +1,7 @@
 /**
- * The solver's last guard: a plan whose synchronised pair cannot be timed together from scratch
- * leaves with the pair unassigned (both halves), never with a broken rule. The pair here is
- * forced onto routes by hand, as a disagreeing incremental evaluation once left it.
+ * settleSyncs: a plan whose synchronised pair cannot be timed together from scratch loses the pair
+ * (both halves), never keeps a broken rule — the ruin step's tidy-up after a removal, and the
+ * solver's last guard. The pair here is forced onto routes by hand.
  */
 import { describe, expect, it } from 'vitest';
 import { checkSolution } from '../../core/schedule/check.js';
@@ -50,7 +50,7 @@ describe('settleSyncs', () => {
     // Anna reaches the client at 540 at the earliest; berta's shift ends at 560, too early for a 60-minute visit then.
     const p = problem(560);
     const st = forced(p);
-    expect(settleSyncs(st)).toBe(true);
+    expect(settleSyncs(st).sort()).toEqual([0, 1]);
     const r = buildResult(st, false, 0, 0);
     expect(r.unassigned.map((u) => u.visit).sort()).toEqual([0, 1]);
     expect(r.routes[1]!.stops.map((s) => s.visit)).toEqual([2]);
@@ -60,7 +60,7 @@ describe('settleSyncs', () => {
   it('leaves a plan that can be timed as it is', () => {
     const p = problem(900);
     const st = forced(p);
-    expect(settleSyncs(st)).toBe(false);
+    expect(settleSyncs(st)).toEqual([]);
     const r = buildResult(st, false, 0, 0);
     expect(r.unassigned).toEqual([]);
     expect(checkSolution(p, r)).toEqual([]);

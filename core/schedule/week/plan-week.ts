@@ -7,6 +7,7 @@ import type { Kpis } from '../kpis.js';
 import { kpis } from '../kpis.js';
 import type { Solution, UnassignedReason } from '../model.js';
 import { solve } from '../solve.js';
+import type { SolveResult } from '../solve.js';
 import { isoWeekday } from './calendar.js';
 import { buildDayProblem } from './day-problem.js';
 import type { DayProblem } from './day-problem.js';
@@ -35,6 +36,8 @@ export interface DayOutcome {
   readonly date: string;
   readonly kpis: Kpis;
   readonly unassigned: readonly { visitId: string; reason: string }[];
+  /** Visits the solver's last guard unassigned this day (construction and search): 0 when the search's timing is right. */
+  readonly guardUnassigned: number;
 }
 
 export interface WeekPlan {
@@ -127,7 +130,7 @@ export function planWeek(input: WeekInput): WeekPlan {
     return moved?.pinned && moved.date !== r.date && input.dates.includes(moved.date) ? { ...r, date: moved.date } : r;
   });
   const places = placesOf(input.staff.filter((s) => s.roles.includes('caregiver')), requestsOfWeek.map((r) => r.clientId), clients);
-  const constructed: { date: string; seed: number; day: DayProblem; result: Solution }[] = [];
+  const constructed: { date: string; seed: number; day: DayProblem; result: SolveResult }[] = [];
   for (const [i, date] of input.dates.entries()) {
     const requests = requestsOfWeek.filter((r) => r.date === date);
     if (requests.length === 0) continue;
@@ -148,18 +151,18 @@ export function planWeek(input: WeekInput): WeekPlan {
       initialRoutes: c.result.routes.map((r) => r.stops.map((s) => s.visit)),
       ...(input.maxIterations !== undefined ? { maxIterations: input.maxIterations } : {}),
     });
-    improved.push({ ...c, result });
+    improved.push({ ...c, result: { ...result, guardUnassigned: c.result.guardUnassigned + result.guardUnassigned } });
   }
   return weekOf(improved);
 }
 
-function weekOf(days: readonly { day: DayProblem; result: Solution }[]): WeekPlan {
+function weekOf(days: readonly { day: DayProblem; result: SolveResult }[]): WeekPlan {
   const visits: ScheduledVisit[] = [];
   const outcomes: DayOutcome[] = [];
   for (const { day, result } of days) {
     const out = toScheduledVisits(day, result);
     visits.push(...out.visits);
-    outcomes.push({ date: day.date, kpis: kpis(day.problem, result), unassigned: out.unassigned });
+    outcomes.push({ date: day.date, kpis: kpis(day.problem, result), unassigned: out.unassigned, guardUnassigned: result.guardUnassigned });
   }
   return { visits: visits.sort((a, b) => (a.id < b.id ? -1 : 1)), days: outcomes };
 }
