@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import type { PdfBlock, PdfSpec } from '../../core/efile/pdf-spec.js';
 import { reuseGlyphs } from './font-subset.js';
+import { layoutPlainWords } from './plain-layout.js';
 
 /** A parsed font as pdfkit holds it (a fontkit font; pdfkit accepts one wherever it takes a font). */
 type ParsedFont = object;
@@ -76,6 +77,7 @@ export function renderPdf(spec: PdfSpec, date: Date): Promise<Buffer> {
   for (const name of ['bold', 'regular'] as const) {
     doc.font(name);
     (doc as unknown as PdfkitFontInternals)._font.layoutCache = layoutCaches[name];
+    layoutPlainWords((doc as unknown as PdfkitFontInternals)._font);
   }
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
