@@ -5,7 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import PDFDocument from 'pdfkit';
+import type PDFDocumentClass from 'pdfkit';
 import type { PdfBlock, PdfSpec } from '../../core/efile/pdf-spec.js';
 import { reuseGlyphs } from './font-subset.js';
 import { layoutPlainWords } from './plain-layout.js';
@@ -29,11 +29,22 @@ interface PdfkitFontInternals {
   _font: { font: ParsedFont; layoutCache?: Record<string, unknown> };
 }
 
+type PdfkitConstructor = typeof PDFDocumentClass;
+let pdfkit: Promise<PdfkitConstructor> | null = null;
+
+/**
+ * pdfkit, with fontkit and its Unicode tables (~0.3 s to load in a fresh process), imported when
+ * the first PDF is drawn: an export or a command that draws none never loads it.
+ */
+function loadPdfkit(): Promise<PdfkitConstructor> {
+  return (pdfkit ??= import('pdfkit').then((m) => m.default));
+}
+
 /**
  * Parses the fonts once per process (pdfkit would re-parse the 750 kB TTF for every document) and
  * shares the per-word layout caches between documents: layout depends only on font and text.
  */
-function loadFonts(): FontSet {
+function loadFonts(PDFDocument: PdfkitConstructor): FontSet {
   if (!fonts) {
     const files = fontFiles();
     const parse = (file: string): ParsedFont => {
@@ -57,8 +68,9 @@ const TABLE_SIZE = 7.5;
 const PAD = 2;
 
 /** Renders a spec to PDF bytes. `date` is both CreationDate and ModDate. */
-export function renderPdf(spec: PdfSpec, date: Date): Promise<Buffer> {
-  const f = loadFonts();
+export async function renderPdf(spec: PdfSpec, date: Date): Promise<Buffer> {
+  const PDFDocument = await loadPdfkit();
+  const f = loadFonts(PDFDocument);
   // Bound the shared caches: start afresh now and then (free text makes them grow).
   if (++renders % 500 === 0) layoutCaches = { regular: Object.create(null) as Record<string, unknown>, bold: Object.create(null) as Record<string, unknown> };
   const doc = new PDFDocument({
