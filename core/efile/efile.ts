@@ -8,7 +8,7 @@ import type { ClientProfile, PlanItem, TaskRecord, VisitRecord } from '../doc/sc
 import { SCHEMA_VERSION } from '../doc/schema.js';
 import type { FieldChange } from '../history/replay.js';
 import type { TextSink } from './format.js';
-import { byString, collect, html, safeName, stableJson, writeCsv, writeStableJson } from './format.js';
+import { byString, collect, html, lazyList, safeName, stableJson, writeCsv, writeStableJson } from './format.js';
 import type { PdfBlock, PdfSpec } from './pdf-spec.js';
 
 /** Version of the e-file layout (entry paths, JSON envelopes, manifest); bump when it changes. */
@@ -262,6 +262,14 @@ export function planPrintSpec(input: Pick<EfileInput, 'collections' | 'staffName
   return { title: 'Aprūpes plāns / care plan', subtitle: subtitle(input), blocks, footer: footer(input) };
 }
 
+/**
+ * A line of history.json: the change and its user's name (what `{ ...h, userName }` gives), made
+ * in sorted key order so that it is written without a sorted copy; the type names every field.
+ */
+function historyLine(h: FieldChange, userName: string): { readonly [K in keyof FieldChange | 'userName']: unknown } {
+  return { action: h.action, at: h.at, field: h.field, kind: h.kind, new: h.new, old: h.old, path: h.path, userId: h.userId, userName };
+}
+
 const HISTORY_HEADER = ['at', 'user_id', 'user_name', 'action', 'kind', 'path', 'field', 'old', 'new'] as const;
 
 /** Every entry of the e-file in ZIP order, without manifest.json (which needs the hashes). */
@@ -460,8 +468,9 @@ export function planEfile(input: EfileInput): { entries: EfileEntry[]; index: In
 
   // History: who changed what, when.
   const kept = input.history.filter((h) => h.path[0] !== EXPORTS_COLLECTION);
-  long('history.csv', (out) => writeCsv(out, HISTORY_HEADER, kept.map((h) => [h.at, h.userId, staff(input, h.userId), h.action, h.kind, h.path.join('/'), h.field, h.old, h.new])));
-  long('history.json', (out) => writeEnvelope(out, input, 'history', kept.map((h) => ({ ...h, userName: staff(input, h.userId) })), 2));
+  // Lines made as they are written: no list of 33,000 rows or objects is held for it.
+  long('history.csv', (out) => writeCsv(out, HISTORY_HEADER, lazyList(kept.length, (i) => { const h = kept[i]!; return [h.at, h.userId, staff(input, h.userId), h.action, h.kind, h.path.join('/'), h.field, h.old, h.new]; })));
+  long('history.json', (out) => writeEnvelope(out, input, 'history', lazyList(kept.length, (i) => historyLine(kept[i]!, staff(input, kept[i]!.userId))), 2));
   index.push({ section: 'Vēsture / history', title: 'Kas, ko un kad mainīja / who changed what, when', detail: `${kept.length}`, files: [{ label: 'CSV', path: 'history.csv' }, { label: 'JSON', path: 'history.json' }] });
 
   index.push({ section: 'Eksports / export', title: 'Kontrolsummas / checksums', detail: 'SHA-256', files: [{ label: 'JSON', path: MANIFEST_PATH }] });
