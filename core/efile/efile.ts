@@ -444,7 +444,9 @@ export function planEfile(input: EfileInput): { entries: EfileEntry[]; index: In
     writeCsv(
       out,
       ['visit_id', 'date', 'staff_id', 'staff_name', 'arrived_at', 'left_at', 'scheduled_visit_id', 'visit_note', 'task_record_id', 'task_code', 'task_name', 'outcome', 'task_note', 'handed_to', 'recorded_by', 'recorded_at'],
-      rows.map((r) => [
+      lazyList(rows.length, (i) => {
+        const r = rows[i]!;
+        return [
         r.visit?.id,
         r.visit?.date,
         r.visit?.staffId,
@@ -461,7 +463,8 @@ export function planEfile(input: EfileInput): { entries: EfileEntry[]; index: In
         r.task?.handedTo,
         r.task?.recordedBy,
         r.task?.recordedAt,
-      ]),
+      ];
+      }),
     ),
   );
   index.push({ section: 'Ieraksti / records', title: 'Apmeklējumi un uzdevumi (CSV) / visits and tasks', detail: `${rows.length}`, files: [{ label: 'CSV', path: 'records/visits-tasks.csv' }] });
