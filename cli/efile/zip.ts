@@ -1,8 +1,7 @@
 /**
  * Streams entries into a ZIP with archiver: written to `<final>.partial-<pid>`, renamed when
- * complete, removed on failure or abort. Entries are produced one at a time, so at most two entries
- * are in memory (one made while the one before is compressed). Fixed order, fixed dates, fixed mode
- * and compression level: same entries, same bytes.
+ * complete, removed on failure or abort. Entries are produced one at a time, so only one entry is in
+ * memory. Fixed order, fixed dates, fixed mode and compression level: same entries, same bytes.
  */
 import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
@@ -30,8 +29,7 @@ export const openPartials = new Set<string>();
 
 /**
  * Writes a ZIP at `final`. `produce` is called with `add(name, bytes)`; awaiting `add` waits until
- * the entry before it is compressed and handed to the file, so at most two entries are in memory
- * whatever the ZIP's size, and the next one is made while this one is compressed.
+ * the entry is compressed and handed to the file, so memory stays flat whatever the ZIP's size.
  */
 export async function writeZip(final: string, date: Date, produce: (add: (name: string, data: Buffer, options?: { store?: boolean }) => Promise<void>) => Promise<void>, signal?: AbortSignal): Promise<ZipResult> {
   const partial = partialName(final);
@@ -76,26 +74,25 @@ export async function writeZip(final: string, date: Date, produce: (add: (name: 
   });
   finished.catch(() => undefined); // observed below; never an unhandled rejection on abort
   zip.pipe(tee);
-  // Archiver works through its entries one at a time, in order: each `add` waits for the entry
-  // before it only, so the next entry is made while this one is compressed (on libuv's threads).
-  const waiting: { resolve(): void; reject(err: Error): void }[] = [];
-  zip.on('entry', () => waiting.shift()?.resolve());
-  zip.on('error', (err: Error) => {
-    for (const w of waiting.splice(0)) w.reject(err);
-  });
-  let previous: Promise<void> = Promise.resolve();
   try {
-    await produce((name, data, options) => {
-      if (signal?.aborted) return Promise.reject(new Error('aborted'));
-      if (failed) return Promise.reject(failed);
-      const done = new Promise<void>((resolve, reject) => waiting.push({ resolve, reject }));
-      done.catch(() => undefined); // observed by the next add, or below
-      zip.append(data, { name, date, mode: 0o644, store: options?.store ?? false });
-      const before = previous;
-      previous = done;
-      return before;
-    });
-    await previous;
+    await produce(
+      (name, data, options) =>
+        new Promise<void>((resolve, reject) => {
+          if (signal?.aborted) return reject(new Error('aborted'));
+          if (failed) return reject(failed);
+          const onEntry = () => {
+            zip.off('error', onError);
+            resolve();
+          };
+          const onError = (err: Error) => {
+            zip.off('entry', onEntry);
+            reject(err);
+          };
+          zip.once('entry', onEntry);
+          zip.once('error', onError);
+          zip.append(data, { name, date, mode: 0o644, store: options?.store ?? false });
+        }),
+    );
     if (signal?.aborted) throw new Error('aborted');
     await zip.finalize();
     await finished;
