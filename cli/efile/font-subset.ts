@@ -6,6 +6,9 @@
  * by its glyph list. Same subset bytes as before.
  */
 
+/** This module's file: part of the renderer's identity (pdf.ts `rendererIdentity`). */
+export const FONT_SUBSET_MODULE = import.meta.url;
+
 /** The parts of a fontkit TrueType subset `_addGlyph` touches (fontkit internals, version 2). */
 interface TtfSubset {
   font: FontkitFont;

@@ -8,9 +8,10 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import PDFDocument from 'pdfkit';
+import type PDFDocumentClass from 'pdfkit';
 import type { PdfBlock, PdfSpec } from '../../core/efile/pdf-spec.js';
-import { reuseGlyphs } from './font-subset.js';
+import { FONT_SUBSET_MODULE, reuseGlyphs } from './font-subset.js';
+import { layoutPlainWords, PLAIN_LAYOUT_MODULE } from './plain-layout.js';
 
 /** A parsed font as pdfkit holds it (a fontkit font; pdfkit accepts one wherever it takes a font). */
 type ParsedFont = object;
@@ -31,11 +32,22 @@ interface PdfkitFontInternals {
   _font: { font: ParsedFont; layoutCache?: Record<string, unknown> };
 }
 
+type PdfkitConstructor = typeof PDFDocumentClass;
+let pdfkit: Promise<PdfkitConstructor> | null = null;
+
+/**
+ * pdfkit, with fontkit and its Unicode tables (~0.3 s to load in a fresh process), imported when
+ * the first PDF is drawn: an export or a command that draws none never loads it.
+ */
+function loadPdfkit(): Promise<PdfkitConstructor> {
+  return (pdfkit ??= import('pdfkit').then((m) => m.default));
+}
+
 /**
  * Parses the fonts once per process (pdfkit would re-parse the 750 kB TTF for every document) and
  * shares the per-word layout caches between documents: layout depends only on font and text.
  */
-function loadFonts(): FontSet {
+function loadFonts(PDFDocument: PdfkitConstructor): FontSet {
   if (!fonts) {
     const files = fontFiles();
     const parse = (file: string): ParsedFont => {
@@ -52,7 +64,7 @@ function loadFonts(): FontSet {
 let identity: string | null = null;
 
 /**
- * What a PDF's bytes depend on besides its spec: this renderer's code (the file it was loaded
+ * What a PDF's bytes depend on besides its spec: this renderer's code (the files it was loaded
  * from: in the bundle, a chunk named by its content hash) and the versions of pdfkit, fontkit and
  * the fonts. Part of a kept PDF's key (pdf-cache.ts), so a kept PDF is never one an older renderer drew.
  */
@@ -71,8 +83,10 @@ export function rendererIdentity(): string {
       }
       return 'unknown';
     };
-    const code = createHash('sha256').update(readFileSync(fileURLToPath(import.meta.url))).digest('hex');
-    identity = JSON.stringify({ code, pdfkit: version('pdfkit'), fontkit: version('fontkit'), fonts: version('dejavu-fonts-ttf') });
+    // This module and the two that shape what it draws (one file in the bundle, three in dist/).
+    const code = createHash('sha256');
+    for (const url of new Set([import.meta.url, FONT_SUBSET_MODULE, PLAIN_LAYOUT_MODULE])) code.update(readFileSync(fileURLToPath(url)));
+    identity = JSON.stringify({ code: code.digest('hex'), pdfkit: version('pdfkit'), fontkit: version('fontkit'), fonts: version('dejavu-fonts-ttf') });
   }
   return identity;
 }
@@ -86,10 +100,11 @@ const CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN;
 const TABLE_SIZE = 7.5;
 const PAD = 2;
 
-/** Renders a spec to PDF bytes. The spec's own date, else `date`, is both CreationDate and ModDate. */
-export function renderPdf(spec: PdfSpec, exportDate: Date): Promise<Buffer> {
+/** Renders a spec to PDF bytes. The spec's own date, else `exportDate`, is both CreationDate and ModDate. */
+export async function renderPdf(spec: PdfSpec, exportDate: Date): Promise<Buffer> {
   const date = spec.date === undefined ? exportDate : new Date(spec.date);
-  const f = loadFonts();
+  const PDFDocument = await loadPdfkit();
+  const f = loadFonts(PDFDocument);
   // Bound the shared caches: start afresh now and then (free text makes them grow).
   if (++renders % 500 === 0) layoutCaches = { regular: Object.create(null) as Record<string, unknown>, bold: Object.create(null) as Record<string, unknown> };
   const doc = new PDFDocument({
@@ -108,6 +123,7 @@ export function renderPdf(spec: PdfSpec, exportDate: Date): Promise<Buffer> {
   for (const name of ['bold', 'regular'] as const) {
     doc.font(name);
     (doc as unknown as PdfkitFontInternals)._font.layoutCache = layoutCaches[name];
+    layoutPlainWords((doc as unknown as PdfkitFontInternals)._font);
   }
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));

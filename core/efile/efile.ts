@@ -10,7 +10,7 @@ import type { FieldChange } from '../history/replay.js';
 import type { LastChanges, RecordRef } from './as-of.js';
 import { asOf, changedAt, lastChanges, later } from './as-of.js';
 import type { TextSink } from './format.js';
-import { byString, collect, html, safeName, stableJson, writeCsv, writeStableJson } from './format.js';
+import { byString, collect, html, lazyList, safeName, stableJson, writeCsv, writeStableJson } from './format.js';
 import type { PdfBlock, PdfSpec } from './pdf-spec.js';
 
 /** Version of the e-file layout (entry paths, JSON envelopes, manifest); bump when it changes. */
@@ -270,6 +270,14 @@ export function planPrintSpec(input: Pick<EfileInput, 'collections' | 'staffName
   return { title: 'Aprūpes plāns / care plan', subtitle: subtitle(input), blocks, footer: footer(input) };
 }
 
+/**
+ * A line of history.json: the change and its user's name (what `{ ...h, userName }` gives), made
+ * in sorted key order so that it is written without a sorted copy; the type names every field.
+ */
+function historyLine(h: FieldChange, userName: string): { readonly [K in keyof FieldChange | 'userName']: unknown } {
+  return { action: h.action, at: h.at, field: h.field, kind: h.kind, new: h.new, old: h.old, path: h.path, userId: h.userId, userName };
+}
+
 const HISTORY_HEADER = ['at', 'user_id', 'user_name', 'action', 'kind', 'path', 'field', 'old', 'new'] as const;
 
 /** Every entry of the e-file in ZIP order, without manifest.json (which needs the hashes). */
@@ -475,7 +483,9 @@ export function planEfile(input: EfileInput): { entries: EfileEntry[]; index: In
     writeCsv(
       out,
       ['visit_id', 'date', 'staff_id', 'staff_name', 'arrived_at', 'left_at', 'scheduled_visit_id', 'visit_note', 'task_record_id', 'task_code', 'task_name', 'outcome', 'task_note', 'handed_to', 'recorded_by', 'recorded_at'],
-      rows.map((r) => [
+      lazyList(rows.length, (i) => {
+        const r = rows[i]!;
+        return [
         r.visit?.id,
         r.visit?.date,
         r.visit?.staffId,
@@ -492,15 +502,17 @@ export function planEfile(input: EfileInput): { entries: EfileEntry[]; index: In
         r.task?.handedTo,
         r.task?.recordedBy,
         r.task?.recordedAt,
-      ]),
+      ];
+      }),
     ),
   );
   index.push({ section: 'Ieraksti / records', title: 'Apmeklējumi un uzdevumi (CSV) / visits and tasks', detail: `${rows.length}`, files: [{ label: 'CSV', path: 'records/visits-tasks.csv' }] });
 
   // History: who changed what, when.
   const kept = input.history.filter((h) => h.path[0] !== EXPORTS_COLLECTION);
-  long('history.csv', (out) => writeCsv(out, HISTORY_HEADER, kept.map((h) => [h.at, h.userId, staff(input, h.userId), h.action, h.kind, h.path.join('/'), h.field, h.old, h.new])));
-  long('history.json', (out) => writeEnvelope(out, input, 'history', kept.map((h) => ({ ...h, userName: staff(input, h.userId) })), 2));
+  // Lines made as they are written: no list of 33,000 rows or objects is held for it.
+  long('history.csv', (out) => writeCsv(out, HISTORY_HEADER, lazyList(kept.length, (i) => { const h = kept[i]!; return [h.at, h.userId, staff(input, h.userId), h.action, h.kind, h.path.join('/'), h.field, h.old, h.new]; })));
+  long('history.json', (out) => writeEnvelope(out, input, 'history', lazyList(kept.length, (i) => historyLine(kept[i]!, staff(input, kept[i]!.userId))), 2));
   index.push({ section: 'Vēsture / history', title: 'Kas, ko un kad mainīja / who changed what, when', detail: `${kept.length}`, files: [{ label: 'CSV', path: 'history.csv' }, { label: 'JSON', path: 'history.json' }] });
 
   index.push({ section: 'Eksports / export', title: 'Kontrolsummas / checksums', detail: 'SHA-256', files: [{ label: 'JSON', path: MANIFEST_PATH }] });

@@ -12,6 +12,27 @@ export function stableJson(value: unknown, compactDepth = Infinity): string {
 /** Where a long text goes piece by piece (the shell encodes each piece at once: no giant string is built). */
 export type TextSink = (piece: string) => void;
 
+/**
+ * A list written like an array whose items are made as they are written, one at a time: a long
+ * entry (33,000 history lines) never holds an array of them all.
+ */
+export class LazyList<T> {
+  constructor(
+    readonly length: number,
+    readonly at: (index: number) => T,
+  ) {}
+
+  /** The items as an array (where a list is written inside a compact line). */
+  toArray(): T[] {
+    return Array.from({ length: this.length }, (_, i) => this.at(i));
+  }
+}
+
+/** A LazyList of `length` items made by `at`. */
+export function lazyList<T>(length: number, at: (index: number) => T): LazyList<T> {
+  return new LazyList(length, at);
+}
+
 /** The pieces a writer gives, as one string. */
 export function collect(write: (out: TextSink) => void): string {
   const pieces: string[] = [];
@@ -39,23 +60,11 @@ function sortedKeys(v: object): string[] {
 }
 
 function pretty(out: TextSink, v: unknown, depth: number, compactDepth: number): void {
+  if (v instanceof LazyList) return prettyList(out, v, depth, compactDepth);
   if (depth >= compactDepth || v === null || typeof v !== 'object') return out(compact(v));
+  if (Array.isArray(v)) return prettyList(out, v, depth, compactDepth);
   const pad = '  '.repeat(depth + 1);
   const end = '  '.repeat(depth);
-  if (Array.isArray(v)) {
-    if (v.length === 0) return out('[]');
-    out('[\n');
-    if (depth + 1 >= compactDepth) {
-      // Long record lists: one line per record, records of one shape share one key order.
-      const copy = new SortedCopy();
-      for (let i = 0; i < v.length; i++) out(`${i ? ',\n' : ''}${pad}${copy.compact(v[i])}`);
-    } else
-      for (let i = 0; i < v.length; i++) {
-        out(i ? `,\n${pad}` : pad);
-        pretty(out, v[i], depth + 1, compactDepth);
-      }
-    return out(`\n${end}]`);
-  }
   const keys = sortedKeys(v);
   if (keys.length === 0) return out('{}');
   out('{\n');
@@ -64,6 +73,26 @@ function pretty(out: TextSink, v: unknown, depth: number, compactDepth: number):
     pretty(out, (v as Record<string, unknown>)[k], depth + 1, compactDepth);
   });
   out(`\n${end}}`);
+}
+
+/** An array (or LazyList) at `depth`, one item per line. */
+function prettyList(out: TextSink, v: readonly unknown[] | LazyList<unknown>, depth: number, compactDepth: number): void {
+  if (depth >= compactDepth) return out(compact(v instanceof LazyList ? v.toArray() : v));
+  const item = v instanceof LazyList ? v.at : (i: number) => v[i];
+  const pad = '  '.repeat(depth + 1);
+  const end = '  '.repeat(depth);
+  if (v.length === 0) return out('[]');
+  out('[\n');
+  if (depth + 1 >= compactDepth) {
+    // Long record lists: one line per record, records of one shape share one key order.
+    const copy = new SortedCopy();
+    for (let i = 0; i < v.length; i++) out(`${i ? ',\n' : ''}${pad}${copy.compact(item(i))}`);
+  } else
+    for (let i = 0; i < v.length; i++) {
+      out(i ? `,\n${pad}` : pad);
+      pretty(out, item(i), depth + 1, compactDepth);
+    }
+  out(`\n${end}]`);
 }
 
 /** One-line JSON with sorted keys (what JSON.stringify of a key-sorted copy gives). */
@@ -82,6 +111,8 @@ const PROTO_KEY = Symbol('__proto__');
 class SortedCopy {
   private lastKeys: string[] = [];
   private lastSorted: string[] = [];
+  /** Whether `lastKeys` are in sorted order already (records made in that order need no copy). */
+  private lastInOrder = false;
 
   /** JSON.stringify of the key-sorted copy of `v` ('null' where JSON.stringify gives nothing). */
   compact(v: unknown): string {
@@ -94,11 +125,18 @@ class SortedCopy {
     }
   }
 
+  /**
+   * The key-sorted copy of `v`, or `v` itself where JSON.stringify gives the same for both: its
+   * keys in order already, no toJSON, and only primitives or arrays of primitives in it.
+   */
   private copy(v: object): unknown {
-    if (Array.isArray(v)) return v.map((x: unknown) => (x !== null && typeof x === 'object' ? this.copy(x) : x));
+    if (v instanceof LazyList) return this.copy(v.toArray());
+    if (Array.isArray(v)) return primitiveArray(v) ? v : v.map((x: unknown) => (x !== null && typeof x === 'object' ? this.copy(x) : x));
     const src = v as Record<string, unknown>;
+    const sorted = this.order(Object.keys(src));
+    if (this.lastInOrder && !('toJSON' in src) && sorted.every((k) => isPrimitive(src[k]) || (Array.isArray(src[k]) && primitiveArray(src[k])))) return src;
     const out: Record<string, unknown> = {};
-    for (const k of this.order(Object.keys(src))) {
+    for (const k of sorted) {
       const x = src[k];
       out[k] = x !== null && typeof x === 'object' ? this.copy(x) : x;
     }
@@ -115,12 +153,21 @@ class SortedCopy {
     if (sorted.includes('__proto__')) throw PROTO_KEY;
     this.lastKeys = keys;
     this.lastSorted = sorted;
+    this.lastInOrder = sorted.every((k, i) => k === keys[i]);
     return sorted;
   }
 }
 
+const isPrimitive = (x: unknown): boolean => x === null || typeof x !== 'object';
+
+/** An array JSON.stringify writes as its copy: primitives only, no toJSON. */
+function primitiveArray(a: readonly unknown[]): boolean {
+  return !('toJSON' in a) && a.every(isPrimitive);
+}
+
 /** compact() key by key, for the rare data the key list cannot serve. */
 function compactEach(v: unknown): string {
+  if (v instanceof LazyList) return compactEach(v.toArray());
   if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'null';
   if (Array.isArray(v)) {
     let out = '[';
@@ -147,10 +194,18 @@ export function csv(header: readonly string[], rows: readonly (readonly unknown[
   return collect((out) => writeCsv(out, header, rows));
 }
 
-/** csv(), given to `out` one line at a time. */
-export function writeCsv(out: TextSink, header: readonly string[], rows: readonly (readonly unknown[])[]): void {
-  out(`${header.map(csvField).join(',')}\r\n`);
-  for (const r of rows) out(`${r.map(csvField).join(',')}\r\n`);
+/** csv(), given to `out` one line at a time; rows as an array or a LazyList (made as written). */
+export function writeCsv(out: TextSink, header: readonly string[], rows: readonly (readonly unknown[])[] | LazyList<readonly unknown[]>): void {
+  out(csvLine(header));
+  const row = rows instanceof LazyList ? rows.at : (i: number) => rows[i]!;
+  for (let i = 0; i < rows.length; i++) out(csvLine(row(i)));
+}
+
+/** One CSV line with its CRLF (`r.map(csvField).join(',')`, without the array in between). */
+function csvLine(r: readonly unknown[]): string {
+  let line = '';
+  for (let i = 0; i < r.length; i++) line += i ? `,${csvField(r[i])}` : csvField(r[i]);
+  return `${line}\r\n`;
 }
 
 /** Escapes text for HTML content and attribute values. */

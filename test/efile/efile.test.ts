@@ -8,7 +8,7 @@ import { verifyEfile } from '../../cli/efile/verify.js';
 import { writeZip } from '../../cli/efile/zip.js';
 import { collection } from '../../core/doc/records.js';
 import { compareManifest, parseManifest } from '../../core/efile/efile.js';
-import { csv, stableJson } from '../../core/efile/format.js';
+import { csv, lazyList, stableJson, writeCsv } from '../../core/efile/format.js';
 import { buildFixture, CLIENT, CLIENT2, CLIENT_NAME, NOW, openFixture } from './fixture.js';
 import { fileSha, pdfText, run, sha256, unzipTest, zipEntry, zipNames } from './helpers.js';
 
@@ -20,6 +20,12 @@ describe('formats (core/efile)', () => {
   });
   test('csv quotes commas, quotes and line breaks', () => {
     expect(csv(['a', 'b'], [['x,y', 'say "hi"'], ['line\nbreak', null]])).toBe('a,b\r\n"x,y","say ""hi"""\r\n"line\nbreak",\r\n');
+    // Rows made as they are written give the same text.
+    const rows = [['x,y', 'say "hi"', 1, { a: 1 }], ['line\nbreak', null, undefined, ''], []];
+    const pieces: string[] = [];
+    writeCsv((p) => pieces.push(p), ['a', 'b'], lazyList(rows.length, (i) => rows[i]!));
+    expect(pieces.join('')).toBe(csv(['a', 'b'], rows));
+    expect(pieces.join('')).toBe('a,b\r\n"x,y","say ""hi""",1,"{""a"":1}"\r\n"line\nbreak",,,\r\n\r\n');
   });
   test('compareManifest names what differs, misses and is extra', () => {
     const m = [{ path: 'a', size: 1, sha256: 'x' }, { path: 'b', size: 1, sha256: 'y' }];
@@ -356,8 +362,9 @@ describe('stableJson against a sorted copy (seeded)', () => {
     console.log(`stableJson record-list seed ${seed}`);
     let s = seed;
     const rnd = () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648);
-    const shapes = [['id', 'at', 'note', 'path'], ['b', 'a', '2', '10'], ['z', 'Ž', 'a'], ['id', 'at', 'note', 'path', '__proto__']];
-    const value = (): unknown => [null, 'ā"\\\n', 3, true, undefined, ['x', { q: 1, p: [2] }], { y: undefined, x: 'é' }][Math.floor(rnd() * 7)];
+    // Shapes in sorted order already (written without a copy when their values are flat) among them.
+    const shapes = [['id', 'at', 'note', 'path'], ['b', 'a', '2', '10'], ['z', 'Ž', 'a'], ['id', 'at', 'note', 'path', '__proto__'], ['at', 'id', 'note', 'path'], ['2', '10', 'a', 'b']];
+    const value = (): unknown => [null, 'ā"\\\n', 3, true, undefined, ['x', { q: 1, p: [2] }], { y: undefined, x: 'é' }, ['x', 2, null, undefined], new Date(0)][Math.floor(rnd() * 9)];
     const sorted = (v: unknown): unknown => (Array.isArray(v) ? v.map(sorted) : v !== null && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().filter((k) => (v as Record<string, unknown>)[k] !== undefined).map((k) => [k, sorted((v as Record<string, unknown>)[k])])) : v);
     for (let i = 0; i < 50; i++) {
       const data = Array.from({ length: Math.floor(rnd() * 40) }, () => {
@@ -366,6 +373,8 @@ describe('stableJson against a sorted copy (seeded)', () => {
       });
       const expected = data.length === 0 ? '[]' : `[\n${data.map((x) => `    ${JSON.stringify(sorted(x))}`).join(',\n')}\n  ]`;
       expect(stableJson({ data }, 2), `seed ${seed}, list ${i}`).toBe(`{\n  "data": ${expected}\n}\n`);
+      // The same list made as it is written.
+      expect(stableJson({ data: lazyList(data.length, (k) => data[k]) }, 2), `seed ${seed}, lazy list ${i}`).toBe(`{\n  "data": ${expected}\n}\n`);
     }
   });
 });

@@ -1,0 +1,330 @@
+/**
+ * Text layout without shaping, where shaping provably changes nothing. pdfkit lays out every new
+ * word through fontkit's GSUB/GPOS engine (~60 µs each, even warm) and caches it per word and
+ * process, so a fresh process pays that for each of the 3,650 dates of a 10-year work sheet.
+ *
+ * A character is *plain* in a font when no lookup of the font can act on a run made only of plain
+ * characters: its glyph is in no coverage of any substitution (GSUB) or positioning (GPOS) subtable
+ * — every OpenType lookup first matches the current glyph against its coverage, so none starts on a
+ * plain glyph — except pair positioning (kerning), whose value for every pair of plain glyphs is
+ * zero; nor has it a nonzero pair in the old `kern` table; it is no mark (fontkit zeroes marks'
+ * advances) and no default-ignorable. The candidates are Latin and Common script only, so the run is
+ * left to right whatever fontkit detects. A word of plain characters is then laid out as fontkit
+ * does it with no lookup firing: each character's cmap glyph at its advance width. The set is
+ * established once per parsed font, from the font's own tables (test/efile/plain-layout.test.ts
+ * compares the result with fontkit's own layout).
+ */
+
+/** This module's file: part of the renderer's identity (pdf.ts `rendererIdentity`). */
+export const PLAIN_LAYOUT_MODULE = import.meta.url;
+
+/** A fontkit glyph, as pdfkit uses it. */
+interface Glyph {
+  readonly id: number;
+  readonly advanceWidth: number;
+  readonly codePoints: readonly number[];
+}
+type Coverage = { readonly version: 1; readonly glyphs: readonly number[] } | { readonly version: 2; readonly rangeRecords: readonly { readonly start: number; readonly end: number }[] };
+type ClassDef = { readonly version: 1; readonly startGlyph: number; readonly classValueArray: readonly number[] } | { readonly version: 2; readonly classRangeRecord: readonly { readonly start: number; readonly end: number; readonly class: number }[] };
+interface ValueRecord {
+  readonly xAdvance?: number;
+  readonly yAdvance?: number;
+  readonly xPlacement?: number;
+  readonly yPlacement?: number;
+}
+interface LazyList<T> {
+  get(i: number): T;
+  toArray(): T[];
+}
+/** A lookup subtable of either table, with the fields fontkit 2 decodes (only some exist per type). */
+interface Subtable {
+  readonly version?: number;
+  readonly lookupType?: number;
+  readonly extension?: Subtable;
+  readonly coverage?: Coverage;
+  readonly markCoverage?: Coverage;
+  readonly baseCoverage?: Coverage;
+  readonly ligatureCoverage?: Coverage;
+  readonly mark1Coverage?: Coverage;
+  readonly mark2Coverage?: Coverage;
+  readonly coverages?: readonly Coverage[];
+  readonly inputCoverage?: readonly Coverage[];
+  readonly backtrackCoverage?: readonly Coverage[];
+  readonly lookaheadCoverage?: readonly Coverage[];
+  // Pair positioning, formats 1 and 2.
+  readonly pairSets?: LazyList<LazyList<{ readonly secondGlyph: number; readonly value1?: ValueRecord; readonly value2?: ValueRecord }>>;
+  readonly classDef1?: ClassDef;
+  readonly classDef2?: ClassDef;
+  readonly classRecords?: LazyList<LazyList<{ readonly value1?: ValueRecord; readonly value2?: ValueRecord }>>;
+}
+interface OtScript {
+  readonly tag: string;
+  readonly script: { readonly defaultLangSys?: { readonly reqFeatureIndex?: number; readonly featureIndexes: readonly number[] } };
+}
+interface OtTable {
+  readonly scriptList: readonly OtScript[];
+  readonly featureList: readonly { readonly tag: string; readonly feature?: { readonly lookupListIndexes: readonly number[] } }[];
+  readonly lookupList: LazyList<{ readonly lookupType: number; readonly subTables: readonly Subtable[] }>;
+}
+interface FontkitFont {
+  readonly GSUB?: OtTable;
+  readonly GPOS?: OtTable;
+  readonly GDEF?: { readonly glyphClassDef?: ClassDef };
+  readonly kern?: { readonly version: number; readonly tables: readonly { readonly format: number; readonly subtable: { readonly pairs: readonly { readonly left: number; readonly right: number; readonly value: number }[] } }[] };
+  readonly morx?: unknown;
+  readonly _variationProcessor?: unknown;
+  readonly _cmapProcessor: { lookup(codePoint: number): number };
+  glyphForCodePoint(codePoint: number): Glyph;
+}
+
+/**
+ * Printable ASCII, Latvian letters and the punctuation of notes and work sheets (all Latin or Common
+ * script), the most used first: where a pair of them kerns, the later one is left to fontkit.
+ */
+const CANDIDATES: readonly number[] = [
+  ...new Set([...'0123456789-:–…., /()', ...Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i)), ...'āčēģīķļņšūžĀČĒĢĪĶĻŅŠŪŽäöüõÄÖÜÕ—→·„“”«»€§°№']),
+].map((c) => c.charCodeAt(0));
+
+const LOOKUP_TYPES = { GSUB: { extension: 7 }, GPOS: { extension: 9, pair: 2 } } as const;
+
+function covers(c: Coverage, gid: number): boolean {
+  return c.version === 1 ? c.glyphs.includes(gid) : c.rangeRecords.some((r) => r.start <= gid && gid <= r.end);
+}
+
+/** fontkit's coverage index (pair sets are indexed by it). */
+function coverageIndex(c: Coverage, gid: number): number {
+  if (c.version === 1) return c.glyphs.indexOf(gid);
+  let at = 0;
+  for (const r of c.rangeRecords as readonly { start: number; end: number; startCoverageIndex?: number }[]) {
+    if (r.start <= gid && gid <= r.end) return (r.startCoverageIndex ?? at) + gid - r.start;
+    at += r.end - r.start + 1;
+  }
+  return -1;
+}
+
+/** fontkit's class of a glyph (0 when unlisted). */
+function classOf(d: ClassDef, gid: number): number {
+  if (d.version === 1) return d.classValueArray[gid - d.startGlyph] ?? 0;
+  return d.classRangeRecord.find((r) => r.start <= gid && gid <= r.end)?.class ?? 0;
+}
+
+const zero = (v: ValueRecord | undefined): boolean => !v || (!v.xAdvance && !v.yAdvance && !v.xPlacement && !v.yPlacement);
+
+/**
+ * The coverages a lookup of `type` matches the current glyph against before it does anything (for
+ * contextual lookups of format 3: every input position's, a superset); null for a kind not known here.
+ */
+function gatingCoverages(table: 'GSUB' | 'GPOS', type: number, st: Subtable): readonly (Coverage | undefined)[] | null {
+  const context = table === 'GSUB' ? type === 5 : type === 7;
+  const chained = table === 'GSUB' ? type === 6 : type === 8;
+  if (context) return st.version === 3 ? (st.coverages ?? null) : [st.coverage];
+  if (chained) return st.version === 3 ? (st.inputCoverage ?? null) : [st.coverage];
+  if (table === 'GSUB') return [1, 2, 3, 4, 8].includes(type) ? [st.coverage] : null;
+  if (type === 4 || type === 5) return [st.markCoverage];
+  if (type === 6) return [st.mark1Coverage];
+  return [1, 2, 3].includes(type) ? [st.coverage] : null;
+}
+
+/** fontkit's fallback when a font has no entry for a run's script. */
+const DEFAULT_SCRIPTS = ['DFLT', 'dflt', 'latn'];
+
+/**
+ * The pairs (first, second) of `gids` to which pair positioning subtable `st` gives a nonzero value
+ * (fontkit: the first glyph in its coverage, the second the next one); null for a format not known here.
+ * Class-based values are read once per pair of classes: decoding them all costs ~0.1 s.
+ */
+function movingPairs(st: Subtable, gids: readonly number[]): [number, number][] | null {
+  const cov = st.coverage;
+  if (!cov) return null;
+  const firsts = gids.filter((g) => coverageIndex(cov, g) >= 0);
+  const pairs: [number, number][] = [];
+  if (st.version === 1 && st.pairSets) {
+    const wanted = new Set(gids);
+    for (const a of firsts) for (const p of st.pairSets.get(coverageIndex(cov, a)).toArray()) if (wanted.has(p.secondGlyph) && !(zero(p.value1) && zero(p.value2))) pairs.push([a, p.secondGlyph]);
+    return pairs;
+  }
+  if (st.version !== 2 || !st.classDef1 || !st.classDef2 || !st.classRecords) return null;
+  const group = (list: readonly number[], d: ClassDef) => {
+    const m = new Map<number, number[]>();
+    for (const g of list) {
+      const c = classOf(d, g);
+      const l = m.get(c);
+      if (l) l.push(g);
+      else m.set(c, [g]);
+    }
+    return m;
+  };
+  const seconds = group(gids, st.classDef2);
+  for (const [c1, as] of group(firsts, st.classDef1)) {
+    const row = st.classRecords.get(c1);
+    for (const [c2, bs] of seconds) {
+      const rec = row.get(c2);
+      if (!(zero(rec?.value1) && zero(rec?.value2))) for (const x of as) for (const y of bs) pairs.push([x, y]);
+    }
+  }
+  return pairs;
+}
+
+/** The plain character codes of a parsed font (empty when its tables are not of a kind this understands). */
+function findPlain(f: FontkitFont): Set<number> {
+  const none = new Set<number>();
+  // AAT fonts, variable fonts and fonts without GPOS take other paths in fontkit.
+  if (f.morx || f._variationProcessor || !f.GPOS) return none;
+  const gids = new Map<number, number>();
+  for (const code of CANDIDATES) {
+    const gid = f._cmapProcessor.lookup(code);
+    if (gid !== 0 && !(f.GDEF?.glyphClassDef && classOf(f.GDEF.glyphClassDef, gid) === 3)) gids.set(code, gid);
+  }
+  const pairTables: Subtable[] = [];
+  for (const table of ['GSUB', 'GPOS'] as const) {
+    const types = LOOKUP_TYPES[table];
+    const t = f[table];
+    if (!t) continue;
+    const reachable = reachableLookups(t);
+    if (!reachable) return none;
+    for (const index of reachable) {
+      const lookup = t.lookupList.get(index);
+      if (!lookup) return none;
+      for (let st of lookup.subTables) {
+        let type = lookup.lookupType;
+        if (type === types.extension) {
+          if (!st.extension || st.lookupType === undefined) return none;
+          type = st.lookupType;
+          st = st.extension;
+        }
+        if ('pair' in types && type === types.pair) {
+          pairTables.push(st);
+          continue;
+        }
+        const covs = gatingCoverages(table, type, st);
+        if (!covs || covs.length === 0 || covs.some((c) => c === undefined)) return none;
+        for (const [code, gid] of gids) if (covs.some((c) => covers(c!, gid))) gids.delete(code);
+      }
+    }
+  }
+  // Pairs that move: of each, the later candidate goes (digits and date punctuation come first).
+  const moving: [number, number][] = [];
+  const plainGids = [...new Set(gids.values())];
+  for (const st of pairTables) {
+    const pairs = movingPairs(st, plainGids);
+    if (!pairs) return none;
+    moving.push(...pairs);
+  }
+  // fontkit applies the old kern table only when the script's GPOS features have no kern.
+  if (f.kern && !gposKerns(f.GPOS)) {
+    if (f.kern.version !== 0 || f.kern.tables.some((t) => t.format !== 0)) return none;
+    const wanted = new Set(plainGids);
+    for (const t of f.kern.tables) for (const p of t.subtable.pairs) if (p.value !== 0 && wanted.has(p.left) && wanted.has(p.right)) moving.push([p.left, p.right]);
+  }
+  const rank = new Map<number, number>();
+  CANDIDATES.forEach((code, i) => {
+    const gid = gids.get(code);
+    if (gid !== undefined && !rank.has(gid)) rank.set(gid, i);
+  });
+  const out = new Set(plainGids);
+  for (const [a, b] of moving) if (out.has(a) && out.has(b)) out.delete(rank.get(a)! > rank.get(b)! ? a : b);
+  for (const [code, gid] of gids) if (!out.has(gid)) gids.delete(code);
+  return new Set(gids.keys());
+}
+
+/**
+ * The script entries fontkit's selectScript picks for a run of plain characters: for 'latn' (a
+ * Latin letter in it) and for 'zzzz' (none: its fallback list); null when there is no fallback
+ * (fontkit would keep whatever script the run before had).
+ */
+function plainScripts(t: OtTable): readonly OtScript[] | null {
+  const find = (tags: readonly string[]) => {
+    for (const tag of tags) for (const e of t.scriptList) if (e.tag === tag) return e;
+    return null;
+  };
+  const fallback = find(DEFAULT_SCRIPTS);
+  return fallback ? [find(['latn']) ?? fallback, fallback] : null;
+}
+
+/**
+ * The lookups any feature of those scripts' default language systems (pdfkit names no language)
+ * can apply: more than the shaper switches on. Lookups that contextual ones call apply only where
+ * those fire, which their own coverage decides.
+ */
+function reachableLookups(t: OtTable): number[] | null {
+  const scripts = plainScripts(t);
+  if (!scripts) return null;
+  const lookups = new Set<number>();
+  for (const e of scripts) {
+    const ls = e.script.defaultLangSys;
+    if (!ls) continue;
+    const features = ls.reqFeatureIndex !== undefined && ls.reqFeatureIndex !== 0xffff ? [ls.reqFeatureIndex, ...ls.featureIndexes] : ls.featureIndexes;
+    for (const i of features) {
+      const feature = t.featureList[i]?.feature;
+      if (!feature) return null;
+      for (const l of feature.lookupListIndexes) lookups.add(l);
+    }
+  }
+  return [...lookups].sort((a, b) => a - b);
+}
+
+/** Whether GPOS has a kern feature for each script a run of plain characters can get. */
+function gposKerns(gpos: OtTable): boolean {
+  return plainScripts(gpos)?.every((e) => e.script.defaultLangSys?.featureIndexes.some((i) => gpos.featureList[i]?.tag === 'kern') ?? false) ?? false;
+}
+
+const plainByFont = new WeakMap<object, ReadonlySet<number>>();
+
+/** The character codes of `font` (a parsed fontkit font) whose words need no shaping; found once per font. */
+export function plainCodes(font: object): ReadonlySet<number> {
+  let set = plainByFont.get(font);
+  if (!set) plainByFont.set(font, (set = findPlain(font as FontkitFont)));
+  return set;
+}
+
+/** A laid-out word as pdfkit's EmbeddedFont keeps it: positions in its 1000-unit scale. */
+export interface PdfkitRun {
+  readonly glyphs: readonly Glyph[];
+  readonly positions: readonly { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number; advanceWidth: number }[];
+  readonly advanceWidth: number;
+}
+
+/**
+ * What pdfkit's `layoutRun(text)` gives (fontkit's layout, scaled by `scale`) when every character
+ * of `text` is plain; null otherwise. The same glyph objects, the same numbers, summed in the same order.
+ */
+export function plainRun(font: object, scale: number, text: string): PdfkitRun | null {
+  const plain = plainCodes(font);
+  for (let i = 0; i < text.length; i++) if (!plain.has(text.charCodeAt(i))) return null;
+  const f = font as FontkitFont;
+  const glyphs: Glyph[] = [];
+  const positions: PdfkitRun['positions'][number][] = [];
+  let width = 0;
+  for (let i = 0; i < text.length; i++) {
+    const g = f.glyphForCodePoint(text.charCodeAt(i));
+    const advance = g.advanceWidth * scale;
+    glyphs.push(g);
+    positions.push({ xAdvance: advance, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: advance });
+    width += advance;
+  }
+  return { glyphs, positions, advanceWidth: width };
+}
+
+/** pdfkit's EmbeddedFont: the parsed font, its scale and its per-word layout cache. */
+interface EmbeddedFont {
+  readonly font: object;
+  readonly scale: number;
+  layoutCache?: Record<string, unknown>;
+  layoutCached(text: string): unknown;
+}
+
+/** Makes a pdfkit EmbeddedFont (a document's `_font`) lay out plain words without shaping; its other words as before. */
+export function layoutPlainWords(embedded: object): void {
+  const e = embedded as EmbeddedFont;
+  if (typeof e.layoutCached !== 'function' || plainCodes(e.font).size === 0) return;
+  const shaped = e.layoutCached.bind(e);
+  e.layoutCached = (text: string): unknown => {
+    const cache = e.layoutCache;
+    const hit = cache?.[text];
+    if (hit) return hit;
+    const run = plainRun(e.font, e.scale, text);
+    if (!run) return shaped(text);
+    if (cache) cache[text] = run;
+    return run;
+  };
+}
