@@ -18,7 +18,6 @@ import type { ExportContext, OrgInfo } from './jobs.js';
 import type { ClientRead } from './source.js';
 import { readClientForExport, recordExport } from './source.js';
 import { storedPdfCache } from './pdf-cache.js';
-import { startRenderHelper } from './render-helper.js';
 import { writeEfile } from './write.js';
 
 let version: string | null = null;
@@ -119,8 +118,6 @@ export interface ExportOk {
  * main thread still does what the worker leaves (an open document, a very large client).
  */
 export async function exportClient(ws: Workspace, id: ClientId, outDir: string, org: OrgInfo, signal?: AbortSignal, pool?: RenderPool | null): Promise<ExportOk | Failure> {
-  // The PDF helper thread loads while the client is read (a large client's PDFs are shared with it).
-  if (!pool) startRenderHelper();
   const exportedAt = ws.clock.now();
   const final = join(outDir, efileName(id));
   if (pool && !ws.repo.isOpen(clientDocId(id))) {
@@ -138,8 +135,9 @@ export async function exportClient(ws: Workspace, id: ClientId, outDir: string, 
   const allowed = mayExport(ws, visitStaff(input));
   if (!allowed.ok) return allowed;
   await mkdir(outDir, { recursive: true });
-  // In this thread, a large client's PDFs of its last export are reused where unchanged.
-  const res = pool ? await pool.render(input, final, signal) : await writeEfile(input, final, signal, storedPdfCache(ws.repo.storage, clientDocId(id)));
+  // In this thread: a large client's PDFs of its last export are reused where unchanged, and the
+  // PDFs left to draw, when many, shared with the render helper thread (not beside a batch's pool).
+  const res = pool ? await pool.render(input, final, signal) : await writeEfile(input, final, signal, { cache: storedPdfCache(ws.repo.storage, clientDocId(id)), startHelper: true });
   // The file name only: the record syncs to other machines, where a local path means nothing.
   await recordExport(ws, id, { exportedBy: ws.user.id, exportedAt: input.exportedAt, sha256: res.sha256, file: basename(res.file) });
   return { ok: true, client: id, name: clientName(input.profile), ...res };

@@ -33,6 +33,6 @@ export async function exportStored(job: StoredExportJob): Promise<WorkerReply> {
   const allowed = mayExport(job.ctx, visitStaff(input.value));
   if (!allowed.ok) return allowed;
   await mkdir(dirname(job.final), { recursive: true });
-  const res = await writeEfile(input.value, job.final, undefined, storedPdfCache(storage, clientDocId(job.client)));
+  const res = await writeEfile(input.value, job.final, undefined, { cache: storedPdfCache(storage, clientDocId(job.client)) });
   return { ok: true, ...res, name: clientName(input.value.profile) };
 }

@@ -8,7 +8,7 @@ import type { PdfCache } from './pdf-cache.js';
 import { KEEP_PDFS_MIN_RECORDS } from './pdf-cache.js';
 import { renderPdf } from './pdf.js';
 import type { SharedPdfs } from './render-helper.js';
-import { helperIdle, sharePdfs } from './render-helper.js';
+import { helperIdle, sharePdfs, startRenderHelper } from './render-helper.js';
 import { utf8Of } from './utf8-sink.js';
 import { writeZip } from './zip.js';
 import type { ZipResult } from './zip.js';
@@ -70,6 +70,14 @@ function rowsToDraw(specs: Iterable<PdfSpec>): number {
   return n;
 }
 
+/** How `writeEfile` may work. */
+export interface WriteOptions {
+  /** The client's kept PDFs (pdf-cache.ts): used for a large client. */
+  readonly cache?: PdfCache | null;
+  /** Start the render helper thread when there is much to draw (else it is used only when already running). */
+  readonly startHelper?: boolean;
+}
+
 /** What `writeEfile` wrote, and how many PDFs were kept from the last export / drawn. */
 export interface EfileWritten extends ZipResult {
   readonly pdfs: { readonly kept: number; readonly drawn: number };
@@ -80,7 +88,8 @@ export interface EfileWritten extends ZipResult {
  * cache (a large client's kept PDFs, pdf-cache.ts), PDFs whose spec is unchanged are taken from it,
  * and the cache holds this export's PDFs afterwards. Same bytes either way.
  */
-export async function writeEfile(input: EfileInput, final: string, signal?: AbortSignal, cache?: PdfCache | null): Promise<EfileWritten> {
+export async function writeEfile(input: EfileInput, final: string, signal?: AbortSignal, options: WriteOptions = {}): Promise<EfileWritten> {
+  const cache = options.cache;
   const date = new Date(input.exportedAt);
   const { entries } = planEfile(input);
   const keep = cache && input.collections.visitRecords.length + input.collections.taskRecords.length >= KEEP_PDFS_MIN_RECORDS ? cache : null;
@@ -100,6 +109,8 @@ export async function writeEfile(input: EfileInput, final: string, signal?: Abor
   const toDraw = entries.flatMap((e, i) => (e.content.kind === 'pdf' && !plan?.kept.has(i) ? [i] : []));
   // Without a plan the rows are not counted (the specs are made one at a time): the client's records stand for them.
   const large = plan ? rowsToDraw(plan.specs.values()) >= SHARED_PDFS_MIN_ROWS : input.collections.visitRecords.length + input.collections.taskRecords.length >= SHARED_PDFS_MIN_ROWS;
+  // Started only now, when there is much to draw: an idle helper thread alone costs ~80 MB.
+  if (large && options.startHelper) startRenderHelper();
   if (large && helperIdle()) {
     const shared = sharePdfs(toDraw.length, date);
     if (shared) {

@@ -47,16 +47,16 @@ describe('kept PDFs', () => {
     const rendered = join(dir, 'docs', 'client~c-large', 'rendered');
 
     const fresh = await writeEfile(input(), join(dir, 'fresh.zip'));
-    const first = await writeEfile(input(), join(dir, 'first.zip'), undefined, cache());
+    const first = await writeEfile(input(), join(dir, 'first.zip'), undefined, { cache: cache() });
     expect(first.pdfs).toEqual({ kept: 0, drawn: fresh.pdfs.drawn });
     // The three work-sheet years are dated by their records and kept; profile and plan have no history here: dated by the export, drawn each time.
     expect((await readdir(rendered)).length).toBe(3);
-    const second = await writeEfile(input(), join(dir, 'second.zip'), undefined, cache());
+    const second = await writeEfile(input(), join(dir, 'second.zip'), undefined, { cache: cache() });
     expect(second.pdfs).toEqual({ kept: 3, drawn: fresh.pdfs.drawn - 3 });
     expect([first.sha256, second.sha256]).toEqual([fresh.sha256, fresh.sha256]);
 
     const before = new Set(await readdir(rendered));
-    const edited = await writeEfile(editedIn2020(input()), join(dir, 'edited.zip'), undefined, cache());
+    const edited = await writeEfile(editedIn2020(input()), join(dir, 'edited.zip'), undefined, { cache: cache() });
     const editedFresh = await writeEfile(editedIn2020(input()), join(dir, 'edited-fresh.zip'));
     expect(edited.pdfs).toEqual({ kept: 2, drawn: fresh.pdfs.drawn - 2 });
     expect(edited.sha256).toBe(editedFresh.sha256);
@@ -73,17 +73,17 @@ describe('kept PDFs', () => {
     const dir = await tmp();
     const storage = createFileStorage(join(dir, 'docs'));
     const rendered = join(dir, 'docs', 'client~c-large', 'rendered');
-    const first = await writeEfile(input(), join(dir, 'first.zip'), undefined, storedPdfCache(storage, DOC));
+    const first = await writeEfile(input(), join(dir, 'first.zip'), undefined, { cache: storedPdfCache(storage, DOC) });
     const [victim] = await readdir(rendered);
     const file = join(rendered, victim!);
     const buf = await readFile(file);
     buf.writeUInt8(buf.readUInt8(buf.length - 10) ^ 0xff, buf.length - 10);
     await writeFile(file, buf);
-    const again = await writeEfile(input(), join(dir, 'again.zip'), undefined, storedPdfCache(storage, DOC));
+    const again = await writeEfile(input(), join(dir, 'again.zip'), undefined, { cache: storedPdfCache(storage, DOC) });
     expect(again.pdfs.kept).toBe(2);
     expect(again.sha256).toBe(first.sha256);
 
-    const small = await writeEfile(largeInput(7, 100), join(dir, 'small.zip'), undefined, storedPdfCache(storage, 'client/c-small' as DocId));
+    const small = await writeEfile(largeInput(7, 100), join(dir, 'small.zip'), undefined, { cache: storedPdfCache(storage, 'client/c-small' as DocId) });
     expect(small.pdfs.kept).toBe(0);
     await expect(readdir(join(dir, 'docs', 'client~c-small'))).rejects.toThrow(/ENOENT/);
   }, 120_000);
