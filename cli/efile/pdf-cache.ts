@@ -24,17 +24,13 @@ export interface PdfCache {
   put(key: string, pdf: Buffer): void;
   /** After a complete export: writes the new PDFs and drops those this export did not use. */
   finish(): Promise<void>;
-  /** PDFs found kept / drawn and kept, so far. */
-  readonly stats: { reused: number; drawn: number };
 }
 
 /** A cache of `docId`'s PDFs in `storage`. */
 export function storedPdfCache(storage: DocStorage, docId: DocId): PdfCache {
   const used = new Set<string>();
   const fresh = new Map<string, Buffer>();
-  const stats = { reused: 0, drawn: 0 };
   return {
-    stats,
     keyOf(spec) {
       if (spec.date === undefined) return null;
       return createHash('sha256').update(rendererIdentity()).update('\u0000').update(JSON.stringify(spec)).digest('hex');
@@ -43,13 +39,11 @@ export function storedPdfCache(storage: DocStorage, docId: DocId): PdfCache {
       used.add(key);
       const kept = await storage.readRendered(docId, key).catch(() => null);
       if (!kept) return null;
-      stats.reused++;
       return Buffer.from(kept.buffer, kept.byteOffset, kept.byteLength);
     },
     put(key, pdf) {
       used.add(key);
       fresh.set(key, pdf);
-      stats.drawn++;
     },
     async finish() {
       try {

@@ -19,6 +19,7 @@ import { insertRecord } from '../../core/doc/records.js';
 import { COLLECTIONS, SCHEMA_VERSION } from '../../core/doc/schema.js';
 import type { ClientViewData } from '../../core/efile/client-view.js';
 import { CLIENT_VIEW } from '../../core/efile/client-view.js';
+import { EXPORTS_COLLECTION } from '../../core/efile/efile.js';
 import type { FieldChange } from '../../core/history/replay.js';
 import { replayHistory } from '../../core/history/replay.js';
 import type { ClientId } from '../../core/ids.js';
@@ -32,7 +33,7 @@ export type ClientRead =
   | { readonly ok: false; readonly message: string };
 
 /** Root maps of a client document (a root missing here only slows the replay, see replayHistory). */
-const CLIENT_ROOTS = ['meta', 'profile', 'exports', ...Object.keys(COLLECTIONS.client)];
+const CLIENT_ROOTS = ['meta', 'profile', EXPORTS_COLLECTION, ...Object.keys(COLLECTIONS.client)];
 
 function damaged(e: DamagedError | { readonly code: 'too-new'; readonly docId: string; readonly version: number }): string {
   return e.code === 'damaged' ? `damaged: ${e.file}: ${e.detail}. ${e.hint}` : `${e.docId} has schema version ${e.version}, newer than this apsis`;
@@ -119,13 +120,13 @@ export async function recordExport(ws: Workspace, id: ClientId, fields: Record<s
   const recordId = ws.newId('ex');
   if (ws.repo.isOpen(docId)) {
     const opened = await ws.client(id);
-    if (opened.ok) act(opened.doc, ws.origin('efile.export'), () => insertRecord(opened.doc, 'exports', recordId, fields));
+    if (opened.ok) act(opened.doc, ws.origin('efile.export'), () => insertRecord(opened.doc, EXPORTS_COLLECTION, recordId, fields));
     return;
   }
   const doc = new Y.Doc();
   let update: Uint8Array | null = null;
   doc.on('update', (u: Uint8Array) => (update = u));
-  doc.transact(() => insertRecord(doc, 'exports', recordId, fields));
+  doc.transact(() => insertRecord(doc, EXPORTS_COLLECTION, recordId, fields));
   doc.destroy();
   if (update) await ws.repo.storage.append(docId, update, { userId: ws.user.id, at: ws.clock.now().toISOString(), action: 'efile.export' });
 }

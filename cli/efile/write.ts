@@ -89,10 +89,10 @@ export interface EfileWritten extends ZipResult {
  * and the cache holds this export's PDFs afterwards. Same bytes either way.
  */
 export async function writeEfile(input: EfileInput, final: string, signal?: AbortSignal, options: WriteOptions = {}): Promise<EfileWritten> {
-  const cache = options.cache;
   const date = new Date(input.exportedAt);
   const { entries } = planEfile(input);
-  const keep = cache && input.collections.visitRecords.length + input.collections.taskRecords.length >= KEEP_PDFS_MIN_RECORDS ? cache : null;
+  const records = input.collections.visitRecords.length + input.collections.taskRecords.length;
+  const keep = options.cache && records >= KEEP_PDFS_MIN_RECORDS ? options.cache : null;
   const plan = keep ? await planPdfs(entries, keep) : null;
   const pdfCount = entries.filter((e) => e.content.kind === 'pdf').length;
   const pdfs = { kept: plan?.kept.size ?? 0, drawn: pdfCount - (plan?.kept.size ?? 0) };
@@ -108,7 +108,7 @@ export async function writeEfile(input: EfileInput, final: string, signal?: Abor
   const specOf = (i: number): PdfSpec => plan?.specs.get(i) ?? (entries[i]!.content as PdfContent).spec();
   const toDraw = entries.flatMap((e, i) => (e.content.kind === 'pdf' && !plan?.kept.has(i) ? [i] : []));
   // Without a plan the rows are not counted (the specs are made one at a time): the client's records stand for them.
-  const large = plan ? rowsToDraw(plan.specs.values()) >= SHARED_PDFS_MIN_ROWS : input.collections.visitRecords.length + input.collections.taskRecords.length >= SHARED_PDFS_MIN_ROWS;
+  const large = (plan ? rowsToDraw(plan.specs.values()) : records) >= SHARED_PDFS_MIN_ROWS;
   // Started only now, when there is much to draw: an idle helper thread alone costs ~80 MB.
   if (large && options.startHelper) startRenderHelper();
   if (large && helperIdle()) {

@@ -63,7 +63,7 @@ function damaged(file: string, detail: string): DamagedError {
 /** Creates a file-backed storage rooted at `root` (the workspace's `docs/` folder). */
 export function createFileStorage(root: string): DocStorage {
   const nextSeq = new Map<DocId, number>();
-  let viewWrites = 0;
+  let asideWrites = 0;
   const dirOf = (id: DocId) => join(root, docDirName(id));
 
   async function names(id: DocId): Promise<string[]> {
@@ -229,7 +229,7 @@ export function createFileStorage(root: string): DocStorage {
       await mkdir(dir, { recursive: true });
       // Written aside and renamed: a reader sees the old view or the new one. No fsync: a view lost
       // in a crash is rebuilt; a torn one fails its checksum. (Compaction removes stray `.tmp-` files.)
-      const tmp = join(dir, `.tmp-view-${process.pid}-${++viewWrites}`);
+      const tmp = join(dir, `.tmp-view-${process.pid}-${++asideWrites}`);
       await writeFile(tmp, encodeFrame('view', view));
       await rename(tmp, join(dir, VIEW));
     },
@@ -252,7 +252,7 @@ export function createFileStorage(root: string): DocStorage {
       const dir = join(dirOf(id), RENDERED);
       await mkdir(dir, { recursive: true });
       // Aside and renamed, as the view: a reader sees a whole file or none; a torn one fails its checksum.
-      const tmp = join(dir, `.tmp-${process.pid}-${++viewWrites}`);
+      const tmp = join(dir, `.tmp-${process.pid}-${++asideWrites}`);
       await writeFile(tmp, encodeFrame(key, bytes));
       await rename(tmp, join(dir, `${key}.pdf`));
     },

@@ -190,13 +190,13 @@ export function worksheetTable(rows: readonly WorksheetRow[], ctx: WorksheetCont
   return { kind: 'table', columns: WORKSHEET_COLUMNS, rows: worksheetTableRows(rows, ctx), empty: 'Nav ierakstu / no records' };
 }
 
-function footer(input: Pick<EfileInput, 'exportedAt' | 'demo' | 'software' | 'orgName'>): string {
-  return `${input.orgName ? `${input.orgName} · ` : ''}APSis ${input.software.version} · ${shortTime(input.exportedAt)} UTC${input.demo ? ' · DEMO' : ''}`;
-}
-
-/** The footer of a PDF dated by what it shows (`as-of.ts`): the state it shows, not the export time. */
-function datedFooter(input: Pick<EfileInput, 'demo' | 'software' | 'orgName'>, at: string): string {
-  return `${input.orgName ? `${input.orgName} · ` : ''}APSis ${input.software.version} · stāvoklis / as of ${shortTime(at)} UTC${input.demo ? ' · DEMO' : ''}`;
+/**
+ * Every page's footer: organisation, software, and a time — the state the document shows when it
+ * is dated by it (`asOf`, as-of.ts), else the export or print time.
+ */
+function footer(input: Pick<EfileInput, 'exportedAt' | 'demo' | 'software' | 'orgName'>, asOf: string | null = null): string {
+  const when = asOf === null ? shortTime(input.exportedAt) : `stāvoklis / as of ${shortTime(asOf)}`;
+  return `${input.orgName ? `${input.orgName} · ` : ''}APSis ${input.software.version} · ${when} UTC${input.demo ? ' · DEMO' : ''}`;
 }
 
 function fields(pairs: readonly (readonly [string, string | number | boolean | null | undefined])[], heading?: string): PdfBlock {
@@ -286,17 +286,17 @@ export function planEfile(input: EfileInput): { entries: EfileEntry[]; index: In
   const entries: EfileEntry[] = [];
   const index: IndexItem[] = [];
   let changes: LastChanges | null = null;
-  // Each PDF is dated by the latest change to the records it shows (export-dated when none has one).
-  const pdf = (path: string, title: string, blocks: Lazy<PdfBlock[]>, shows: readonly RecordRef[] | ((changes: LastChanges) => string | null)) =>
+  // Each PDF is dated by the latest change to the records it shows: `dated` finds it (null: none
+  // recorded, then the export dates it).
+  const pdf = (path: string, title: string, blocks: Lazy<PdfBlock[]>, dated: (changes: LastChanges) => string | null) =>
     entries.push({
       path,
       content: {
         kind: 'pdf',
         spec: () => {
-          changes ??= lastChanges(input.history);
-          const at = typeof shows === 'function' ? shows(changes) : asOf(changes, shows);
-          const base = { title, subtitle: subtitle(input), blocks: force(blocks) };
-          return at === null ? { ...base, footer: footer(input) } : { ...base, footer: datedFooter(input, at), date: at };
+          const at = dated((changes ??= lastChanges(input.history)));
+          const base = { title, subtitle: subtitle(input), blocks: force(blocks), footer: footer(input, at) };
+          return at === null ? base : { ...base, date: at };
         },
       },
     });
@@ -318,7 +318,7 @@ export function planEfile(input: EfileInput): { entries: EfileEntry[]; index: In
       ['Statuss / status', input.profile.status],
       ['Reģistrēts / created', shortTime(input.profile.createdAt)],
     ]),
-  ], [['profile']]);
+  ], (ch) => changedAt(ch, 'profile'));
   index.push({ section: 'Klients / client', title: name, detail: input.clientId, files: [{ label: 'PDF', path: 'client/profile.pdf' }, { label: 'JSON', path: 'client/profile.json' }] });
 
   // Assessments, and decisions (approved assessments).
@@ -349,7 +349,7 @@ export function planEfile(input: EfileInput): { entries: EfileEntry[]; index: In
           .map((k) => [k, a.answers[k] ?? '']),
         empty: 'Nav atbilžu / no answers',
       },
-    ], [['assessments', a.id]]);
+    ], (ch) => changedAt(ch, 'assessments', a.id));
     text(`${base}.json`, envelope(input, 'assessment', a));
     index.push({ section: 'Novērtējumi / assessments', title: `${a.instrumentId} ${a.instrumentVersion}`, detail: `${a.status}, ${shortTime(a.createdAt)}`, files: [{ label: 'PDF', path: `${base}.pdf` }, { label: 'JSON', path: `${base}.json` }] });
   }
@@ -406,7 +406,7 @@ export function planEfile(input: EfileInput): { entries: EfileEntry[]; index: In
         ['Izvērtēja / evaluated by', staff(input, e.evaluatedBy)],
         ['Datums / at', shortTime(e.evaluatedAt)],
       ]),
-    ], [['evaluations', e.id], ...(item ? [['planItems', item.id] as const] : [])]);
+    ], (ch) => later(changedAt(ch, 'evaluations', e.id), item ? changedAt(ch, 'planItems', item.id) : null));
     text(`${base}.json`, envelope(input, 'evaluation', e));
     index.push({ section: 'Izvērtējumi / evaluations', title: RESULT_LV[e.result] ?? e.result, detail: shortTime(e.evaluatedAt), files: [{ label: 'PDF', path: `${base}.pdf` }, { label: 'JSON', path: `${base}.json` }] });
   }

@@ -3,6 +3,7 @@ import type * as Y from 'yjs';
 import { listClientRecords } from '../../../../core/doc/client-doc.js';
 import { clientDocId } from '../../../../core/doc/doc-id.js';
 import { CLIENT_VIEW } from '../../../../core/efile/client-view.js';
+import { EXPORTS_COLLECTION } from '../../../../core/efile/efile.js';
 import type { FieldChange } from '../../../../core/history/replay.js';
 import { replayHistory } from '../../../../core/history/replay.js';
 import type { ClientId } from '../../../../core/ids.js';
@@ -26,7 +27,7 @@ export async function readClientHistory(ws: Workspace, clientId: ClientId, doc: 
 /** The e-file exports recorded in the document (their own root, not a validated collection: only well-formed ones). */
 function readExports(doc: Y.Doc): HistoryRecords['exports'] {
   const out: { exportedAt: string; exportedBy: string; file: string }[] = [];
-  for (const v of doc.getMap<unknown>('exports').values()) {
+  for (const v of doc.getMap<unknown>(EXPORTS_COLLECTION).values()) {
     const r = (v as { toJSON?: () => unknown }).toJSON?.() as Record<string, unknown> | undefined;
     if (r && typeof r.exportedAt === 'string' && typeof r.exportedBy === 'string' && typeof r.file === 'string') out.push({ exportedAt: r.exportedAt, exportedBy: r.exportedBy, file: r.file });
   }
