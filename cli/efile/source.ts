@@ -16,7 +16,7 @@ import { clientDocId } from '../../core/doc/doc-id.js';
 import { readMeta } from '../../core/doc/meta.js';
 import { act } from '../../core/doc/origin.js';
 import { insertRecord } from '../../core/doc/records.js';
-import { COLLECTIONS, SCHEMA_VERSION } from '../../core/doc/schema.js';
+import { SCHEMA_VERSION } from '../../core/doc/schema.js';
 import type { ClientViewData } from '../../core/efile/client-view.js';
 import { CLIENT_VIEW } from '../../core/efile/client-view.js';
 import { EXPORTS_COLLECTION } from '../../core/efile/efile.js';
@@ -31,9 +31,6 @@ import type { Workspace } from '../workspace/workspace.js';
 export type ClientRead =
   | { readonly ok: true; readonly data: ClientViewData; readonly history: readonly FieldChange[]; readonly via: 'view' | 'history' | 'document' }
   | { readonly ok: false; readonly message: string };
-
-/** Root maps of a client document (a root missing here only slows the replay, see replayHistory). */
-const CLIENT_ROOTS = ['meta', 'profile', EXPORTS_COLLECTION, ...Object.keys(COLLECTIONS.client)];
 
 function damaged(e: DamagedError | { readonly code: 'too-new'; readonly docId: string; readonly version: number }): string {
   return e.code === 'damaged' ? `damaged: ${e.file}: ${e.detail}. ${e.hint}` : `${e.docId} has schema version ${e.version}, newer than this apsis`;
@@ -78,7 +75,7 @@ export async function readStoredClient(storage: DocStorage, id: ClientId, maxByt
   let data: ClientViewData | null = null;
   const history = replayHistory(updates, {
     summariseCreated: true,
-    roots: CLIENT_ROOTS,
+    roots: CLIENT_VIEW.roots,
     final: (doc) => {
       if (readMeta(doc).schemaVersion === SCHEMA_VERSION && holdsStoredState(doc, stored.value)) data = CLIENT_VIEW.read(doc) as ClientViewData;
     },

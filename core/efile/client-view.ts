@@ -4,7 +4,7 @@
  * is written from one stored file instead of a replay of every update.
  */
 import { readClientDoc } from '../doc/client-doc.js';
-import { SCHEMA_VERSION } from '../doc/schema.js';
+import { COLLECTIONS, SCHEMA_VERSION } from '../doc/schema.js';
 import type { ViewSpec } from '../store/view.js';
 import { EXPORTS_COLLECTION } from './efile.js';
 
@@ -15,5 +15,6 @@ export const CLIENT_VIEW: ViewSpec = {
   wants: (docId) => docId.startsWith('client/'),
   read: (doc) => readClientDoc(doc),
   omitRoots: new Set([EXPORTS_COLLECTION]),
+  roots: ['meta', 'profile', EXPORTS_COLLECTION, ...Object.keys(COLLECTIONS.client)],
   schemaVersion: SCHEMA_VERSION,
 };

@@ -116,7 +116,8 @@ export class DocRepo {
       return { ok: false, error: { code: 'too-new', docId, version: migrated.version } };
     }
     // A migrated document's view is rebuilt by its next reader (the migration is not a tracked change).
-    const tracking = this.options.views?.wants(docId) && migrated.status !== 'migrated' ? this.track(doc) : null;
+    const views = this.options.views;
+    const tracking = views?.wants(docId) && migrated.status !== 'migrated' ? this.track(doc, views) : null;
     const entry: OpenDoc = { doc, keys, hadSnapshot: loaded.value.snapshot !== null, tracking };
     this.open.set(docId, entry);
     doc.on('update', (update: Uint8Array, origin: unknown) => {
@@ -143,7 +144,8 @@ export class DocRepo {
   }
 
   /** Collects a document's changes as its transactions end (before Yjs collects the values they replaced). */
-  private track(doc: Y.Doc): Tracking {
+  private track(doc: Y.Doc, spec: ViewSpec): Tracking {
+    for (const root of spec.roots) doc.getMap(root);
     const collector = new ChangeCollector(doc, {
       summariseCreated: true,
       // Called as each transaction ends, never while the collector is made: `t` exists by then.

@@ -38,6 +38,11 @@ export interface ViewSpec {
   readonly read: (doc: Y.Doc) => unknown;
   /** Roots left out of the view's history and data (access records): updates adding only to them keep a view current. */
   readonly omitRoots: ReadonlySet<string>;
+  /**
+   * The document's root maps. A tracked document has them made Y.Maps first: a root loaded from
+   * storage stays an untyped Yjs type until read, and a peer's change to it would not be listable.
+   */
+  readonly roots: readonly string[];
   readonly schemaVersion: number;
 }
 

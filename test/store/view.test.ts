@@ -153,6 +153,24 @@ describe('document views', () => {
     expect(await storedView(storage)).toEqual(first);
   });
 
+  it("a peer's change to a root nothing has read yet this session (the profile) is listed: the view stays current", async () => {
+    const storage = createMemoryStorage();
+    let repo = repoOver(storage);
+    await repo.create(DOC, (doc) => createClientDoc(doc, C, PROFILE), new LocalOrigin('s-ilze', 'client.add'));
+    await repo.close();
+    repo = repoOver(storage);
+    const opened = (await repo.get(DOC)) as { ok: true; doc: Y.Doc };
+    // The peer's update arrives before anything in this session read the profile map.
+    const peer = new Y.Doc();
+    for (const u of await storage.history(DOC)) Y.applyUpdate(peer, u.update);
+    trackAuthors(peer, { userId: 's-anna', now, isEdit: () => true });
+    peer.transact(() => peer.getMap('profile').set('phone', '+371 29999999'));
+    Y.applyUpdate(opened.doc, Y.encodeStateAsUpdate(peer, Y.encodeStateVector(opened.doc)), new RemoteOrigin('s-anna'));
+    expect((await repo.currentView(DOC))?.history).toEqual((await replayed(storage)).history);
+    await repo.close();
+    expect((await storedView(storage))?.history).toEqual((await replayed(storage)).history);
+  });
+
   it('currentHistory: the stored view read once per open document, then extended by each edit; equal to a replay; without export records', async () => {
     const storage = createMemoryStorage();
     let repo = repoOver(storage);
