@@ -70,6 +70,9 @@ function rowsToDraw(specs: Iterable<PdfSpec>): number {
   return n;
 }
 
+/** Entries made ahead of the one being written to the ZIP. */
+const ENTRIES_AHEAD = 2;
+
 /** How `writeEfile` may work. */
 export interface WriteOptions {
   /** The client's kept PDFs (pdf-cache.ts): used for a large client. */
@@ -126,22 +129,38 @@ export async function writeEfile(input: EfileInput, final: string, signal?: Abor
     }
   }
   const hashed: HashedEntry[] = [];
+  // Each entry's bytes; a PDF's (its drawing, then its pages' deflate on libuv's threads).
+  const bytesOf = async (i: number): Promise<Buffer> => {
+    const e = entries[i]!;
+    if (e.content.kind === 'text') return textBytes(e.content);
+    const data = plan?.kept.get(i) ?? (await renderPdf(specOf(i), date));
+    plan?.kept.delete(i);
+    plan?.specs.delete(i);
+    got(i, data);
+    return data;
+  };
   const r = await writeZip(
     final,
     date,
     async (add) => {
-      // One entry at a time: only one is in memory (and the kept PDFs, read up front).
+      // Entries are made ahead while the ZIP deflates the one before and a PDF's pages deflate (both
+      // on libuv's threads): begun right after an entry goes to the ZIP, so this thread's part of
+      // the next ones overlaps that. Three in memory at most (and the kept PDFs, read up front).
+      const made: (Promise<Buffer> | undefined)[] = [];
+      const make = (i: number) => {
+        if (i >= entries.length || made[i]) return;
+        const p = bytesOf(i);
+        p.catch(() => undefined); // awaited below, in order; never an unhandled rejection
+        made[i] = p;
+      };
+      make(0);
       for (let i = 0; i < entries.length; i++) {
-        const e = entries[i]!;
-        let data: Buffer;
-        if (e.content.kind === 'text') data = textBytes(e.content);
-        else {
-          data = plan?.kept.get(i) ?? (await renderPdf(specOf(i), date));
-          plan?.kept.delete(i);
-          plan?.specs.delete(i);
-          got(i, data);
-        }
-        await addEntry(add, hashed, e, data);
+        const data = await made[i]!;
+        made[i] = undefined;
+        const adding = addEntry(add, hashed, entries[i]!, data);
+        adding.catch(() => undefined);
+        for (let k = 1; k <= ENTRIES_AHEAD; k++) make(i + k);
+        await adding;
       }
       await add(MANIFEST_PATH, Buffer.from(manifestJson(input, hashed), 'utf8'));
     },

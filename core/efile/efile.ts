@@ -11,7 +11,8 @@ import type { LastChanges, RecordRef } from './as-of.js';
 import { asOf, changedAt, lastChanges, later } from './as-of.js';
 import type { TextSink } from './format.js';
 import { byString, collect, html, lazyList, safeName, stableJson, writeCsv, writeStableJson } from './format.js';
-import type { PdfBlock, PdfSpec } from './pdf-spec.js';
+import type { PdfBlock, PdfSpec, PdfTableRow } from './pdf-spec.js';
+import { isTableNote } from './pdf-spec.js';
 
 /** Version of the e-file layout (entry paths, JSON envelopes, manifest); bump when it changes. */
 export const EFILE_FORMAT = 1;
@@ -170,10 +171,16 @@ const WORKSHEET_COLUMNS = [
   { label: 'Piezīmes', width: 121 },
 ] as const;
 
-export function worksheetTableRows(rows: readonly WorksheetRow[], ctx: WorksheetContext, withClient?: (r: WorksheetRow) => string): string[][] {
-  return rows.map((r) => {
+/**
+ * A work sheet's table rows: one per task execution (date, time and worker on each, so a row reads
+ * alone), then the visit's note once, across the columns after the date. `withClient` puts a
+ * client column first.
+ */
+export function worksheetTableRows(rows: readonly WorksheetRow[], ctx: WorksheetContext, withClient?: (r: WorksheetRow) => string): PdfTableRow[] {
+  const out: PdfTableRow[] = [];
+  rows.forEach((r, i) => {
     const time = r.visit ? [r.visit.arrivedAt, r.visit.leftAt].map((t) => (t ? t.slice(11, 16) : '…')).join('–') : '';
-    const note = [r.visit?.note, r.task?.note, r.task?.handedTo ? `→ ${staff(ctx, r.task.handedTo)}` : ''].filter((s) => s).join(' · ');
+    const note = [r.task?.note, r.task?.handedTo ? `→ ${staff(ctx, r.task.handedTo)}` : ''].filter((s) => s).join(' · ');
     const cells = [
       r.visit?.date ?? (r.task ? r.task.recordedAt.slice(0, 10) : ''),
       time,
@@ -182,9 +189,15 @@ export function worksheetTableRows(rows: readonly WorksheetRow[], ctx: Worksheet
       r.task ? (OUTCOME_LV[r.task.outcome] ?? r.task.outcome) : '',
       note,
     ];
-    return withClient ? [withClient(r), ...cells] : cells;
+    out.push(withClient ? [withClient(r), ...cells] : cells);
+    // The visit's last row: its note follows.
+    if (r.visit?.note && rows[i + 1]?.visit !== r.visit) out.push({ note: `${VISIT_NOTE}: ${r.visit.note}`, from: withClient ? 2 : 1 });
   });
+  return out;
 }
+
+/** The label of a visit's note in a work sheet. */
+const VISIT_NOTE = 'Piezīme par apmeklējumu / visit note';
 
 export function worksheetTable(rows: readonly WorksheetRow[], ctx: WorksheetContext): PdfBlock {
   return { kind: 'table', columns: WORKSHEET_COLUMNS, rows: worksheetTableRows(rows, ctx), empty: 'Nav ierakstu / no records' };
@@ -645,10 +658,11 @@ export function workerSheetSpec(input: {
   const planned = [...input.planned].sort((a, b) => a.start - b.start || byString(a.clientId, b.clientId));
   const names = new Map<string, string>();
   for (const r of input.recorded) for (const [k, v] of r.taskNames) if (!names.has(k)) names.set(k, v);
-  const rows: string[][] = [];
+  const rows: PdfTableRow[] = [];
   for (const r of [...input.recorded].sort((a, b) => byString(a.clientName, b.clientName) || byString(a.clientId, b.clientId))) {
     const ctx: WorksheetContext = { staffNames: input.staffNames, taskNames: r.taskNames };
-    rows.push(...worksheetTableRows(worksheetRows(r.visits, r.tasks), ctx, () => r.clientName).map((cells) => [0, 2, 4, 5, 6].map((i) => cells[i] ?? '')));
+    // Client, time, task, outcome, notes (the date is the sheet's); a visit's note from the time on.
+    for (const row of worksheetTableRows(worksheetRows(r.visits, r.tasks), ctx, () => r.clientName)) rows.push(isTableNote(row) ? { note: row.note, from: 1 } : [0, 2, 4, 5, 6].map((i) => row[i] ?? ''));
   }
   return {
     title: `Darba lapa / work sheet ${input.date}`,
