@@ -311,7 +311,9 @@ function showOf(doc: PDFKit.PDFDocument, text: string): string | null {
         if (p.xAdvance - p.advanceWidth !== 0) segment(i + 1);
       });
       segment(positions.length);
-      show = commands.length > 0 ? `[${commands.join(' ')}] TJ` : '';
+      // One run without kerning needs no array (pdfkit writes `[<…> 0] TJ`).
+      const single = commands.length === 1 && commands[0]!.endsWith('> 0');
+      show = commands.length === 0 ? '' : single ? `${commands[0]!.slice(0, -2)} Tj` : `[${commands.join(' ')}] TJ`;
     }
     cache.set(key, show);
   }
@@ -335,10 +337,14 @@ function lineOps(doc: PDFKit.PDFDocument, texts: readonly PlacedText[], y: numbe
   const h = st.page.height;
   const baseline = num(h - y - (font.ascender / 1000) * st._fontSize);
   let ops = `q\n1 0 0 -1 0 ${num(h)} cm\nBT\n/${font.id} ${num(st._fontSize)} Tf`;
+  // The first text placed absolutely, each next one by its offset from the one before.
+  let at: number | null = null;
   for (const t of texts) {
     const show = showOf(doc, t.text);
     if (show === null) return null;
-    if (show) ops += `\n1 0 0 1 ${num(t.x)} ${baseline} Tm\n${show}`;
+    if (!show) continue;
+    ops += at === null ? `\n1 0 0 1 ${num(t.x)} ${baseline} Tm\n${show}` : `\n${num(t.x - at)} 0 Td\n${show}`;
+    at = t.x;
   }
   if (st.page.fonts[font.id] == null) st.page.fonts[font.id] = font.ref();
   return `${ops}\nET\nQ`;
@@ -353,8 +359,8 @@ function writeOps(doc: PDFKit.PDFDocument, ops: readonly string[]): void {
   (doc as unknown as PdfkitState).page.write(Buffer.from(`${ops.join('\n')}\n`, 'latin1'));
 }
 
-/** '#999' as pdfkit writes it (each channel / 255). */
-const RULE_GREY = [0x99, 0x99, 0x99].map((c) => c / 255).join(' ');
+/** A table rule's line width and colour ('#999', as pdfkit writes it: each channel / 255). */
+const RULE_STYLE = `0.3 w\n/DeviceRGB CS\n${[0x99, 0x99, 0x99].map((c) => c / 255).join(' ')} SCN`;
 
 function drawTable(doc: PDFKit.PDFDocument, t: Extract<PdfBlock, { kind: 'table' }>): void {
   const total = t.columns.reduce((s, c) => s + c.width, 0);
@@ -363,12 +369,12 @@ function drawTable(doc: PDFKit.PDFDocument, t: Extract<PdfBlock, { kind: 'table'
   const lefts = widths.map((_, i) => MARGIN + widths.slice(0, i).reduce((s, w) => s + w, 0));
   const header = t.columns.map((c) => c.label);
   doc.fontSize(TABLE_SIZE);
-  // A page's rows go out as one write (the bytes pdfkit would write, much faster): pdfkit's own
-  // drawing (a new page, a shade, a wrapped cell) first gets what is pending.
+  // A page's rows go out as one write: pdfkit's own drawing (a new page, a shade, a wrapped cell)
+  // first gets what is pending. The rules' line width and colour are set once per write.
   const pending: string[] = [];
   const flush = () => {
     if (pending.length === 0) return;
-    writeOps(doc, pending);
+    writeOps(doc, [RULE_STYLE, ...pending]);
     pending.length = 0;
   };
   // Cells as (text, left, width): a note is one cell from its column to the table's right edge.
@@ -411,8 +417,8 @@ function drawTable(doc: PDFKit.PDFDocument, t: Extract<PdfBlock, { kind: 'table'
       flush();
       doc.text(c.text, c.x + PAD, y + PAD, fits[i] ? { lineBreak: false } : { width: c.w - 2 * PAD, lineBreak: true });
     }
-    // The rule under the row, as `moveTo(…).lineTo(…).lineWidth(0.3).strokeColor('#999').stroke()` writes it.
-    pending.push(`${num(MARGIN)} ${num(y + h)} m\n${num(MARGIN + CONTENT_WIDTH)} ${num(y + h)} l\n0.3 w\n/DeviceRGB CS\n${RULE_GREY} SCN\nS`);
+    // The rule under the row.
+    pending.push(`${num(MARGIN)} ${num(y + h)} m\n${num(MARGIN + CONTENT_WIDTH)} ${num(y + h)} l\nS`);
     doc.y = y + h;
   };
   if (t.rows.length === 0) {

@@ -57,8 +57,10 @@ async function planPdfs(entries: readonly EfileEntry[], cache: PdfCache): Promis
   return plan;
 }
 
-/** Entries made ahead of the one being written to the ZIP. */
-const ENTRIES_AHEAD = 2;
+/** What may be made ahead of the entry being written to the ZIP: bytes of texts, drawn PDFs, entries. */
+const AHEAD_BYTES = 8 << 20;
+const AHEAD_PDFS = 2;
+const AHEAD_MAX = 32;
 
 /** How `writeEfile` may work. */
 export interface WriteOptions {
@@ -95,37 +97,54 @@ export async function writeEfile(input: EfileInput, final: string, signal?: Abor
   };
   const specOf = (i: number): PdfSpec => plan?.specs.get(i) ?? (entries[i]!.content as PdfContent).spec();
   const hashed: HashedEntry[] = [];
-  // Each entry's bytes; a PDF's (its drawing, then its pages' deflate on libuv's threads).
-  const bytesOf = async (i: number): Promise<Buffer> => {
+  // Entries are made ahead of the ZIP, in order, while it deflates the one before and drawn PDFs'
+  // pages deflate (both on libuv's threads): this thread's part of the next entries overlaps that.
+  // Texts (and kept PDFs) up to AHEAD_BYTES, drawn PDFs up to AHEAD_PDFS at a time.
+  const made = new Map<number, { readonly data: Buffer | Promise<Buffer>; readonly bytes: number; readonly drawn: boolean }>();
+  let next = 0;
+  let bytesAhead = 0;
+  let drawing = 0;
+  const make = (i: number) => {
     const e = entries[i]!;
-    if (e.content.kind === 'text') return textBytes(e.content);
-    const data = plan?.kept.get(i) ?? (await renderPdf(specOf(i), date));
-    plan?.kept.delete(i);
+    const kept = plan?.kept.get(i);
+    if (e.content.kind === 'text' || kept) {
+      const data = kept ?? textBytes(e.content as Extract<EfileEntry['content'], { kind: 'text' }>);
+      plan?.kept.delete(i);
+      made.set(i, { data, bytes: data.length, drawn: false });
+      bytesAhead += data.length;
+      return;
+    }
+    const data = renderPdf(specOf(i), date);
+    data.catch(() => undefined); // awaited below, in order; never an unhandled rejection
     plan?.specs.delete(i);
-    got(i, data);
+    made.set(i, { data, bytes: 0, drawn: true });
+    drawing++;
+  };
+  const drawnAt = (i: number) => entries[i]!.content.kind === 'pdf' && !plan?.kept.has(i);
+  const fill = (from: number) => {
+    while (next < entries.length && (next === from || (next - from < AHEAD_MAX && bytesAhead < AHEAD_BYTES && (!drawnAt(next) || drawing < AHEAD_PDFS)))) make(next++);
+  };
+  const take = async (i: number): Promise<Buffer> => {
+    const m = made.get(i)!;
+    made.delete(i);
+    bytesAhead -= m.bytes;
+    const data = await m.data;
+    if (m.drawn) {
+      drawing--;
+      got(i, data);
+    }
     return data;
   };
   const r = await writeZip(
     final,
     date,
     async (add) => {
-      // Entries are made ahead while the ZIP deflates the one before and a PDF's pages deflate (both
-      // on libuv's threads): begun right after an entry goes to the ZIP, so this thread's part of
-      // the next ones overlaps that. Three in memory at most (and the kept PDFs, read up front).
-      const made: (Promise<Buffer> | undefined)[] = [];
-      const make = (i: number) => {
-        if (i >= entries.length || made[i]) return;
-        const p = bytesOf(i);
-        p.catch(() => undefined); // awaited below, in order; never an unhandled rejection
-        made[i] = p;
-      };
-      make(0);
       for (let i = 0; i < entries.length; i++) {
-        const data = await made[i]!;
-        made[i] = undefined;
+        fill(i);
+        const data = await take(i);
         const adding = addEntry(add, hashed, entries[i]!, data);
         adding.catch(() => undefined);
-        for (let k = 1; k <= ENTRIES_AHEAD; k++) make(i + k);
+        fill(i + 1);
         await adding;
       }
       await add(MANIFEST_PATH, Buffer.from(manifestJson(input, hashed), 'utf8'));
