@@ -384,11 +384,13 @@ function drawTable(doc: PDFKit.PDFDocument, t: Extract<PdfBlock, { kind: 'table'
     doc.font(font);
     const lineH = doc.currentLineHeight(true);
     const cells = cellsOf(row);
+    // A cell's lines when each fits its width (drawn here), else null (pdfkit wraps it).
     let h = 0;
-    const fits = cells.map((c) => {
-      const fit = c.text.indexOf('\n') < 0 && widthOf(doc, c.text) <= c.w - 2 * PAD;
-      h = Math.max(h, fit ? lineH : doc.heightOfString(c.text, { width: c.w - 2 * PAD }));
-      return fit;
+    const lines = cells.map((c) => {
+      const ls = c.text.split('\n');
+      const fit = ls.every((l) => widthOf(doc, l) <= c.w - 2 * PAD);
+      h = Math.max(h, fit ? ls.length * lineH : doc.heightOfString(c.text, { width: c.w - 2 * PAD }));
+      return fit ? ls : null;
     });
     h += 2 * PAD;
     if (doc.y + h > bottomLimit(doc)) {
@@ -402,21 +404,23 @@ function drawTable(doc: PDFKit.PDFDocument, t: Extract<PdfBlock, { kind: 'table'
       doc.rect(MARGIN, y, CONTENT_WIDTH, h).fill('#e8e8e8').fillColor('black');
     }
     doc.font(font);
-    const line: PlacedText[] = [];
-    const wrapped: number[] = [];
-    cells.forEach((c, i) => {
-      if (!c.text) return;
-      if (fits[i]) line.push({ text: c.text, x: c.x + PAD });
-      else wrapped.push(i);
-    });
-    const ops = line.length > 0 ? lineOps(doc, line, y + PAD) : '';
-    if (ops === null) wrapped.push(...cells.flatMap((c, i) => (c.text && fits[i] ? [i] : [])));
-    else if (ops) pending.push(ops);
-    for (const i of wrapped) {
-      const c = cells[i]!;
-      flush();
-      doc.text(c.text, c.x + PAD, y + PAD, fits[i] ? { lineBreak: false } : { width: c.w - 2 * PAD, lineBreak: true });
+    // Cells drawn here: every line fits and needs no glyph placed by pdfkit; the others pdfkit wraps.
+    const ours = lines.map((ls) => ls !== null && ls.every((l) => showOf(doc, l) !== null));
+    // The k-th lines of the cells share a baseline: one text object each.
+    const depth = Math.max(...lines.map((ls, i) => (ours[i] ? ls!.length : 0)));
+    for (let k = 0; k < depth; k++) {
+      const placed: PlacedText[] = [];
+      lines.forEach((ls, i) => {
+        const text = ours[i] ? ls![k] : undefined;
+        if (text) placed.push({ text, x: cells[i]!.x + PAD });
+      });
+      if (placed.length > 0) pending.push(lineOps(doc, placed, y + PAD + k * lineH)!);
     }
+    cells.forEach((c, i) => {
+      if (!c.text || ours[i]) return;
+      flush();
+      doc.text(c.text, c.x + PAD, y + PAD, { width: c.w - 2 * PAD, lineBreak: true });
+    });
     // The rule under the row.
     pending.push(`${num(MARGIN)} ${num(y + h)} m\n${num(MARGIN + CONTENT_WIDTH)} ${num(y + h)} l\nS`);
     doc.y = y + h;

@@ -27,16 +27,17 @@ describe('formats (core/efile)', () => {
     expect(pieces.join('')).toBe(csv(['a', 'b'], rows));
     expect(pieces.join('')).toBe('a,b\r\n"x,y","say ""hi""",1,"{""a"":1}"\r\n"line\nbreak",,,\r\n\r\n');
   });
-  test('work sheet rows: one per task execution, then the visit note once, across the columns after the date', () => {
+  test('work sheet rows: one per visit with a line per task execution, then the visit note across the columns after the date', () => {
     const visit = { id: 'v-1', date: '2026-10-06', staffId: 's-m', scheduledVisitId: null, arrivedAt: '2026-10-06T08:00:00Z', leftAt: '2026-10-06T09:00:00Z', note: 'Sāpēja galva' };
-    const task = (id: string, code: string, note = '') => ({ id, visitRecordId: 'v-1', taskCode: code, outcome: 'done' as const, note, handedTo: null, recordedBy: 's-m', recordedAt: `2026-10-06T08:${id.slice(-1)}0:00Z` });
-    const ctx = { staffNames: { 's-m': 'Māija' }, taskNames: new Map([['hygiene', 'Higiēna']]) };
-    const rows = worksheetTableRows(worksheetRows([visit, { ...visit, id: 'v-2', note: '' }], [task('t1', 'hygiene'), task('t2', 'meals', 'Ēda maz')]), ctx);
+    const task = (id: string, visitRecordId: string, code: string, note = '', handedTo: string | null = null) => ({ id, visitRecordId, taskCode: code, outcome: 'done' as const, note, handedTo, recordedBy: 's-m', recordedAt: `2026-10-06T08:${id.slice(-1)}0:00Z` });
+    const ctx = { staffNames: { 's-m': 'Māija', 's-j': 'Jānis' }, taskNames: new Map([['hygiene', 'Higiēna']]) };
+    const rows = worksheetTableRows(worksheetRows([visit, { ...visit, id: 'v-2', note: '' }], [task('t1', 'v-1', 'hygiene'), task('t2', 'v-1', 'meals', 'Ēda maz', 's-j'), task('t3', 'v-9', 'meals')]), ctx);
     expect(rows).toEqual([
-      ['2026-10-06', '08:00–09:00', 'Māija', 'Higiēna (hygiene)', 'izpildīts', ''],
-      ['2026-10-06', '08:00–09:00', 'Māija', 'meals', 'izpildīts', 'Ēda maz'],
+      ['2026-10-06', '08:00–09:00', 'Māija', 'Higiēna (hygiene) — izpildīts\nmeals — izpildīts · Ēda maz → Jānis'],
       { note: 'Piezīme par apmeklējumu / visit note: Sāpēja galva', from: 1 },
-      ['2026-10-06', '08:00–09:00', 'Māija', '—', '', ''],
+      ['2026-10-06', '08:00–09:00', 'Māija', '—'],
+      // A task record whose visit record is missing: a row of its own.
+      ['2026-10-06', '', 'Māija', 'meals — izpildīts'],
     ]);
     // With a client column first, the note starts after the date.
     expect(worksheetTableRows(worksheetRows([visit], []), ctx, () => 'Zane').at(-1)).toEqual({ note: 'Piezīme par apmeklējumu / visit note: Sāpēja galva', from: 2 });
