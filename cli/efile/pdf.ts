@@ -169,15 +169,12 @@ interface PdfkitContent {
  * long work sheet, left to the other core while this thread goes on with the next entry.
  */
 async function deflatePages(doc: PDFKit.PDFDocument): Promise<void> {
-  const pages = (doc as unknown as { _pageBuffer: { content: PdfkitContent }[] })._pageBuffer;
-  await Promise.all(
-    pages.map(async ({ content }) => {
-      if (!content.compress || content.buffer.length === 0) return;
-      const deflated = await deflateAsync(Buffer.concat(content.buffer));
-      content.buffer = [deflated];
-      content.compress = false;
-    }),
-  );
+  // One page at a time: each deflate holds ~300 kB of zlib state, and one spare core does them anyway.
+  for (const { content } of (doc as unknown as { _pageBuffer: { content: PdfkitContent }[] })._pageBuffer) {
+    if (!content.compress || content.buffer.length === 0) continue;
+    content.buffer = [await deflateAsync(Buffer.concat(content.buffer))];
+    content.compress = false;
+  }
 }
 
 /** One line centred across the content width, as `text(s, MARGIN, y, { width, align: 'center', lineBreak: false })` draws it. */

@@ -58,7 +58,7 @@ async function planPdfs(entries: readonly EfileEntry[], cache: PdfCache): Promis
 }
 
 /** What may be made ahead of the entry being written to the ZIP: bytes of texts, drawn PDFs, entries. */
-const AHEAD_BYTES = 8 << 20;
+const AHEAD_BYTES = 4 << 20;
 const AHEAD_PDFS = 2;
 const AHEAD_MAX = 32;
 
