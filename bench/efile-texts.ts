@@ -15,13 +15,10 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { efileInput, orgInfo } from '../cli/efile/export.js';
-import { readStoredClient } from '../cli/efile/source.js';
 import { utf8Of } from '../cli/efile/utf8-sink.js';
 import type { EfileEntry, EfileInput } from '../core/efile/efile.js';
 import { planEfile } from '../core/efile/efile.js';
-import { CLIENT, NOW, openFixture } from '../test/efile/fixture.js';
-import { buildLargeClient } from './efile-client.js';
+import { largeClientInput } from './efile-client.js';
 import { writeResult } from './report.js';
 
 const { values } = parseArgs({
@@ -147,19 +144,9 @@ if (values.child) {
   const base = await mkdtemp(join(tmpdir(), 'apsis-bench-efile-texts-'));
   let root: string | null = null;
   try {
-    const built = await buildLargeClient(Number(values.visits));
+    const built = await largeClientInput(Number(values.visits));
     root = built.root;
-    const ws = await openFixture(built.wsDir, NOW);
-    let input: EfileInput;
-    try {
-      const stored = await readStoredClient(ws.repo.storage, CLIENT);
-      if (stored.kind !== 'read' || !stored.read.ok) throw new Error(`fixture read: ${stored.kind}`);
-      const loaded = efileInput(stored.read, CLIENT, await orgInfo(ws), new Date(NOW), ws);
-      if (!loaded.ok) throw new Error(loaded.message);
-      input = loaded.value;
-    } finally {
-      await ws.close();
-    }
+    const { input } = built;
     const inputFile = join(base, 'input.json');
     await writeFile(inputFile, JSON.stringify(input));
     // The reference: this process's texts of the input as read (the JSON copy must give the same bytes).
