@@ -15,12 +15,9 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { efileInput, orgInfo } from '../cli/efile/export.js';
-import { readStoredClient } from '../cli/efile/source.js';
 import { writeEfile } from '../cli/efile/write.js';
 import type { EfileInput } from '../core/efile/efile.js';
-import { CLIENT, NOW, openFixture } from '../test/efile/fixture.js';
-import { buildLargeClient } from './efile-client.js';
+import { largeClientInput } from './efile-client.js';
 import { writeResult } from './report.js';
 
 const { values } = parseArgs({
@@ -76,19 +73,9 @@ if (values.child) {
   let root: string | null = null;
   try {
     const n = Number(values.visits);
-    const built = await buildLargeClient(n);
+    const built = await largeClientInput(n);
     root = built.root;
-    const ws = await openFixture(built.wsDir, NOW);
-    let input: EfileInput;
-    try {
-      const stored = await readStoredClient(ws.repo.storage, CLIENT);
-      if (stored.kind !== 'read' || !stored.read.ok) throw new Error(`fixture read: ${stored.kind}`);
-      const loaded = efileInput(stored.read, CLIENT, await orgInfo(ws), new Date(NOW), ws);
-      if (!loaded.ok) throw new Error(loaded.message);
-      input = loaded.value;
-    } finally {
-      await ws.close();
-    }
+    const { input } = built;
     const inputFile = join(base, 'input.json');
     await writeFile(inputFile, JSON.stringify(input));
     // The reference: this process's write of the input as read (the JSON copy must give the same bytes).
