@@ -97,9 +97,9 @@ export async function writeEfile(input: EfileInput, final: string, signal?: Abor
   };
   const specOf = (i: number): PdfSpec => plan?.specs.get(i) ?? (entries[i]!.content as PdfContent).spec();
   const hashed: HashedEntry[] = [];
-  // Entries are made ahead of the ZIP, in order, while it deflates the one before and drawn PDFs'
-  // pages deflate (both on libuv's threads): this thread's part of the next entries overlaps that.
-  // Texts (and kept PDFs) up to AHEAD_BYTES, drawn PDFs up to AHEAD_PDFS at a time.
+  // Entries are made ahead of the ZIP, in order, while it deflates the ones before on libuv's
+  // threads: this thread draws the next PDF meanwhile. Texts (and kept PDFs) up to AHEAD_BYTES,
+  // drawn PDFs up to AHEAD_PDFS at a time.
   const made = new Map<number, { readonly data: Buffer | Promise<Buffer>; readonly bytes: number; readonly drawn: boolean }>();
   let next = 0;
   let bytesAhead = 0;
