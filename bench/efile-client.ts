@@ -1,8 +1,12 @@
 /** The large one-client fixture of the e-file benches: ~11,000 visits over 10 years, 2 task records each. */
+import { rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { efileInput, orgInfo } from '../cli/efile/export.js';
+import { readStoredClient } from '../cli/efile/source.js';
 import { addClientRecord } from '../core/doc/client-doc.js';
 import { act } from '../core/doc/origin.js';
-import { buildFixture, CLIENT, openFixture } from '../test/efile/fixture.js';
+import type { EfileInput } from '../core/efile/efile.js';
+import { buildFixture, CLIENT, NOW, openFixture } from '../test/efile/fixture.js';
 
 /** Builds the fixture workspace with `n` extra visits in 120 monthly transactions; returns its folder (closed) and the temp root to remove. */
 export async function buildLargeClient(n: number): Promise<{ wsDir: string; root: string }> {
@@ -45,4 +49,24 @@ export async function addRecentVisits(wsDir: string, n: number): Promise<void> {
     }
   });
   await ws.close();
+}
+
+/** The large client built with `n` extra visits and read as an export reads it (its stored view); `root` is the temp folder to remove. */
+export async function largeClientInput(n: number): Promise<{ input: EfileInput; root: string }> {
+  const built = await buildLargeClient(n);
+  try {
+    const ws = await openFixture(built.wsDir, NOW);
+    try {
+      const stored = await readStoredClient(ws.repo.storage, CLIENT);
+      if (stored.kind !== 'read' || !stored.read.ok) throw new Error(`fixture read: ${stored.kind}`);
+      const loaded = efileInput(stored.read, CLIENT, await orgInfo(ws), new Date(NOW), ws);
+      if (!loaded.ok) throw new Error(loaded.message);
+      return { input: loaded.value, root: built.root };
+    } finally {
+      await ws.close();
+    }
+  } catch (err) {
+    await rm(built.root, { recursive: true, force: true });
+    throw err;
+  }
 }

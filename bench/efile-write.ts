@@ -5,10 +5,7 @@
  * The input (~11,000 visits, 22,000 task records, 10 years) is read once from the bench fixture and
  * saved as JSON; each measurement runs in a fresh process that loads it: "cold" is the first
  * writeEfile of a process (what a user gets), "warm" the median of 3 after a warm-up run.
- * `--no-helper`: without the PDF helper thread (render-helper.ts), all on one thread; `--force-helper`:
- * with it even on a busy machine (by default, as in an export, it is not started when the load
- * average leaves no core free).
- * Usage: npx tsc && node dist/bench/efile-write.js [--visits 11000] [--runs 3] [--no-helper | --force-helper]
+ * Usage: npx tsc && node dist/bench/efile-write.js [--visits 11000] [--runs 3]
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -18,13 +15,9 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { efileInput, orgInfo } from '../cli/efile/export.js';
-import { renderHelperStats, startRenderHelper } from '../cli/efile/render-helper.js';
-import { readStoredClient } from '../cli/efile/source.js';
 import { writeEfile } from '../cli/efile/write.js';
 import type { EfileInput } from '../core/efile/efile.js';
-import { CLIENT, NOW, openFixture } from '../test/efile/fixture.js';
-import { buildLargeClient } from './efile-client.js';
+import { largeClientInput } from './efile-client.js';
 import { writeResult } from './report.js';
 
 const { values } = parseArgs({
@@ -34,8 +27,6 @@ const { values } = parseArgs({
     out: { type: 'string' },
     visits: { type: 'string', default: '11000' },
     runs: { type: 'string', default: '3' },
-    'no-helper': { type: 'boolean', default: false },
-    'force-helper': { type: 'boolean', default: false },
   },
 });
 
@@ -48,14 +39,10 @@ interface ChildResult {
   readonly sha256: string;
   readonly rssBeforeMb: number;
   readonly peakRssMb: number;
-  /** Runs that shared their PDFs with the helper thread. */
-  readonly shared: number;
 }
 
 /** Child: loads the input, then times writeEfile `runs` times (cold: once). */
 async function child(mode: 'cold' | 'warm', inputFile: string, out: string): Promise<void> {
-  // As exportClient does, first thing: the helper thread loads while the input is read (not on a busy machine, unless --force-helper).
-  if (!values['no-helper']) startRenderHelper({ evenWhenBusy: values['force-helper'] });
   const input = JSON.parse(await readFile(inputFile, 'utf8')) as EfileInput;
   gc();
   const rssBefore = process.memoryUsage().rss;
@@ -69,12 +56,12 @@ async function child(mode: 'cold' | 'warm', inputFile: string, out: string): Pro
     sha = r.sha256;
     await rm(r.file);
   }
-  const res: ChildResult = { ms: mode === 'cold' ? ms : ms.slice(1), sha256: sha, rssBeforeMb: rssBefore / 2 ** 20, peakRssMb: process.resourceUsage().maxRSS / 1024, shared: renderHelperStats().exports };
+  const res: ChildResult = { ms: mode === 'cold' ? ms : ms.slice(1), sha256: sha, rssBeforeMb: rssBefore / 2 ** 20, peakRssMb: process.resourceUsage().maxRSS / 1024 };
   process.stdout.write(JSON.stringify(res));
 }
 
 function runChild(mode: 'cold' | 'warm', inputFile: string, out: string): ChildResult {
-  const r = spawnSync(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), '--child', mode, '--input', inputFile, '--out', out, '--runs', values.runs!, ...(values['no-helper'] ? ['--no-helper'] : []), ...(values['force-helper'] ? ['--force-helper'] : [])], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), '--child', mode, '--input', inputFile, '--out', out, '--runs', values.runs!], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`child ${mode} failed: ${r.stderr}`);
   return JSON.parse(r.stdout) as ChildResult;
 }
@@ -86,19 +73,9 @@ if (values.child) {
   let root: string | null = null;
   try {
     const n = Number(values.visits);
-    const built = await buildLargeClient(n);
+    const built = await largeClientInput(n);
     root = built.root;
-    const ws = await openFixture(built.wsDir, NOW);
-    let input: EfileInput;
-    try {
-      const stored = await readStoredClient(ws.repo.storage, CLIENT);
-      if (stored.kind !== 'read' || !stored.read.ok) throw new Error(`fixture read: ${stored.kind}`);
-      const loaded = efileInput(stored.read, CLIENT, await orgInfo(ws), new Date(NOW), ws);
-      if (!loaded.ok) throw new Error(loaded.message);
-      input = loaded.value;
-    } finally {
-      await ws.close();
-    }
+    const { input } = built;
     const inputFile = join(base, 'input.json');
     await writeFile(inputFile, JSON.stringify(input));
     // The reference: this process's write of the input as read (the JSON copy must give the same bytes).
@@ -116,7 +93,6 @@ if (values.child) {
     rows.push(['writeEfile warm, median of runs after a warm-up', `${median(warm.ms).toFixed(0)} ms (runs: ${warm.ms.map((m) => m.toFixed(0)).join(', ')})`]);
     const c0 = colds[0]!;
     rows.push(['RSS: input loaded / peak of the cold process / added', `${c0.rssBeforeMb.toFixed(0)} MB / ${c0.peakRssMb.toFixed(0)} MB / ${(c0.peakRssMb - c0.rssBeforeMb).toFixed(0)} MB (target ≤ 100 MB added)`]);
-    rows.push(['PDFs shared with the helper thread (render-helper.ts)', `cold: ${colds.filter((c) => c.shared > 0).length} of ${colds.length} processes; warm: ${warm.shared} of ${warm.ms.length + 1} runs${values['no-helper'] ? ' (--no-helper)' : ''}`]);
     rows.push(['load average (1 min) before / after', `${loadBefore} / ${load()}`]);
     await writeResult('efile-write', 'E-file write phase (one large client)', rows);
   } finally {

@@ -81,6 +81,18 @@ function runChild(mode: string, wsDir: string, out: string): { ms: number; maxRs
   return { ...(JSON.parse(r.stdout) as { ms: number; maxRssKb: number; files: number; bytes: number; pdfs: string }), wallMs: performance.now() - t };
 }
 
+/** `apsis export efile` of the client in a process of its own; its peak RSS reported by an exit hook. */
+function runBinary(wsDir: string, out: string): { wallMs: number; maxRssKb: number } {
+  const hook = `data:text/javascript,process.on('exit', () => process.stderr.write('\\napsis-bench-rss ' + process.resourceUsage().maxRSS + '\\n'))`;
+  const t = performance.now();
+  const r = spawnSync(process.execPath, ['--import', hook, BIN, '--workspace', wsDir, 'export', 'efile', CLIENT, '--out', out], { encoding: 'utf8', env: { ...process.env, APSIS_NOW: NOW } });
+  const wallMs = performance.now() - t;
+  if (r.status !== 0) throw new Error(`apsis export efile failed: ${r.stderr}`);
+  const rss = /apsis-bench-rss (\d+)/.exec(r.stderr);
+  if (!rss) throw new Error(`no RSS reported: ${r.stderr}`);
+  return { wallMs, maxRssKb: Number(rss[1]) };
+}
+
 if (values.child) {
   await child(values.child, values.ws!, values.out!);
 } else {
@@ -110,6 +122,11 @@ if (values.child) {
     await addRecentVisits(wsDir, 90);
     const month = runChild('one', wsDir, join(base, 'out-month'));
     rows.push(['one client, after a month of new work (90 visits): time / peak RSS / PDFs kept, drawn', `${(month.ms / 1000).toFixed(2)} s / ${mb(month.maxRssKb)} / ${month.pdfs}`]);
+    // The real binary (bundled), as a user runs it: process wall time incl. Node start, and its peak RSS.
+    await rm(join(wsDir, 'docs', `client~${CLIENT}`, 'rendered'), { recursive: true, force: true });
+    const bin1 = runBinary(wsDir, join(base, 'out-bin-first'));
+    const bin2 = runBinary(wsDir, join(base, 'out-bin-again'));
+    rows.push(['one client, real binary `apsis export efile` (bundled; wall incl. Node start): first / again', `${(bin1.wallMs / 1000).toFixed(2)} s, ${mb(bin1.maxRssKb)} / ${(bin2.wallMs / 1000).toFixed(2)} s, ${mb(bin2.maxRssKb)}`]);
     // The same client without its view (as after an upgrade, or a sync into the closed document):
     // one replay of every update, which stores the view again.
     await rm(join(wsDir, 'docs', `client~${CLIENT}`, 'view.ybin'));

@@ -87,6 +87,15 @@ await build({
         });
       },
     },
+    {
+      // fontkit decodes WOFF2 fonts with a Brotli decoder whose dictionary is built as it loads
+      // (~27 ms of every PDF-drawing process); APSis embeds TrueType files only.
+      name: 'no-woff2',
+      setup(b) {
+        const stub = join(dist, 'cli', 'bundle', 'woff2-stub.js');
+        b.onResolve({ filter: /^brotli\/decompress(\.js)?$/ }, (args) => (args.importer.includes('/node_modules/fontkit/') ? { path: stub } : undefined));
+      },
+    },
   ],
   logLevel: 'warning',
 });

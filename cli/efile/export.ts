@@ -135,9 +135,8 @@ export async function exportClient(ws: Workspace, id: ClientId, outDir: string, 
   const allowed = mayExport(ws, visitStaff(input));
   if (!allowed.ok) return allowed;
   await mkdir(outDir, { recursive: true });
-  // In this thread: a large client's PDFs of its last export are reused where unchanged, and the
-  // PDFs left to draw, when many, shared with the render helper thread (not beside a batch's pool).
-  const res = pool ? await pool.render(input, final, signal) : await writeEfile(input, final, signal, { cache: storedPdfCache(ws.repo.storage, clientDocId(id)), startHelper: true });
+  // In this thread: a large client's PDFs of its last export are reused where unchanged.
+  const res = pool ? await pool.render(input, final, signal) : await writeEfile(input, final, signal, { cache: storedPdfCache(ws.repo.storage, clientDocId(id)) });
   // The file name only: the record syncs to other machines, where a local path means nothing.
   await recordExport(ws, id, { exportedBy: ws.user.id, exportedAt: input.exportedAt, sha256: res.sha256, file: basename(res.file) });
   return { ok: true, client: id, name: clientName(input.profile), ...res };

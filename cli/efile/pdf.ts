@@ -6,10 +6,12 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { deflateSync } from 'node:zlib';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type PDFDocumentClass from 'pdfkit';
-import type { PdfBlock, PdfSpec } from '../../core/efile/pdf-spec.js';
+import type { PdfBlock, PdfSpec, PdfTableRow } from '../../core/efile/pdf-spec.js';
+import { isTableNote } from '../../core/efile/pdf-spec.js';
 import { FONT_SUBSET_MODULE, reuseGlyphs } from './font-subset.js';
 import { layoutPlainWords, PLAIN_LAYOUT_MODULE } from './plain-layout.js';
 
@@ -142,16 +144,42 @@ export async function renderPdf(spec: PdfSpec, exportDate: Date): Promise<Buffer
     doc.switchToPage(i);
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
-    doc
-      .font('regular')
-      .fontSize(7)
-      .fillColor('#555')
-      .text(`${spec.footer} · ${i + 1}/${range.count}`, MARGIN, doc.page.height - MARGIN + 12, { width: CONTENT_WIDTH, align: 'center', lineBreak: false })
-      .fillColor('black');
+    doc.font('regular').fontSize(7).fillColor('#555');
+    centredLine(doc, `${spec.footer} · ${i + 1}/${range.count}`, doc.page.height - MARGIN + 12);
+    doc.fillColor('black');
     doc.page.margins.bottom = bottom;
   }
+  deflatePages(doc);
   doc.end();
   return done;
+}
+
+/** pdfkit internals: a buffered page's content stream (a PDFReference) as `doc.end()` finalises it. */
+interface PdfkitContent {
+  buffer: Uint8Array[];
+  compress: boolean;
+}
+
+/**
+ * Deflates the pages' content streams as `doc.end()` would (their Filter is set as they are
+ * written), at level 1 instead of zlib's 6: a tenth of drawing a long work sheet instead of a third,
+ * for ~20 % more bytes. (Deflating them on libuv's threads cost this thread more in zlib's stream
+ * callbacks than it saved.)
+ */
+function deflatePages(doc: PDFKit.PDFDocument): void {
+  for (const { content } of (doc as unknown as { _pageBuffer: { content: PdfkitContent }[] })._pageBuffer) {
+    if (!content.compress || content.buffer.length === 0) continue;
+    content.buffer = [deflateSync(Buffer.concat(content.buffer), { level: 1 })];
+    content.compress = false;
+  }
+}
+
+/** One line centred across the content width, as `text(s, MARGIN, y, { width, align: 'center', lineBreak: false })` draws it. */
+function centredLine(doc: PDFKit.PDFDocument, text: string, y: number): void {
+  const w = widthOf(doc, text);
+  const ops = w <= CONTENT_WIDTH ? lineOps(doc, [{ text, x: MARGIN + (CONTENT_WIDTH - w) / 2 }], y) : null;
+  if (ops === null) doc.text(text, MARGIN, y, { width: CONTENT_WIDTH, align: 'center', lineBreak: false });
+  else writeOps(doc, [ops]);
 }
 
 function bottomLimit(doc: PDFKit.PDFDocument): number {
@@ -250,14 +278,12 @@ function widthOf(doc: PDFKit.PDFDocument, text: string): number {
 }
 
 /**
- * The content operators pdfkit's `text(s, x, y, { lineBreak: false })` writes for one single-line,
- * left-aligned cell: the same bytes, built once per distinct text and written in one piece (pdfkit
- * re-encodes every string and writes each operator separately). Null when a glyph needs its own
+ * The TJ operator pdfkit writes for `text` in the current font: built once per distinct text and
+ * document (glyph ids belong to the document's own font subset). Null when a glyph needs its own
  * offset (then pdfkit draws it).
  */
-function cellOps(doc: PDFKit.PDFDocument, text: string, x: number, y: number): string | null {
-  const st = doc as unknown as PdfkitState;
-  const font = st._font;
+function showOf(doc: PDFKit.PDFDocument, text: string): string | null {
+  const font = (doc as unknown as PdfkitState)._font;
   let cache = showOps.get(doc);
   if (!cache) showOps.set(doc, (cache = new Map()));
   const key = `${font.id}\u0000${text}`;
@@ -266,7 +292,6 @@ function cellOps(doc: PDFKit.PDFDocument, text: string, x: number, y: number): s
     show = null;
     const [encoded, positions] = font.encode(text);
     if (!positions.some((p) => p.xOffset || p.yOffset)) {
-      const ops: string[] = [];
       const commands: string[] = [];
       let last = 0;
       const segment = (cur: number) => {
@@ -280,16 +305,43 @@ function cellOps(doc: PDFKit.PDFDocument, text: string, x: number, y: number): s
         if (p.xAdvance - p.advanceWidth !== 0) segment(i + 1);
       });
       segment(positions.length);
-      if (commands.length > 0) ops.push(`[${commands.join(' ')}] TJ`);
-      show = ops.join('\n');
+      // One run without kerning needs no array (pdfkit writes `[<…> 0] TJ`).
+      const single = commands.length === 1 && commands[0]!.endsWith('> 0');
+      show = commands.length === 0 ? '' : single ? `${commands[0]!.slice(0, -2)} Tj` : `[${commands.join(' ')}] TJ`;
     }
     cache.set(key, show);
   }
-  if (show === null) return null;
-  if (st.page.fonts[font.id] == null) st.page.fonts[font.id] = font.ref();
+  return show;
+}
+
+/** A single-line, left-aligned piece of text at (x, y) (top left, in pdfkit's coordinates) in the current font. */
+interface PlacedText {
+  readonly text: string;
+  readonly x: number;
+}
+
+/**
+ * The content operators for single-line texts on one baseline (a table row's cells) in the current
+ * font and size: one text object, each text placed in it (pdfkit writes one text object, with its
+ * own transformation and font, per `text` call). Null when one of them needs pdfkit.
+ */
+function lineOps(doc: PDFKit.PDFDocument, texts: readonly PlacedText[], y: number): string | null {
+  const st = doc as unknown as PdfkitState;
+  const font = st._font;
   const h = st.page.height;
-  const dy = (font.ascender / 1000) * st._fontSize;
-  return `q\n1 0 0 -1 0 ${num(h)} cm\nBT\n1 0 0 1 ${num(x)} ${num(h - y - dy)} Tm\n/${font.id} ${num(st._fontSize)} Tf${show ? `\n${show}` : ''}\nET\nQ`;
+  const baseline = num(h - y - (font.ascender / 1000) * st._fontSize);
+  let ops = `q\n1 0 0 -1 0 ${num(h)} cm\nBT\n/${font.id} ${num(st._fontSize)} Tf`;
+  // The first text placed absolutely, each next one by its offset from the one before.
+  let at: number | null = null;
+  for (const t of texts) {
+    const show = showOf(doc, t.text);
+    if (show === null) return null;
+    if (!show) continue;
+    ops += at === null ? `\n1 0 0 1 ${num(t.x)} ${baseline} Tm\n${show}` : `\n${num(t.x - at)} 0 Td\n${show}`;
+    at = t.x;
+  }
+  if (st.page.fonts[font.id] == null) st.page.fonts[font.id] = font.ref();
+  return `${ops}\nET\nQ`;
 }
 
 /**
@@ -301,44 +353,70 @@ function writeOps(doc: PDFKit.PDFDocument, ops: readonly string[]): void {
   (doc as unknown as PdfkitState).page.write(Buffer.from(`${ops.join('\n')}\n`, 'latin1'));
 }
 
-/** '#999' as pdfkit writes it (each channel / 255). */
-const RULE_GREY = [0x99, 0x99, 0x99].map((c) => c / 255).join(' ');
+/** A table rule's line width and colour ('#999', as pdfkit writes it: each channel / 255). */
+const RULE_STYLE = `0.3 w\n/DeviceRGB CS\n${[0x99, 0x99, 0x99].map((c) => c / 255).join(' ')} SCN`;
 
 function drawTable(doc: PDFKit.PDFDocument, t: Extract<PdfBlock, { kind: 'table' }>): void {
   const total = t.columns.reduce((s, c) => s + c.width, 0);
   const scale = CONTENT_WIDTH / total;
   const widths = t.columns.map((c) => c.width * scale);
+  const lefts = widths.map((_, i) => MARGIN + widths.slice(0, i).reduce((s, w) => s + w, 0));
   const header = t.columns.map((c) => c.label);
   doc.fontSize(TABLE_SIZE);
-  const drawRow = (cells: readonly string[], font: string, shade: boolean) => {
+  // A page's rows go out as one write: pdfkit's own drawing (a new page, a shade, a wrapped cell)
+  // first gets what is pending. The rules' line width and colour are set once per write.
+  const pending: string[] = [];
+  const flush = () => {
+    if (pending.length === 0) return;
+    writeOps(doc, [RULE_STYLE, ...pending]);
+    pending.length = 0;
+  };
+  // Cells as (text, left, width): a note is one cell from its column to the table's right edge.
+  const cellsOf = (row: PdfTableRow): { text: string; x: number; w: number }[] =>
+    isTableNote(row) ? [{ text: row.note, x: lefts[row.from] ?? MARGIN, w: MARGIN + CONTENT_WIDTH - (lefts[row.from] ?? MARGIN) }] : row.map((text, i) => ({ text, x: lefts[i] ?? MARGIN, w: widths[i] ?? 50 }));
+  const drawRow = (row: PdfTableRow, font: string, shade: boolean) => {
     doc.font(font);
     const lineH = doc.currentLineHeight(true);
-    const fits = cells.map((c, i) => c.indexOf('\n') < 0 && widthOf(doc, c) <= (widths[i] ?? 50) - 2 * PAD);
-    const hs = cells.map((c, i) => (fits[i] ? lineH : doc.heightOfString(c, { width: (widths[i] ?? 50) - 2 * PAD })));
-    const h = Math.max(...hs) + 2 * PAD;
+    const cells = cellsOf(row);
+    // A cell's lines when each fits its width (drawn here), else null (pdfkit wraps it).
+    let h = 0;
+    const lines = cells.map((c) => {
+      const ls = c.text.split('\n');
+      const fit = ls.every((l) => widthOf(doc, l) <= c.w - 2 * PAD);
+      h = Math.max(h, fit ? ls.length * lineH : doc.heightOfString(c.text, { width: c.w - 2 * PAD }));
+      return fit ? ls : null;
+    });
+    h += 2 * PAD;
     if (doc.y + h > bottomLimit(doc)) {
+      flush();
       doc.addPage();
       if (font !== 'bold') drawRow(header, 'bold', true);
     }
     const y = doc.y;
-    if (shade) doc.rect(MARGIN, y, CONTENT_WIDTH, h).fill('#e8e8e8').fillColor('black');
-    let x = MARGIN;
+    if (shade) {
+      flush();
+      doc.rect(MARGIN, y, CONTENT_WIDTH, h).fill('#e8e8e8').fillColor('black');
+    }
     doc.font(font);
-    // Cells known to fit go out as one write per row (the bytes pdfkit would write, much faster).
-    const fast: string[] = [];
+    // Cells drawn here: every line fits and needs no glyph placed by pdfkit; the others pdfkit wraps.
+    const ours = lines.map((ls) => ls !== null && ls.every((l) => showOf(doc, l) !== null));
+    // The k-th lines of the cells share a baseline: one text object each.
+    const depth = Math.max(...lines.map((ls, i) => (ours[i] ? ls!.length : 0)));
+    for (let k = 0; k < depth; k++) {
+      const placed: PlacedText[] = [];
+      lines.forEach((ls, i) => {
+        const text = ours[i] ? ls![k] : undefined;
+        if (text) placed.push({ text, x: cells[i]!.x + PAD });
+      });
+      if (placed.length > 0) pending.push(lineOps(doc, placed, y + PAD + k * lineH)!);
+    }
     cells.forEach((c, i) => {
-      const w = widths[i] ?? 50;
-      const ops = c && fits[i] ? cellOps(doc, c, x + PAD, y + PAD) : null;
-      if (ops !== null) fast.push(ops);
-      else if (c) {
-        if (fast.length) writeOps(doc, fast.splice(0));
-        doc.text(c, x + PAD, y + PAD, fits[i] ? { lineBreak: false } : { width: w - 2 * PAD, lineBreak: true });
-      }
-      x += w;
+      if (!c.text || ours[i]) return;
+      flush();
+      doc.text(c.text, c.x + PAD, y + PAD, { width: c.w - 2 * PAD, lineBreak: true });
     });
-    // The rule under the row, as `moveTo(…).lineTo(…).lineWidth(0.3).strokeColor('#999').stroke()` writes it.
-    fast.push(`${num(MARGIN)} ${num(y + h)} m\n${num(MARGIN + CONTENT_WIDTH)} ${num(y + h)} l\n0.3 w\n/DeviceRGB CS\n${RULE_GREY} SCN\nS`);
-    writeOps(doc, fast);
+    // The rule under the row.
+    pending.push(`${num(MARGIN)} ${num(y + h)} m\n${num(MARGIN + CONTENT_WIDTH)} ${num(y + h)} l\nS`);
     doc.y = y + h;
   };
   if (t.rows.length === 0) {
@@ -347,4 +425,5 @@ function drawTable(doc: PDFKit.PDFDocument, t: Extract<PdfBlock, { kind: 'table'
   }
   drawRow(header, 'bold', true);
   for (const r of t.rows) drawRow(r, 'regular', false);
+  flush();
 }

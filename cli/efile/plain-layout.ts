@@ -15,6 +15,9 @@
  * compares the result with fontkit's own layout).
  */
 
+import { createHash } from 'node:crypto';
+import { KNOWN_PLAIN } from './known-plain.js';
+
 /** This module's file: part of the renderer's identity (pdf.ts `rendererIdentity`). */
 export const PLAIN_LAYOUT_MODULE = import.meta.url;
 
@@ -74,6 +77,8 @@ interface FontkitFont {
   readonly morx?: unknown;
   readonly _variationProcessor?: unknown;
   readonly _cmapProcessor: { lookup(codePoint: number): number };
+  /** The font file's bytes. */
+  readonly stream?: { readonly buffer?: Uint8Array };
   glyphForCodePoint(codePoint: number): Glyph;
 }
 
@@ -166,7 +171,8 @@ function movingPairs(st: Subtable, gids: readonly number[]): [number, number][] 
 }
 
 /** The plain character codes of a parsed font (empty when its tables are not of a kind this understands). */
-function findPlain(f: FontkitFont): Set<number> {
+export function findPlain(font: object): Set<number> {
+  const f = font as FontkitFont;
   const none = new Set<number>();
   // AAT fonts, variable fonts and fonts without GPOS take other paths in fontkit.
   if (f.morx || f._variationProcessor || !f.GPOS) return none;
@@ -270,10 +276,21 @@ function gposKerns(gpos: OtTable): boolean {
 
 const plainByFont = new WeakMap<object, ReadonlySet<number>>();
 
+/** The SHA-256 of a parsed font's file, when fontkit kept its bytes. */
+export function fontFileHash(font: object): string | null {
+  const bytes = (font as FontkitFont).stream?.buffer;
+  return bytes ? createHash('sha256').update(bytes).digest('hex') : null;
+}
+
 /** The character codes of `font` (a parsed fontkit font) whose words need no shaping; found once per font. */
 export function plainCodes(font: object): ReadonlySet<number> {
   let set = plainByFont.get(font);
-  if (!set) plainByFont.set(font, (set = findPlain(font as FontkitFont)));
+  if (!set) {
+    const hash = fontFileHash(font);
+    const known = hash === null ? undefined : KNOWN_PLAIN[hash];
+    set = known === undefined ? findPlain(font) : new Set(Array.from(known, (c) => c.charCodeAt(0)));
+    plainByFont.set(font, set);
+  }
   return set;
 }
 

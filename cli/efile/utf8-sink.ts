@@ -11,11 +11,22 @@ const MAX_BLOCK = 1 << 20;
 /** Characters gathered before they are encoded (one write call per batch, not per piece). */
 const BATCH = 1 << 14;
 
+/**
+ * Full-size blocks kept between texts: they never leave utf8Of (the result is a copy), and an export's
+ * long texts would otherwise leave megabytes of them to the garbage collector, one text after another.
+ */
+const spare: Buffer[] = [];
+const SPARE_MAX = 4;
+
+function newBlock(size: number): Buffer {
+  return (size === MAX_BLOCK ? spare.pop() : undefined) ?? Buffer.allocUnsafe(size);
+}
+
 /** The bytes `write` gives, encoded piece by piece; the same bytes as Buffer.from(whole text, 'utf8'). */
 export function utf8Of(write: (out: TextSink) => void): Buffer {
   const blocks: Buffer[] = [];
   let size = FIRST_BLOCK;
-  let block = Buffer.allocUnsafe(size);
+  let block = newBlock(size);
   let used = 0;
   let pending = '';
   const flush = (last: boolean) => {
@@ -27,7 +38,7 @@ export function utf8Of(write: (out: TextSink) => void): Buffer {
     if (pending.length * 3 > block.length - used) {
       blocks.push(block.subarray(0, used));
       size = Math.min(MAX_BLOCK, size * 2);
-      block = Buffer.allocUnsafe(Math.max(size, pending.length * 3));
+      block = newBlock(Math.max(size, pending.length * 3));
       used = 0;
     }
     used += block.write(pending, used, 'utf8');
@@ -39,5 +50,7 @@ export function utf8Of(write: (out: TextSink) => void): Buffer {
   });
   flush(true);
   blocks.push(block.subarray(0, used));
-  return blocks.length === 1 ? Buffer.from(blocks[0]!) : Buffer.concat(blocks);
+  const bytes = blocks.length === 1 ? Buffer.from(blocks[0]!) : Buffer.concat(blocks);
+  for (const b of blocks) if (b.byteOffset === 0 && b.buffer.byteLength === MAX_BLOCK && spare.length < SPARE_MAX) spare.push(Buffer.from(b.buffer, 0, MAX_BLOCK));
+  return bytes;
 }

@@ -1,4 +1,4 @@
-/** Where the e-file worker script is, for the batch pool (pool.ts) and the render helper (render-helper.ts). */
+/** Where the e-file worker script is, for the batch pool (pool.ts). */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 

@@ -1,20 +1,14 @@
 /** Writes one client's e-file ZIP from its prepared input: no workspace access (also run in worker threads). */
 import { createHash } from 'node:crypto';
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { EfileEntry, EfileInput, HashedEntry } from '../../core/efile/efile.js';
 import { MANIFEST_PATH, manifestJson, planEfile } from '../../core/efile/efile.js';
 import type { PdfSpec } from '../../core/efile/pdf-spec.js';
 import type { PdfCache } from './pdf-cache.js';
 import { KEEP_PDFS_MIN_RECORDS } from './pdf-cache.js';
 import { renderPdf } from './pdf.js';
-import type { SharedPdfs } from './render-helper.js';
-import { helperIdle, sharePdfs, startRenderHelper } from './render-helper.js';
 import { utf8Of } from './utf8-sink.js';
 import { writeZip } from './zip.js';
 import type { ZipResult } from './zip.js';
-
-/** Table rows left to draw from which the PDFs are shared with the render helper: below, its hand-over costs more than it saves. */
-export const SHARED_PDFS_MIN_ROWS = 3_000;
 
 type Add = (name: string, data: Buffer, options?: { store?: boolean }) => Promise<void>;
 type PdfContent = Extract<EfileEntry['content'], { kind: 'pdf' }>;
@@ -63,19 +57,15 @@ async function planPdfs(entries: readonly EfileEntry[], cache: PdfCache): Promis
   return plan;
 }
 
-/** Table rows of the specs to draw: what the drawing costs. */
-function rowsToDraw(specs: Iterable<PdfSpec>): number {
-  let n = 0;
-  for (const s of specs) for (const b of s.blocks) if (b.kind === 'table') n += b.rows.length;
-  return n;
-}
+/** What may be made ahead of the entry being written to the ZIP: bytes of texts, drawn PDFs, entries. */
+const AHEAD_BYTES = 4 << 20;
+const AHEAD_PDFS = 2;
+const AHEAD_MAX = 32;
 
 /** How `writeEfile` may work. */
 export interface WriteOptions {
   /** The client's kept PDFs (pdf-cache.ts): used for a large client. */
   readonly cache?: PdfCache | null;
-  /** Start the render helper thread when there is much to draw (else it is used only when already running). */
-  readonly startHelper?: boolean;
 }
 
 /** What `writeEfile` wrote, and how many PDFs were kept from the last export / drawn. */
@@ -106,141 +96,60 @@ export async function writeEfile(input: EfileInput, final: string, signal?: Abor
     return { ...r, pdfs };
   };
   const specOf = (i: number): PdfSpec => plan?.specs.get(i) ?? (entries[i]!.content as PdfContent).spec();
-  const toDraw = entries.flatMap((e, i) => (e.content.kind === 'pdf' && !plan?.kept.has(i) ? [i] : []));
-  // Without a plan the rows are not counted (the specs are made one at a time): the client's records stand for them.
-  const large = (plan ? rowsToDraw(plan.specs.values()) : records) >= SHARED_PDFS_MIN_ROWS;
-  // Started only now, when there is much to draw: an idle helper thread alone costs ~80 MB.
-  if (large && options.startHelper) startRenderHelper();
-  if (large && helperIdle()) {
-    const shared = sharePdfs(toDraw.length, date);
-    if (shared) {
-      try {
-        // Each spec goes to the helper as soon as it is made: it starts on the first at once.
-        for (const i of toDraw) shared.add(specOf(i));
-      } catch (err) {
-        shared.abandon();
-        throw err;
-      }
-      plan?.specs.clear();
-      return done(await writeShared(input, final, date, entries, toDraw, shared, plan?.kept ?? new Map(), got, signal));
-    }
-  }
   const hashed: HashedEntry[] = [];
+  // Entries are made ahead of the ZIP, in order, while it deflates the ones before on libuv's
+  // threads: this thread draws the next PDF meanwhile. Texts (and kept PDFs) up to AHEAD_BYTES,
+  // drawn PDFs up to AHEAD_PDFS at a time.
+  const made = new Map<number, { readonly data: Buffer | Promise<Buffer>; readonly bytes: number; readonly drawn: boolean }>();
+  let next = 0;
+  let bytesAhead = 0;
+  let drawing = 0;
+  const make = (i: number) => {
+    const e = entries[i]!;
+    const kept = plan?.kept.get(i);
+    if (e.content.kind === 'text' || kept) {
+      const data = kept ?? textBytes(e.content as Extract<EfileEntry['content'], { kind: 'text' }>);
+      plan?.kept.delete(i);
+      made.set(i, { data, bytes: data.length, drawn: false });
+      bytesAhead += data.length;
+      return;
+    }
+    const data = renderPdf(specOf(i), date);
+    data.catch(() => undefined); // awaited below, in order; never an unhandled rejection
+    plan?.specs.delete(i);
+    made.set(i, { data, bytes: 0, drawn: true });
+    drawing++;
+  };
+  const drawnAt = (i: number) => entries[i]!.content.kind === 'pdf' && !plan?.kept.has(i);
+  const fill = (from: number) => {
+    while (next < entries.length && (next === from || (next - from < AHEAD_MAX && bytesAhead < AHEAD_BYTES && (!drawnAt(next) || drawing < AHEAD_PDFS)))) make(next++);
+  };
+  const take = async (i: number): Promise<Buffer> => {
+    const m = made.get(i)!;
+    made.delete(i);
+    bytesAhead -= m.bytes;
+    const data = await m.data;
+    if (m.drawn) {
+      drawing--;
+      got(i, data);
+    }
+    return data;
+  };
   const r = await writeZip(
     final,
     date,
     async (add) => {
-      // One entry at a time: only one is in memory (and the kept PDFs, read up front).
       for (let i = 0; i < entries.length; i++) {
-        const e = entries[i]!;
-        let data: Buffer;
-        if (e.content.kind === 'text') data = textBytes(e.content);
-        else {
-          data = plan?.kept.get(i) ?? (await renderPdf(specOf(i), date));
-          plan?.kept.delete(i);
-          plan?.specs.delete(i);
-          got(i, data);
-        }
-        await addEntry(add, hashed, e, data);
+        fill(i);
+        const data = await take(i);
+        const adding = addEntry(add, hashed, entries[i]!, data);
+        adding.catch(() => undefined);
+        fill(i + 1);
+        await adding;
       }
       await add(MANIFEST_PATH, Buffer.from(manifestJson(input, hashed), 'utf8'));
     },
     signal,
   );
   return done(r);
-}
-
-/**
- * Text bytes the main thread may have ready ahead of the ZIP writer; past it, it renders a PDF
- * instead. Large enough for the texts of the 10-year client (~24 MB): this thread's first PDF is a
- * cold one (fonts, compiled code), so it should come after the texts, not in the middle of them.
- */
-const TEXT_AHEAD_BYTES = 32 << 20;
-
-/**
- * The large export: the helper renders PDFs from the front while this thread writes the texts (in
- * ZIP order, each handed to the ZIP as soon as the entries before it are in); when its texts are
- * well ahead of the ZIP, or all done, it renders PDFs from the back. The ZIP order and every
- * entry's bytes are those of the one-thread path.
- */
-async function writeShared(
-  input: EfileInput,
-  final: string,
-  date: Date,
-  entries: readonly EfileEntry[],
-  pdfAt: readonly number[],
-  shared: SharedPdfs,
-  kept: Map<number, Buffer>,
-  got: (i: number, pdf: Buffer) => void,
-  signal?: AbortSignal,
-): Promise<ZipResult> {
-  const texts = new Map<number, { promise: Promise<Buffer>; resolve(b: Buffer): void; reject(e: unknown): void }>();
-  entries.forEach((e, i) => {
-    if (e.content.kind !== 'text') return;
-    let resolve!: (b: Buffer) => void;
-    let reject!: (e: unknown) => void;
-    const promise = new Promise<Buffer>((res, rej) => ((resolve = res), (reject = rej)));
-    promise.catch(() => undefined);
-    texts.set(i, { promise, resolve, reject });
-  });
-  const pdfResult = new Map(pdfAt.map((at, k) => [at, shared.results[k]!]));
-  let stopped = false;
-  const halt = () => stopped || (signal?.aborted ?? false);
-  // Bytes of texts made and not yet in the ZIP; the writer wakes a producer waiting for room.
-  let ahead = 0;
-  const wake: { room: (() => void) | null } = { room: null };
-  const produce = async () => {
-    try {
-      for (const [i, t] of texts) {
-        while (ahead > TEXT_AHEAD_BYTES && !halt()) {
-          if (await shared.stealOne()) {
-            // The helper's PDFs and the ZIP writer get their turn between two PDFs of this thread.
-            await nextTurn();
-            continue;
-          }
-          await new Promise<void>((r) => (wake.room = r));
-        }
-        if (halt()) throw new Error('aborted');
-        const data = textBytes(entries[i]!.content as Extract<EfileEntry['content'], { kind: 'text' }>);
-        ahead += data.length;
-        t.resolve(data);
-        // Lets the ZIP writer take what is ready (its deflate runs on libuv's threads meanwhile).
-        await nextTurn();
-      }
-      while (!halt() && (await shared.stealOne())) await nextTurn();
-    } catch (err) {
-      for (const t of texts.values()) t.reject(err);
-    }
-  };
-  const producing = produce();
-  const hashed: HashedEntry[] = [];
-  try {
-    return await writeZip(
-      final,
-      date,
-      async (add) => {
-        for (let i = 0; i < entries.length; i++) {
-          const text = texts.get(i);
-          const data = await (text ? text.promise : (kept.get(i) ?? pdfResult.get(i)!));
-          if (!text && !kept.has(i)) got(i, data);
-          // Written entries are let go at once: only what is ahead of the ZIP stays in memory.
-          texts.delete(i);
-          pdfResult.delete(i);
-          kept.delete(i);
-          await addEntry(add, hashed, entries[i]!, data);
-          if (text) {
-            ahead -= data.length;
-            wake.room?.();
-            wake.room = null;
-          }
-        }
-        await add(MANIFEST_PATH, Buffer.from(manifestJson(input, hashed), 'utf8'));
-      },
-      signal,
-    );
-  } finally {
-    stopped = true;
-    wake.room?.();
-    await producing;
-  }
 }

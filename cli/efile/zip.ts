@@ -58,7 +58,9 @@ export async function writeZip(final: string, date: Date, produce: (add: (name: 
       file.end(() => cb());
     },
   });
-  const zip = archiver('zip', { zlib: { level: 6 }, forceLocalTime: false, comment: '' });
+  // Level 1: the e-file's texts (JSON, CSV, history) are repetitive enough that it costs ~15 % in
+  // size, and archiver deflates it three times as fast as level 6 (a 10-year client: ~24 MB of text).
+  const zip = archiver('zip', { zlib: { level: 1 }, forceLocalTime: false, comment: '' });
   let failed: Error | null = null;
   const fail = (err: Error) => {
     failed ??= err;

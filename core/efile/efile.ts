@@ -11,7 +11,8 @@ import type { LastChanges, RecordRef } from './as-of.js';
 import { asOf, changedAt, lastChanges, later } from './as-of.js';
 import type { TextSink } from './format.js';
 import { byString, collect, html, lazyList, safeName, stableJson, writeCsv, writeStableJson } from './format.js';
-import type { PdfBlock, PdfSpec } from './pdf-spec.js';
+import type { PdfBlock, PdfSpec, PdfTableRow } from './pdf-spec.js';
+import { isTableNote } from './pdf-spec.js';
 
 /** Version of the e-file layout (entry paths, JSON envelopes, manifest); bump when it changes. */
 export const EFILE_FORMAT = 1;
@@ -165,26 +166,44 @@ const WORKSHEET_COLUMNS = [
   { label: 'Datums', width: 62 },
   { label: 'Laiks', width: 62 },
   { label: 'Darbinieks', width: 85 },
-  { label: 'Uzdevums / task', width: 130 },
-  { label: 'Izpilde', width: 55 },
-  { label: 'Piezīmes', width: 121 },
+  { label: 'Uzdevumi un izpilde / tasks and outcome', width: 306 },
 ] as const;
 
-export function worksheetTableRows(rows: readonly WorksheetRow[], ctx: WorksheetContext, withClient?: (r: WorksheetRow) => string): string[][] {
-  return rows.map((r) => {
-    const time = r.visit ? [r.visit.arrivedAt, r.visit.leftAt].map((t) => (t ? t.slice(11, 16) : '…')).join('–') : '';
-    const note = [r.visit?.note, r.task?.note, r.task?.handedTo ? `→ ${staff(ctx, r.task.handedTo)}` : ''].filter((s) => s).join(' · ');
-    const cells = [
-      r.visit?.date ?? (r.task ? r.task.recordedAt.slice(0, 10) : ''),
-      time,
-      staff(ctx, r.visit?.staffId ?? r.task?.recordedBy),
-      r.task ? taskLabel(ctx, r.task.taskCode) : '—',
-      r.task ? (OUTCOME_LV[r.task.outcome] ?? r.task.outcome) : '',
-      note,
-    ];
-    return withClient ? [withClient(r), ...cells] : cells;
-  });
+/** A task execution on one line: the task, its outcome, its note and to whom it was handed. */
+function taskLine(ctx: WorksheetContext, t: TaskRecord): string {
+  const note = t.note ? ` · ${t.note}` : '';
+  const handed = t.handedTo ? ` → ${staff(ctx, t.handedTo)}` : '';
+  return `${taskLabel(ctx, t.taskCode)} — ${OUTCOME_LV[t.outcome] ?? t.outcome}${note}${handed}`;
 }
+
+/**
+ * A work sheet's table rows: one per visit (date, time, worker, then each task execution on a line
+ * of its own), then the visit's note across the columns after the date; a task record without its
+ * visit is a row of its own. `withClient` puts a client column first.
+ */
+export function worksheetTableRows(rows: readonly WorksheetRow[], ctx: WorksheetContext, withClient?: (r: WorksheetRow) => string): PdfTableRow[] {
+  const out: PdfTableRow[] = [];
+  for (let i = 0; i < rows.length; ) {
+    const r = rows[i]!;
+    // The rows of one visit are consecutive (worksheetRows).
+    let end = i + 1;
+    if (r.visit) while (end < rows.length && rows[end]!.visit === r.visit) end++;
+    const tasks: string[] = [];
+    for (let k = i; k < end; k++) {
+      const t = rows[k]!.task;
+      if (t) tasks.push(taskLine(ctx, t));
+    }
+    const time = r.visit ? [r.visit.arrivedAt, r.visit.leftAt].map((t) => (t ? t.slice(11, 16) : '…')).join('–') : '';
+    const cells = [r.visit?.date ?? (r.task ? r.task.recordedAt.slice(0, 10) : ''), time, staff(ctx, r.visit?.staffId ?? r.task?.recordedBy), tasks.length > 0 ? tasks.join('\n') : '—'];
+    out.push(withClient ? [withClient(r), ...cells] : cells);
+    if (r.visit?.note) out.push({ note: `${VISIT_NOTE}: ${r.visit.note}`, from: withClient ? 2 : 1 });
+    i = end;
+  }
+  return out;
+}
+
+/** The label of a visit's note in a work sheet. */
+const VISIT_NOTE = 'Piezīme par apmeklējumu / visit note';
 
 export function worksheetTable(rows: readonly WorksheetRow[], ctx: WorksheetContext): PdfBlock {
   return { kind: 'table', columns: WORKSHEET_COLUMNS, rows: worksheetTableRows(rows, ctx), empty: 'Nav ierakstu / no records' };
@@ -645,10 +664,11 @@ export function workerSheetSpec(input: {
   const planned = [...input.planned].sort((a, b) => a.start - b.start || byString(a.clientId, b.clientId));
   const names = new Map<string, string>();
   for (const r of input.recorded) for (const [k, v] of r.taskNames) if (!names.has(k)) names.set(k, v);
-  const rows: string[][] = [];
+  const rows: PdfTableRow[] = [];
   for (const r of [...input.recorded].sort((a, b) => byString(a.clientName, b.clientName) || byString(a.clientId, b.clientId))) {
     const ctx: WorksheetContext = { staffNames: input.staffNames, taskNames: r.taskNames };
-    rows.push(...worksheetTableRows(worksheetRows(r.visits, r.tasks), ctx, () => r.clientName).map((cells) => [0, 2, 4, 5, 6].map((i) => cells[i] ?? '')));
+    // Client, time, tasks (the date is the sheet's, the worker its own); a visit's note from the time on.
+    for (const row of worksheetTableRows(worksheetRows(r.visits, r.tasks), ctx, () => r.clientName)) rows.push(isTableNote(row) ? { note: row.note, from: 1 } : [0, 2, 4].map((i) => row[i] ?? ''));
   }
   return {
     title: `Darba lapa / work sheet ${input.date}`,
@@ -673,9 +693,7 @@ export function workerSheetSpec(input: {
         columns: [
           { label: 'Klients', width: 110 },
           { label: 'Laiks', width: 60 },
-          { label: 'Uzdevums / task', width: 150 },
-          { label: 'Izpilde', width: 60 },
-          { label: 'Piezīmes', width: 135 },
+          { label: 'Uzdevumi un izpilde / tasks and outcome', width: 345 },
         ],
         rows,
         empty: 'Nav ierakstu / no records',

@@ -9,11 +9,25 @@ export interface PdfFieldList {
   readonly fields: readonly (readonly [label: string, value: string])[];
 }
 
+/** A line of free text across a table's columns from `from` to the last: a note under the rows it belongs to. */
+export interface PdfTableNote {
+  readonly note: string;
+  readonly from: number;
+}
+
+/** A table row: a text per column, or a note across columns. */
+export type PdfTableRow = readonly string[] | PdfTableNote;
+
+/** Whether a row is a note. */
+export function isTableNote(row: PdfTableRow): row is PdfTableNote {
+  return !Array.isArray(row);
+}
+
 export interface PdfTable {
   readonly kind: 'table';
   readonly heading?: string;
   readonly columns: readonly { readonly label: string; readonly width: number }[];
-  readonly rows: readonly (readonly string[])[];
+  readonly rows: readonly PdfTableRow[];
   /** Shown instead of an empty table. */
   readonly empty?: string;
 }

@@ -7,7 +7,7 @@ import { exportClient, orgInfo } from '../../cli/efile/export.js';
 import { verifyEfile } from '../../cli/efile/verify.js';
 import { writeZip } from '../../cli/efile/zip.js';
 import { collection } from '../../core/doc/records.js';
-import { compareManifest, parseManifest } from '../../core/efile/efile.js';
+import { compareManifest, parseManifest, worksheetRows, worksheetTableRows } from '../../core/efile/efile.js';
 import { csv, lazyList, stableJson, writeCsv } from '../../core/efile/format.js';
 import { buildFixture, CLIENT, CLIENT2, CLIENT_NAME, NOW, openFixture } from './fixture.js';
 import { fileSha, pdfText, run, sha256, unzipTest, zipEntry, zipNames } from './helpers.js';
@@ -26,6 +26,21 @@ describe('formats (core/efile)', () => {
     writeCsv((p) => pieces.push(p), ['a', 'b'], lazyList(rows.length, (i) => rows[i]!));
     expect(pieces.join('')).toBe(csv(['a', 'b'], rows));
     expect(pieces.join('')).toBe('a,b\r\n"x,y","say ""hi""",1,"{""a"":1}"\r\n"line\nbreak",,,\r\n\r\n');
+  });
+  test('work sheet rows: one per visit with a line per task execution, then the visit note across the columns after the date', () => {
+    const visit = { id: 'v-1', date: '2026-10-06', staffId: 's-m', scheduledVisitId: null, arrivedAt: '2026-10-06T08:00:00Z', leftAt: '2026-10-06T09:00:00Z', note: 'Sāpēja galva' };
+    const task = (id: string, visitRecordId: string, code: string, note = '', handedTo: string | null = null) => ({ id, visitRecordId, taskCode: code, outcome: 'done' as const, note, handedTo, recordedBy: 's-m', recordedAt: `2026-10-06T08:${id.slice(-1)}0:00Z` });
+    const ctx = { staffNames: { 's-m': 'Māija', 's-j': 'Jānis' }, taskNames: new Map([['hygiene', 'Higiēna']]) };
+    const rows = worksheetTableRows(worksheetRows([visit, { ...visit, id: 'v-2', note: '' }], [task('t1', 'v-1', 'hygiene'), task('t2', 'v-1', 'meals', 'Ēda maz', 's-j'), task('t3', 'v-9', 'meals')]), ctx);
+    expect(rows).toEqual([
+      ['2026-10-06', '08:00–09:00', 'Māija', 'Higiēna (hygiene) — izpildīts\nmeals — izpildīts · Ēda maz → Jānis'],
+      { note: 'Piezīme par apmeklējumu / visit note: Sāpēja galva', from: 1 },
+      ['2026-10-06', '08:00–09:00', 'Māija', '—'],
+      // A task record whose visit record is missing: a row of its own.
+      ['2026-10-06', '', 'Māija', 'meals — izpildīts'],
+    ]);
+    // With a client column first, the note starts after the date.
+    expect(worksheetTableRows(worksheetRows([visit], []), ctx, () => 'Zane').at(-1)).toEqual({ note: 'Piezīme par apmeklējumu / visit note: Sāpēja galva', from: 2 });
   });
   test('compareManifest names what differs, misses and is extra', () => {
     const m = [{ path: 'a', size: 1, sha256: 'x' }, { path: 'b', size: 1, sha256: 'y' }];
@@ -120,6 +135,9 @@ describe('apsis export efile <client>', () => {
     expect(sheet).toContain('Iepirkšanās');
     expect(sheet).toContain('Māija Ozoliņa');
     expect(sheet).toContain('atteicās');
+    // A visit's note once, under its two task rows; a task's note in its own row.
+    expect(sheet.split('Piezīme par apmeklējumu / visit note: Klients jūtas labi, "viss kārtībā"').length).toBe(2);
+    expect(sheet).toContain('Atteicās, jo ledusskapis pilns');
     const plan = await pdfText(zipEntry(zip, 'plans/pl-1.pdf'));
     expect(plan).toContain('Nespēj pati nomazgāties');
     expect(plan).toContain(CLIENT_NAME);

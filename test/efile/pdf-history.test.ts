@@ -1,6 +1,6 @@
 /**
- * A PDF's bytes are a function of its spec alone, not of what the process rendered before: the
- * render helper thread (cli/efile/render-helper.ts) and the main thread must give the same bytes.
+ * A PDF's bytes are a function of its spec alone, not of what the process rendered before: a kept
+ * PDF (cli/efile/pdf-cache.ts), a batch worker's and this thread's must be the same bytes.
  * The trap was fontkit's glyph cache: a compound glyph's component (the `Y` of `Ŷ`) met first in a
  * font subset was kept without its code point, and a later document's `Y` lost its ToUnicode entry.
  */

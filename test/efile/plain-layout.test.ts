@@ -6,7 +6,8 @@
 import PDFDocument from 'pdfkit';
 import { describe, expect, test } from 'vitest';
 import { fontFiles } from '../../cli/efile/pdf.js';
-import { layoutPlainWords, plainCodes, plainRun } from '../../cli/efile/plain-layout.js';
+import { KNOWN_PLAIN } from '../../cli/efile/known-plain.js';
+import { findPlain, fontFileHash, layoutPlainWords, plainCodes, plainRun } from '../../cli/efile/plain-layout.js';
 import type { PdfkitRun } from '../../cli/efile/plain-layout.js';
 import { createRng, testSeed } from '../helpers/rng.js';
 
@@ -48,6 +49,17 @@ const SAMPLES = [
 ];
 
 describe('plain-word layout', () => {
+  test('the plain characters kept for the embedded fonts are what their tables give', () => {
+    for (const file of Object.values(fontFiles())) {
+      const font = embedded(file).font;
+      const hash = fontFileHash(font);
+      const found = String.fromCharCode(...[...findPlain(font)].sort((a, b) => a - b));
+      // On a font update or a change to findPlain: put this entry into cli/efile/known-plain.ts.
+      expect(KNOWN_PLAIN[hash ?? ''], `'${hash}': ${JSON.stringify(found)}`).toBe(found);
+      expect([...plainCodes(font)].sort((a, b) => a - b)).toEqual([...findPlain(font)].sort((a, b) => a - b));
+    }
+  });
+
   test('dates, times and most of the Latvian alphabet need no shaping in both fonts', () => {
     for (const file of Object.values(fontFiles())) {
       const plain = plainCodes(embedded(file).font);

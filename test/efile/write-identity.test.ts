@@ -1,9 +1,7 @@
 /**
  * The e-file writer's bytes, pinned on a large generated client (test/efile/large-input.ts): every
  * speed-up of writeEfile (parallel PDFs, specialised serialisers, caches) must keep them. The
- * SHA-256 was recorded by running the writer of before those changes on the same input. This runs
- * from sources, on one thread; test/efile/render-helper.test.ts runs the built writer with its
- * helper thread against the same bytes.
+ * SHA-256 was recorded by running the writer of before those changes on the same input.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
