@@ -134,8 +134,9 @@ export async function renderPdf(spec: PdfSpec, exportDate: Date): Promise<Buffer
     doc.on('error', reject);
   });
 
-  doc.font('bold').fontSize(15).text(spec.title, { width: CONTENT_WIDTH });
-  doc.font('regular').fontSize(9.5).fillColor('#333').text(spec.subtitle, { width: CONTENT_WIDTH }).fillColor('black');
+  textAt(doc.font('bold').fontSize(15), spec.title, MARGIN, doc.y, CONTENT_WIDTH);
+  textAt(doc.font('regular').fontSize(9.5).fillColor('#333'), spec.subtitle, MARGIN, doc.y, CONTENT_WIDTH);
+  doc.fillColor('black');
   doc.moveDown(0.8);
   spec.blocks.forEach((b, i) => drawBlock(doc, b, i === 0));
 
@@ -182,6 +183,24 @@ function centredLine(doc: PDFKit.PDFDocument, text: string, y: number): void {
   else writeOps(doc, [ops]);
 }
 
+/**
+ * `text(s, x, y, { width })`: a line that fits drawn here (pdfkit's line wrapper costs ~50 µs a
+ * call, more while cold), at the same place, moving down as pdfkit does; anything else by pdfkit.
+ */
+function textAt(doc: PDFKit.PDFDocument, text: string, x: number, y: number, width: number): void {
+  const lineH = doc.currentLineHeight(true);
+  // pdfkit starts a new page first when the line would not fit on this one.
+  const fits = text !== '' && text.indexOf('\n') < 0 && widthOf(doc, text) <= width && y + lineH <= bottomLimit(doc);
+  const ops = fits ? lineOps(doc, [{ text, x }], y) : null;
+  if (ops === null) {
+    doc.text(text, x, y, { width });
+    return;
+  }
+  writeOps(doc, [ops]);
+  doc.x = x;
+  doc.y = y + lineH;
+}
+
 function bottomLimit(doc: PDFKit.PDFDocument): number {
   return doc.page.height - doc.page.margins.bottom;
 }
@@ -189,7 +208,7 @@ function bottomLimit(doc: PDFKit.PDFDocument): number {
 function heading(doc: PDFKit.PDFDocument, text: string | undefined): void {
   if (!text) return;
   if (doc.y + 40 > bottomLimit(doc)) doc.addPage();
-  doc.font('bold').fontSize(11).text(text, MARGIN, doc.y, { width: CONTENT_WIDTH });
+  textAt(doc.font('bold').fontSize(11), text, MARGIN, doc.y, CONTENT_WIDTH);
   doc.moveDown(0.3);
 }
 
@@ -198,7 +217,7 @@ function drawBlock(doc: PDFKit.PDFDocument, b: PdfBlock, first: boolean): void {
     if (!first) doc.addPage();
     doc.addNamedDestination(b.anchor, 'XYZ', MARGIN, doc.y, null);
     doc.outline.addItem(b.heading);
-    doc.font('bold').fontSize(12).text(b.heading, MARGIN, doc.y, { width: CONTENT_WIDTH });
+    textAt(doc.font('bold').fontSize(12), b.heading, MARGIN, doc.y, CONTENT_WIDTH);
     doc.moveDown(0.4);
     return;
   }
@@ -212,8 +231,8 @@ function drawBlock(doc: PDFKit.PDFDocument, b: PdfBlock, first: boolean): void {
       const h = Math.max(cellHeight(doc, 'regular', label, labelW), cellHeight(doc, 'regular', value, CONTENT_WIDTH - labelW));
       if (doc.y + h > bottomLimit(doc)) doc.addPage();
       const y = doc.y;
-      doc.font('bold').text(label, MARGIN, y, { width: labelW - 6 });
-      doc.font('regular').text(value, MARGIN + labelW, y, { width: CONTENT_WIDTH - labelW });
+      textAt(doc.font('bold'), label, MARGIN, y, labelW - 6);
+      textAt(doc.font('regular'), value, MARGIN + labelW, y, CONTENT_WIDTH - labelW);
       doc.y = y + h + 2;
     }
   } else {
