@@ -3,7 +3,8 @@
  *   1. one client with ~11,000 visits over 10 years (2 task records each): time and peak RSS
  *      (targets ≤ 1 s, ≤ 200 MB), read from its view as the repository keeps it: its first export
  *      (every PDF drawn); again (its PDFs kept from the first); after a month of new work (the
- *      current year's work sheets drawn again); and without the view (the replay that rebuilds it);
+ *      current year's work sheets drawn again); the real (bundled) binary's first and repeated export,
+ *      as a user runs it; and without the view (the replay that rebuilds it);
  *   2. the large demo world, 3,000 clients, `export efile --all`: total time and peak RSS
  *      (targets ≤ 2 min, ≤ 300 MB).
  * Each export runs in a child process of its own so its peak RSS is its own.

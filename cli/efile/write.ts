@@ -91,10 +91,6 @@ export async function writeEfile(input: EfileInput, final: string, signal?: Abor
     const key = plan?.keys.get(i);
     if (key !== undefined) keep!.put(key, data);
   };
-  const done = async (r: ZipResult): Promise<EfileWritten> => {
-    await keep?.finish();
-    return { ...r, pdfs };
-  };
   const specOf = (i: number): PdfSpec => plan?.specs.get(i) ?? (entries[i]!.content as PdfContent).spec();
   const hashed: HashedEntry[] = [];
   // Entries are made ahead of the ZIP, in order, while it deflates the ones before on libuv's
@@ -106,12 +102,11 @@ export async function writeEfile(input: EfileInput, final: string, signal?: Abor
   let drawing = 0;
   const make = (i: number) => {
     const e = entries[i]!;
-    const kept = plan?.kept.get(i);
-    if (e.content.kind === 'text' || kept) {
-      const data = kept ?? textBytes(e.content as Extract<EfileEntry['content'], { kind: 'text' }>);
+    const ready = e.content.kind === 'text' ? textBytes(e.content) : plan?.kept.get(i);
+    if (ready) {
       plan?.kept.delete(i);
-      made.set(i, { data, bytes: data.length, drawn: false });
-      bytesAhead += data.length;
+      made.set(i, { data: ready, bytes: ready.length, drawn: false });
+      bytesAhead += ready.length;
       return;
     }
     const data = renderPdf(specOf(i), date);
@@ -151,5 +146,6 @@ export async function writeEfile(input: EfileInput, final: string, signal?: Abor
     },
     signal,
   );
-  return done(r);
+  await keep?.finish();
+  return { ...r, pdfs };
 }
