@@ -13,7 +13,11 @@ import type PDFDocumentClass from 'pdfkit';
 import type { PdfBlock, PdfSpec, PdfTableRow } from '../../core/efile/pdf-spec.js';
 import { isTableNote } from '../../core/efile/pdf-spec.js';
 import { FONT_SUBSET_MODULE, reuseGlyphs } from './font-subset.js';
+import { FONT_TABLES_MODULE, presetPostHeader } from './font-tables.js';
+import { KNOWN_LAYOUT_MODULE } from './known-layout.js';
 import { layoutPlainWords, PLAIN_LAYOUT_MODULE } from './plain-layout.js';
+import type { PlacedText } from './pdf-text.js';
+import { lineOps, num, PDF_TEXT_MODULE, showOf, widthOf, writeOps } from './pdf-text.js';
 
 /** A parsed font as pdfkit holds it (a fontkit font; pdfkit accepts one wherever it takes a font). */
 type ParsedFont = object;
@@ -57,8 +61,10 @@ function loadFonts(PDFDocument: PdfkitConstructor): FontSet {
       return (boot as unknown as PdfkitFontInternals)._font.font;
     };
     fonts = { regular: parse(files.regular), bold: parse(files.bold) };
-    reuseGlyphs(fonts.regular);
-    reuseGlyphs(fonts.bold);
+    for (const font of [fonts.regular, fonts.bold]) {
+      reuseGlyphs(font);
+      presetPostHeader(font);
+    }
   }
   return fonts;
 }
@@ -85,9 +91,9 @@ export function rendererIdentity(): string {
       }
       return 'unknown';
     };
-    // This module and the two that shape what it draws (one file in the bundle, three in dist/).
+    // This module and those that shape what it draws (one file in the bundle, six in dist/).
     const code = createHash('sha256');
-    for (const url of new Set([import.meta.url, FONT_SUBSET_MODULE, PLAIN_LAYOUT_MODULE])) code.update(readFileSync(fileURLToPath(url)));
+    for (const url of new Set([import.meta.url, FONT_SUBSET_MODULE, FONT_TABLES_MODULE, PLAIN_LAYOUT_MODULE, KNOWN_LAYOUT_MODULE, PDF_TEXT_MODULE])) code.update(readFileSync(fileURLToPath(url)));
     identity = JSON.stringify({ code: code.digest('hex'), pdfkit: version('pdfkit'), fontkit: version('fontkit'), fonts: version('dejavu-fonts-ttf') });
   }
   return identity;
@@ -138,7 +144,7 @@ export async function renderPdf(spec: PdfSpec, exportDate: Date): Promise<Buffer
   textAt(doc.font('regular').fontSize(9.5).fillColor('#333'), spec.subtitle, MARGIN, doc.y, CONTENT_WIDTH);
   doc.fillColor('black');
   doc.moveDown(0.8);
-  spec.blocks.forEach((b, i) => drawBlock(doc, b, i === 0));
+  for (const [i, b] of spec.blocks.entries()) await drawBlock(doc, b, i === 0);
 
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
@@ -212,7 +218,7 @@ function heading(doc: PDFKit.PDFDocument, text: string | undefined): void {
   doc.moveDown(0.3);
 }
 
-function drawBlock(doc: PDFKit.PDFDocument, b: PdfBlock, first: boolean): void {
+async function drawBlock(doc: PDFKit.PDFDocument, b: PdfBlock, first: boolean): Promise<void> {
   if (b.kind === 'section') {
     if (!first) doc.addPage();
     doc.addNamedDestination(b.anchor, 'XYZ', MARGIN, doc.y, null);
@@ -236,7 +242,7 @@ function drawBlock(doc: PDFKit.PDFDocument, b: PdfBlock, first: boolean): void {
       doc.y = y + h + 2;
     }
   } else {
-    drawTable(doc, b);
+    await drawTable(doc, b);
   }
   doc.x = MARGIN;
   doc.moveDown(0.8);
@@ -249,133 +255,14 @@ function cellHeight(doc: PDFKit.PDFDocument, font: string, text: string, width: 
   return doc.heightOfString(text, { width });
 }
 
-/** pdfkit internals the fast cell path uses: the current font, size and page content stream. */
-interface PdfkitGlyphPosition {
-  readonly xAdvance: number;
-  readonly advanceWidth: number;
-  readonly xOffset: number;
-  readonly yOffset: number;
-}
-interface PdfkitEmbeddedFont {
-  readonly id: string;
-  readonly ascender: number;
-  ref(): unknown;
-  encode(text: string): [string[], PdfkitGlyphPosition[]];
-  widthOfString(text: string, size: number): number;
-}
-interface PdfkitState {
-  readonly _font: PdfkitEmbeddedFont;
-  readonly _fontSize: number;
-  readonly page: { readonly height: number; readonly fonts: Record<string, unknown>; write(data: string | Uint8Array): void };
-}
-
-/** pdfkit's number format in content streams. */
-const num = (n: number): number => Math.round(n * 1e6) / 1e6;
-
-/** Per document: font id + text → its TJ operators (glyph ids belong to the document's own font subset). */
-const showOps = new WeakMap<PDFKit.PDFDocument, Map<string, string | null>>();
-/** Per parsed font: text → advance width at 1000 units (pure font metrics, shared by all documents). */
-let advances = new WeakMap<object, Map<string, number>>();
-let advanceCount = 0;
-
-/** Width of `text` in the current font and size; what `doc.widthOfString` gives, cached by text. */
-function widthOf(doc: PDFKit.PDFDocument, text: string): number {
-  const st = doc as unknown as PdfkitState;
-  let m = advances.get(st._font);
-  if (!m) advances.set(st._font, (m = new Map()));
-  let adv = m.get(text);
-  if (adv === undefined) {
-    // Bound the cache: free text (notes) makes it grow.
-    if (++advanceCount > 200_000) {
-      advances = new WeakMap();
-      advanceCount = 0;
-    }
-    adv = st._font.widthOfString(text, 1000);
-    m.set(text, adv);
-  }
-  return adv * (st._fontSize / 1000);
-}
-
-/**
- * The TJ operator pdfkit writes for `text` in the current font: built once per distinct text and
- * document (glyph ids belong to the document's own font subset). Null when a glyph needs its own
- * offset (then pdfkit draws it).
- */
-function showOf(doc: PDFKit.PDFDocument, text: string): string | null {
-  const font = (doc as unknown as PdfkitState)._font;
-  let cache = showOps.get(doc);
-  if (!cache) showOps.set(doc, (cache = new Map()));
-  const key = `${font.id}\u0000${text}`;
-  let show = cache.get(key);
-  if (show === undefined) {
-    show = null;
-    const [encoded, positions] = font.encode(text);
-    if (!positions.some((p) => p.xOffset || p.yOffset)) {
-      const commands: string[] = [];
-      let last = 0;
-      const segment = (cur: number) => {
-        if (last < cur) {
-          const p = positions[cur - 1]!;
-          commands.push(`<${encoded.slice(last, cur).join('')}> ${num(-(p.xAdvance - p.advanceWidth))}`);
-        }
-        last = cur;
-      };
-      positions.forEach((p, i) => {
-        if (p.xAdvance - p.advanceWidth !== 0) segment(i + 1);
-      });
-      segment(positions.length);
-      // One run without kerning needs no array (pdfkit writes `[<…> 0] TJ`).
-      const single = commands.length === 1 && commands[0]!.endsWith('> 0');
-      show = commands.length === 0 ? '' : single ? `${commands[0]!.slice(0, -2)} Tj` : `[${commands.join(' ')}] TJ`;
-    }
-    cache.set(key, show);
-  }
-  return show;
-}
-
-/** A single-line, left-aligned piece of text at (x, y) (top left, in pdfkit's coordinates) in the current font. */
-interface PlacedText {
-  readonly text: string;
-  readonly x: number;
-}
-
-/**
- * The content operators for single-line texts on one baseline (a table row's cells) in the current
- * font and size: one text object, each text placed in it (pdfkit writes one text object, with its
- * own transformation and font, per `text` call). Null when one of them needs pdfkit.
- */
-function lineOps(doc: PDFKit.PDFDocument, texts: readonly PlacedText[], y: number): string | null {
-  const st = doc as unknown as PdfkitState;
-  const font = st._font;
-  const h = st.page.height;
-  const baseline = num(h - y - (font.ascender / 1000) * st._fontSize);
-  let ops = `q\n1 0 0 -1 0 ${num(h)} cm\nBT\n/${font.id} ${num(st._fontSize)} Tf`;
-  // The first text placed absolutely, each next one by its offset from the one before.
-  let at: number | null = null;
-  for (const t of texts) {
-    const show = showOf(doc, t.text);
-    if (show === null) return null;
-    if (!show) continue;
-    ops += at === null ? `\n1 0 0 1 ${num(t.x)} ${baseline} Tm\n${show}` : `\n${num(t.x - at)} 0 Td\n${show}`;
-    at = t.x;
-  }
-  if (st.page.fonts[font.id] == null) st.page.fonts[font.id] = font.ref();
-  return `${ops}\nET\nQ`;
-}
-
-/**
- * Writes content operators as pdfkit's `page.write(ops.join('\n'))` would: it appends a line end
- * and takes each char's low byte in a JavaScript loop; the operators are ASCII, so Node's native
- * latin1 encoding gives those very bytes, several times faster.
- */
-function writeOps(doc: PDFKit.PDFDocument, ops: readonly string[]): void {
-  (doc as unknown as PdfkitState).page.write(Buffer.from(`${ops.join('\n')}\n`, 'latin1'));
-}
+/** Table rows drawn between two turns of the event loop. */
+const ROWS_PER_YIELD = 32;
+const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** A table rule's line width and colour ('#999', as pdfkit writes it: each channel / 255). */
 const RULE_STYLE = `0.3 w\n/DeviceRGB CS\n${[0x99, 0x99, 0x99].map((c) => c / 255).join(' ')} SCN`;
 
-function drawTable(doc: PDFKit.PDFDocument, t: Extract<PdfBlock, { kind: 'table' }>): void {
+async function drawTable(doc: PDFKit.PDFDocument, t: Extract<PdfBlock, { kind: 'table' }>): Promise<void> {
   const total = t.columns.reduce((s, c) => s + c.width, 0);
   const scale = CONTENT_WIDTH / total;
   const widths = t.columns.map((c) => c.width * scale);
@@ -418,19 +305,29 @@ function drawTable(doc: PDFKit.PDFDocument, t: Extract<PdfBlock, { kind: 'table'
     }
     doc.font(font);
     // Cells drawn here: every line fits and needs no glyph placed by pdfkit; the others pdfkit wraps.
-    const ours = lines.map((ls) => ls !== null && ls.every((l) => showOf(doc, l) !== null));
+    // (A cell's lines are tried in order up to the first one pdfkit must draw, as pdfkit would meet them.)
+    const shows = lines.map((ls) => {
+      if (ls === null) return null;
+      const out: string[] = [];
+      for (const l of ls) {
+        const show = showOf(doc, l);
+        if (show === null) return null;
+        out.push(show);
+      }
+      return out;
+    });
     // The k-th lines of the cells share a baseline: one text object each.
-    const depth = Math.max(...lines.map((ls, i) => (ours[i] ? ls!.length : 0)));
+    const depth = Math.max(...shows.map((ss) => ss?.length ?? 0));
     for (let k = 0; k < depth; k++) {
       const placed: PlacedText[] = [];
       lines.forEach((ls, i) => {
-        const text = ours[i] ? ls![k] : undefined;
-        if (text) placed.push({ text, x: cells[i]!.x + PAD });
+        const show = shows[i]?.[k];
+        if (show !== undefined && ls![k]) placed.push({ text: ls![k]!, x: cells[i]!.x + PAD, show });
       });
       if (placed.length > 0) pending.push(lineOps(doc, placed, y + PAD + k * lineH)!);
     }
     cells.forEach((c, i) => {
-      if (!c.text || ours[i]) return;
+      if (!c.text || shows[i]) return;
       flush();
       doc.text(c.text, c.x + PAD, y + PAD, { width: c.w - 2 * PAD, lineBreak: true });
     });
@@ -443,6 +340,12 @@ function drawTable(doc: PDFKit.PDFDocument, t: Extract<PdfBlock, { kind: 'table'
     return;
   }
   drawRow(header, 'bold', true);
-  for (const r of t.rows) drawRow(r, 'regular', false);
+  let drawn = 0;
+  for (const r of t.rows) {
+    drawRow(r, 'regular', false);
+    // A long table lets the ZIP's deflate and file writes (libuv's threads, which wait for this
+    // thread's callbacks) go on while it is drawn.
+    if (++drawn % ROWS_PER_YIELD === 0) await yieldToIo();
+  }
   flush();
 }

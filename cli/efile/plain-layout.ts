@@ -1,22 +1,25 @@
 /**
- * Text layout without shaping, where shaping provably changes nothing. pdfkit lays out every new
- * word through fontkit's GSUB/GPOS engine (~60 µs each, even warm) and caches it per word and
- * process, so a fresh process pays that for each of the 3,650 dates of a 10-year work sheet.
+ * Text layout without shaping, where shaping provably does nothing more than kern. pdfkit lays out
+ * every new word through fontkit's GSUB/GPOS engine (~60 µs each, even warm; in a fresh process the
+ * engine's tables and code cost more) and caches it per word and process.
  *
- * A character is *plain* in a font when no lookup of the font can act on a run made only of plain
- * characters: its glyph is in no coverage of any substitution (GSUB) or positioning (GPOS) subtable
- * — every OpenType lookup first matches the current glyph against its coverage, so none starts on a
- * plain glyph — except pair positioning (kerning), whose value for every pair of plain glyphs is
- * zero; nor has it a nonzero pair in the old `kern` table; it is no mark (fontkit zeroes marks'
- * advances) and no default-ignorable. The candidates are Latin and Common script only, so the run is
- * left to right whatever fontkit detects. A word of plain characters is then laid out as fontkit
- * does it with no lookup firing: each character's cmap glyph at its advance width. The set is
- * established once per parsed font, from the font's own tables (test/efile/plain-layout.test.ts
- * compares the result with fontkit's own layout).
+ * A character is *simple* in a font when no lookup fontkit's default shaper can apply, other than
+ * pair positioning (kerning), can act on a run made only of simple characters: its glyph is in no
+ * coverage of such a substitution (GSUB) or positioning (GPOS) subtable — every OpenType lookup
+ * first matches the current glyph against its coverage — unless the subtable is contextual and its
+ * context asks for a glyph no simple character has (a combining mark after an i); it is no mark or
+ * ligature glyph and no default-ignorable. The candidates are Latin and Common script only, so the
+ * run is left to right whatever fontkit detects. Pair positioning acts on each glyph and the next
+ * alone, so a word of simple characters is laid out as fontkit does it: each character's cmap glyph
+ * at its advance width plus its pair's kerning. For the fonts APSis embeds the kerning of every pair
+ * is kept (known-layout.ts, measured with fontkit itself); for any other font only the *plain*
+ * characters are used — simple ones of which no pair kerns — found from its tables as it is first
+ * used. test/efile/plain-layout.test.ts compares the result with fontkit's own layout.
  */
 
 import { createHash } from 'node:crypto';
-import { KNOWN_PLAIN } from './known-plain.js';
+import { KNOWN_KERNING } from './known-layout.js';
+import type { KnownKerning } from './known-layout.js';
 
 /** This module's file: part of the renderer's identity (pdf.ts `rendererIdentity`). */
 export const PLAIN_LAYOUT_MODULE = import.meta.url;
@@ -54,6 +57,11 @@ interface Subtable {
   readonly inputCoverage?: readonly Coverage[];
   readonly backtrackCoverage?: readonly Coverage[];
   readonly lookaheadCoverage?: readonly Coverage[];
+  // Chained contextual, format 2 (by classes).
+  readonly backtrackClassDef?: ClassDef;
+  readonly inputClassDef?: ClassDef;
+  readonly lookaheadClassDef?: ClassDef;
+  readonly chainClassSet?: readonly (readonly { readonly backtrack: readonly number[]; readonly input: readonly number[]; readonly lookahead: readonly number[] }[] | null)[];
   // Pair positioning, formats 1 and 2.
   readonly pairSets?: LazyList<LazyList<{ readonly secondGlyph: number; readonly value1?: ValueRecord; readonly value2?: ValueRecord }>>;
   readonly classDef1?: ClassDef;
@@ -67,7 +75,7 @@ interface OtScript {
 interface OtTable {
   readonly scriptList: readonly OtScript[];
   readonly featureList: readonly { readonly tag: string; readonly feature?: { readonly lookupListIndexes: readonly number[] } }[];
-  readonly lookupList: LazyList<{ readonly lookupType: number; readonly subTables: readonly Subtable[] }>;
+  readonly lookupList: LazyList<{ readonly lookupType: number; readonly flags?: { readonly ignoreBaseGlyphs?: boolean; readonly ignoreLigatures?: boolean }; readonly subTables: readonly Subtable[] }>;
 }
 interface FontkitFont {
   readonly GSUB?: OtTable;
@@ -130,6 +138,35 @@ function gatingCoverages(table: 'GSUB' | 'GPOS', type: number, st: Subtable): re
   return [1, 2, 3].includes(type) ? [st.coverage] : null;
 }
 
+/**
+ * Whether a contextual lookup of format 3 (a coverage per position, context included) has a
+ * position no glyph of `gids` can fill. (The set only shrinks afterwards: still true for the final one.)
+ */
+function neverFires(table: 'GSUB' | 'GPOS', type: number, st: Subtable, gids: ReadonlyMap<number, number>): boolean {
+  const context = table === 'GSUB' ? type === 5 : type === 7;
+  const chained = table === 'GSUB' ? type === 6 : type === 8;
+  if (!(context || chained)) return false;
+  const glyphs = [...new Set(gids.values())];
+  if (st.version === 3) {
+    const positions = context ? st.coverages : [...(st.backtrackCoverage ?? []), ...(st.inputCoverage ?? []), ...(st.lookaheadCoverage ?? [])];
+    return positions !== undefined && positions.some((c) => !glyphs.some((g) => covers(c, g)));
+  }
+  // Chained, by classes: each rule of the classes its first glyph can have asks for a class no
+  // glyph of `gids` has at some position (fontkit: an unlisted glyph is of class 0).
+  if (st.version !== 2 || !chained || !st.coverage || !st.backtrackClassDef || !st.inputClassDef || !st.lookaheadClassDef || !st.chainClassSet) return false;
+  const classes = (d: ClassDef) => new Set(glyphs.map((g) => classOf(d, g)));
+  const back = classes(st.backtrackClassDef);
+  const input = classes(st.inputClassDef);
+  const ahead = classes(st.lookaheadClassDef);
+  for (const g of glyphs) {
+    if (!covers(st.coverage, g)) continue;
+    for (const rule of st.chainClassSet[classOf(st.inputClassDef, g)] ?? []) {
+      if (rule.backtrack.every((c) => back.has(c)) && rule.input.every((c) => input.has(c)) && rule.lookahead.every((c) => ahead.has(c))) return false;
+    }
+  }
+  return true;
+}
+
 /** fontkit's fallback when a font has no entry for a run's script. */
 const DEFAULT_SCRIPTS = ['DFLT', 'dflt', 'latn'];
 
@@ -170,16 +207,20 @@ function movingPairs(st: Subtable, gids: readonly number[]): [number, number][] 
   return pairs;
 }
 
-/** The plain character codes of a parsed font (empty when its tables are not of a kind this understands). */
-export function findPlain(font: object): Set<number> {
-  const f = font as FontkitFont;
-  const none = new Set<number>();
+/**
+ * The *simple* characters of a parsed font (code → glyph id): no lookup but pair positioning can
+ * act on a run made only of them. Null when its tables are not of a kind this understands. With
+ * them, the pair positioning subtables that can (the kerning), in lookup order.
+ */
+function findSimple(f: FontkitFont): { readonly gids: Map<number, number>; readonly pairTables: readonly Subtable[] } | null {
   // AAT fonts, variable fonts and fonts without GPOS take other paths in fontkit.
-  if (f.morx || f._variationProcessor || !f.GPOS) return none;
+  if (f.morx || f._variationProcessor || !f.GPOS) return null;
   const gids = new Map<number, number>();
   for (const code of CANDIDATES) {
     const gid = f._cmapProcessor.lookup(code);
-    if (gid !== 0 && !(f.GDEF?.glyphClassDef && classOf(f.GDEF.glyphClassDef, gid) === 3)) gids.set(code, gid);
+    // Marks (class 3) and ligatures (class 2) are skipped by some lookups: runs of them are not pairwise.
+    const cls = f.GDEF?.glyphClassDef ? classOf(f.GDEF.glyphClassDef, gid) : 0;
+    if (gid !== 0 && cls !== 2 && cls !== 3) gids.set(code, gid);
   }
   const pairTables: Subtable[] = [];
   for (const table of ['GSUB', 'GPOS'] as const) {
@@ -187,38 +228,52 @@ export function findPlain(font: object): Set<number> {
     const t = f[table];
     if (!t) continue;
     const reachable = reachableLookups(t);
-    if (!reachable) return none;
+    if (!reachable) return null;
     for (const index of reachable) {
       const lookup = t.lookupList.get(index);
-      if (!lookup) return none;
+      if (!lookup) return null;
       for (let st of lookup.subTables) {
         let type = lookup.lookupType;
         if (type === types.extension) {
-          if (!st.extension || st.lookupType === undefined) return none;
+          if (!st.extension || st.lookupType === undefined) return null;
           type = st.lookupType;
           st = st.extension;
         }
         if ('pair' in types && type === types.pair) {
+          // A pair lookup that skips base glyphs or ligatures could pair glyphs that are not neighbours.
+          if (lookup.flags?.ignoreBaseGlyphs || lookup.flags?.ignoreLigatures) return null;
           pairTables.push(st);
           continue;
         }
         const covs = gatingCoverages(table, type, st);
-        if (!covs || covs.length === 0 || covs.some((c) => c === undefined)) return none;
+        if (!covs || covs.length === 0 || covs.some((c) => c === undefined)) return null;
+        // A contextual lookup whose context asks, somewhere, for a glyph that is not simple (a
+        // combining mark after an i) never fires on a run of simple glyphs: it gates nothing.
+        if (neverFires(table, type, st, gids)) continue;
         for (const [code, gid] of gids) if (covs.some((c) => covers(c!, gid))) gids.delete(code);
       }
     }
   }
+  return { gids, pairTables };
+}
+
+/** The plain character codes of a parsed font (empty when its tables are not of a kind this understands). */
+export function findPlain(font: object): Set<number> {
+  const f = font as FontkitFont;
+  const simple = findSimple(f);
+  if (!simple) return new Set();
+  const { gids, pairTables } = simple;
   // Pairs that move: of each, the later candidate goes (digits and date punctuation come first).
   const moving: [number, number][] = [];
   const plainGids = [...new Set(gids.values())];
   for (const st of pairTables) {
     const pairs = movingPairs(st, plainGids);
-    if (!pairs) return none;
+    if (!pairs) return new Set();
     moving.push(...pairs);
   }
   // fontkit applies the old kern table only when the script's GPOS features have no kern.
-  if (f.kern && !gposKerns(f.GPOS)) {
-    if (f.kern.version !== 0 || f.kern.tables.some((t) => t.format !== 0)) return none;
+  if (f.kern && !gposKerns(f.GPOS!)) {
+    if (f.kern.version !== 0 || f.kern.tables.some((t) => t.format !== 0)) return new Set();
     const wanted = new Set(plainGids);
     for (const t of f.kern.tables) for (const p of t.subtable.pairs) if (p.value !== 0 && wanted.has(p.left) && wanted.has(p.right)) moving.push([p.left, p.right]);
   }
@@ -231,6 +286,34 @@ export function findPlain(font: object): Set<number> {
   for (const [a, b] of moving) if (out.has(a) && out.has(b)) out.delete(rank.get(a)! > rank.get(b)! ? a : b);
   for (const [code, gid] of gids) if (!out.has(gid)) gids.delete(code);
   return new Set(gids.keys());
+}
+
+/**
+ * Measures a font's kerning of simple characters with fontkit itself: every pair laid out as a
+ * two-letter word. With only pair positioning acting on them (findSimple), a longer word's
+ * layout is each letter at its advance plus the kerning of it and the next. ~0.4 s a font: done once,
+ * kept in known-layout.ts and checked by test/efile/plain-layout.test.ts.
+ */
+export function measureKerning(font: object): KnownKerning | null {
+  const f = font as FontkitFont & { layout(text: string): { glyphs: readonly Glyph[]; positions: readonly { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number }[] } };
+  const simple = findSimple(f);
+  if (!simple) return null;
+  const codes = [...simple.gids.keys()];
+  let pairs = '';
+  let complex = '';
+  for (const a of codes) {
+    for (const b of codes) {
+      const text = String.fromCharCode(a, b);
+      const run = f.layout(text);
+      const ga = f.glyphForCodePoint(a);
+      const gb = f.glyphForCodePoint(b);
+      const [p, q] = run.positions;
+      const same = run.glyphs.length === 2 && run.glyphs[0]!.id === ga.id && run.glyphs[1]!.id === gb.id;
+      if (!same || !p || !q || p.yAdvance || p.xOffset || p.yOffset || q.yAdvance || q.xOffset || q.yOffset || q.xAdvance !== gb.advanceWidth) complex += text;
+      else if (p.xAdvance !== ga.advanceWidth) pairs += `${text}${p.xAdvance - ga.advanceWidth};`;
+    }
+  }
+  return { simple: String.fromCharCode(...codes), pairs, complex };
 }
 
 /**
@@ -248,9 +331,15 @@ function plainScripts(t: OtTable): readonly OtScript[] | null {
 }
 
 /**
- * The lookups any feature of those scripts' default language systems (pdfkit names no language)
- * can apply: more than the shaper switches on. Lookups that contextual ones call apply only where
- * those fire, which their own coverage decides.
+ * The features fontkit's default shaper (Latin and Common script) can switch on, pdfkit asking for
+ * none of its own: fontkit's VARIATION, DIRECTIONAL (ltr), FRACTIONAL, COMMON and HORIZONTAL features.
+ */
+const SHAPER_FEATURES: ReadonlySet<string> = new Set(['rvrn', 'ltra', 'ltrm', 'frac', 'numr', 'dnom', 'ccmp', 'locl', 'rlig', 'mark', 'mkmk', 'calt', 'clig', 'liga', 'rclt', 'curs', 'kern']);
+
+/**
+ * The lookups the shaper's features (and a required one) of those scripts' default language systems
+ * (pdfkit names no language) can apply. Lookups that contextual ones call apply only where those
+ * fire, which their own coverage decides.
  */
 function reachableLookups(t: OtTable): number[] | null {
   const scripts = plainScripts(t);
@@ -259,11 +348,12 @@ function reachableLookups(t: OtTable): number[] | null {
   for (const e of scripts) {
     const ls = e.script.defaultLangSys;
     if (!ls) continue;
-    const features = ls.reqFeatureIndex !== undefined && ls.reqFeatureIndex !== 0xffff ? [ls.reqFeatureIndex, ...ls.featureIndexes] : ls.featureIndexes;
-    for (const i of features) {
-      const feature = t.featureList[i]?.feature;
-      if (!feature) return null;
-      for (const l of feature.lookupListIndexes) lookups.add(l);
+    const required = ls.reqFeatureIndex !== undefined && ls.reqFeatureIndex !== 0xffff ? ls.reqFeatureIndex : null;
+    for (const i of required === null ? ls.featureIndexes : [required, ...ls.featureIndexes]) {
+      const entry = t.featureList[i];
+      if (!entry?.feature) return null;
+      if (i !== required && !SHAPER_FEATURES.has(entry.tag)) continue;
+      for (const l of entry.feature.lookupListIndexes) lookups.add(l);
     }
   }
   return [...lookups].sort((a, b) => a - b);
@@ -285,12 +375,7 @@ export function fontFileHash(font: object): string | null {
 /** The character codes of `font` (a parsed fontkit font) whose words need no shaping; found once per font. */
 export function plainCodes(font: object): ReadonlySet<number> {
   let set = plainByFont.get(font);
-  if (!set) {
-    const hash = fontFileHash(font);
-    const known = hash === null ? undefined : KNOWN_PLAIN[hash];
-    set = known === undefined ? findPlain(font) : new Set(Array.from(known, (c) => c.charCodeAt(0)));
-    plainByFont.set(font, set);
-  }
+  if (!set) plainByFont.set(font, (set = findPlain(font)));
   return set;
 }
 
@@ -301,23 +386,62 @@ export interface PdfkitRun {
   readonly advanceWidth: number;
 }
 
+/** How a font's words are laid out here: which characters, the kerning of their pairs, the pairs left to fontkit. */
+interface WordLayout {
+  readonly simple: ReadonlySet<number>;
+  /** Pair (first × 65536 + second) → the first's advance change in font units. */
+  readonly kern: ReadonlyMap<number, number>;
+  readonly complex: ReadonlySet<number>;
+}
+
+const layoutByFont = new WeakMap<object, WordLayout>();
+
+/** A known font's kerned layout (known-layout.ts), else its plain characters alone (they never kern). */
+function wordLayout(font: object): WordLayout {
+  let w = layoutByFont.get(font);
+  if (!w) {
+    const hash = fontFileHash(font);
+    const known = hash === null ? undefined : KNOWN_KERNING[hash];
+    w = known ? parseKerning(known) : { simple: plainCodes(font), kern: new Map(), complex: new Set() };
+    layoutByFont.set(font, w);
+  }
+  return w;
+}
+
+function parseKerning(k: KnownKerning): WordLayout {
+  const kern = new Map<number, number>();
+  for (let i = 0; i < k.pairs.length; ) {
+    const end = k.pairs.indexOf(';', i + 2);
+    kern.set(k.pairs.charCodeAt(i) * 65536 + k.pairs.charCodeAt(i + 1), Number(k.pairs.slice(i + 2, end)));
+    i = end + 1;
+  }
+  const complex = new Set<number>();
+  for (let i = 0; i + 1 < k.complex.length; i += 2) complex.add(k.complex.charCodeAt(i) * 65536 + k.complex.charCodeAt(i + 1));
+  return { simple: new Set(Array.from(k.simple, (c) => c.charCodeAt(0))), kern, complex };
+}
+
 /**
  * What pdfkit's `layoutRun(text)` gives (fontkit's layout, scaled by `scale`) when every character
- * of `text` is plain; null otherwise. The same glyph objects, the same numbers, summed in the same order.
+ * of `text` is simple (plain, for a font whose kerning is not known here) and no pair of them is
+ * left to fontkit; null otherwise. The same glyph objects, the same numbers, summed in the same order.
  */
 export function plainRun(font: object, scale: number, text: string): PdfkitRun | null {
-  const plain = plainCodes(font);
-  for (let i = 0; i < text.length; i++) if (!plain.has(text.charCodeAt(i))) return null;
+  const w = wordLayout(font);
+  for (let i = 0; i < text.length; i++) if (!w.simple.has(text.charCodeAt(i))) return null;
+  if (w.complex.size > 0) for (let i = 0; i + 1 < text.length; i++) if (w.complex.has(text.charCodeAt(i) * 65536 + text.charCodeAt(i + 1))) return null;
   const f = font as FontkitFont;
   const glyphs: Glyph[] = [];
   const positions: PdfkitRun['positions'][number][] = [];
   let width = 0;
   for (let i = 0; i < text.length; i++) {
-    const g = f.glyphForCodePoint(text.charCodeAt(i));
-    const advance = g.advanceWidth * scale;
+    const c = text.charCodeAt(i);
+    const g = f.glyphForCodePoint(c);
+    // fontkit's position: the glyph's advance plus its kerning with the next, in font units; pdfkit scales both.
+    const kern = i + 1 < text.length ? (w.kern.get(c * 65536 + text.charCodeAt(i + 1)) ?? 0) : 0;
+    const xAdvance = (g.advanceWidth + kern) * scale;
     glyphs.push(g);
-    positions.push({ xAdvance: advance, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: advance });
-    width += advance;
+    positions.push({ xAdvance, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: g.advanceWidth * scale });
+    width += xAdvance;
   }
   return { glyphs, positions, advanceWidth: width };
 }
@@ -333,7 +457,7 @@ interface EmbeddedFont {
 /** Makes a pdfkit EmbeddedFont (a document's `_font`) lay out plain words without shaping; its other words as before. */
 export function layoutPlainWords(embedded: object): void {
   const e = embedded as EmbeddedFont;
-  if (typeof e.layoutCached !== 'function' || plainCodes(e.font).size === 0) return;
+  if (typeof e.layoutCached !== 'function' || wordLayout(e.font).simple.size === 0) return;
   const shaped = e.layoutCached.bind(e);
   e.layoutCached = (text: string): unknown => {
     const cache = e.layoutCache;

@@ -22,8 +22,11 @@ function newBlock(size: number): Buffer {
   return (size === MAX_BLOCK ? spare.pop() : undefined) ?? Buffer.allocUnsafe(size);
 }
 
-/** The bytes `write` gives, encoded piece by piece; the same bytes as Buffer.from(whole text, 'utf8'). */
-export function utf8Of(write: (out: TextSink) => void): Buffer {
+/**
+ * The bytes `write` gives, encoded piece by piece; the same bytes as Buffer.from(whole text, 'utf8').
+ * `into` gives the buffer they end up in (a fresh one when not given).
+ */
+export function utf8Of(write: (out: TextSink) => void, into: (size: number) => Buffer = (size) => Buffer.allocUnsafe(size)): Buffer {
   const blocks: Buffer[] = [];
   let size = FIRST_BLOCK;
   let block = newBlock(size);
@@ -50,7 +53,11 @@ export function utf8Of(write: (out: TextSink) => void): Buffer {
   });
   flush(true);
   blocks.push(block.subarray(0, used));
-  const bytes = blocks.length === 1 ? Buffer.from(blocks[0]!) : Buffer.concat(blocks);
+  let total = 0;
+  for (const b of blocks) total += b.length;
+  const bytes = into(total);
+  let at = 0;
+  for (const b of blocks) at += b.copy(bytes, at);
   for (const b of blocks) if (b.byteOffset === 0 && b.buffer.byteLength === MAX_BLOCK && spare.length < SPARE_MAX) spare.push(Buffer.from(b.buffer, 0, MAX_BLOCK));
   return bytes;
 }

@@ -9,6 +9,9 @@ import { rename, rm } from 'node:fs/promises';
 import { Writable } from 'node:stream';
 import * as archiverModule from 'archiver';
 import type { Archiver, ArchiverOptions } from 'archiver';
+import { useNativeCrc32 } from './native-crc32.js';
+
+useNativeCrc32();
 
 // archiver 7 is CommonJS (`module.exports = archiver`); @types/archiver describes v8's named exports.
 const archiver = (archiverModule as unknown as { default: (format: 'zip', options: ArchiverOptions) => Archiver }).default;

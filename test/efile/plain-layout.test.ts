@@ -6,8 +6,8 @@
 import PDFDocument from 'pdfkit';
 import { describe, expect, test } from 'vitest';
 import { fontFiles } from '../../cli/efile/pdf.js';
-import { KNOWN_PLAIN } from '../../cli/efile/known-plain.js';
-import { findPlain, fontFileHash, layoutPlainWords, plainCodes, plainRun } from '../../cli/efile/plain-layout.js';
+import { KNOWN_KERNING } from '../../cli/efile/known-layout.js';
+import { findPlain, fontFileHash, layoutPlainWords, measureKerning, plainCodes, plainRun } from '../../cli/efile/plain-layout.js';
 import type { PdfkitRun } from '../../cli/efile/plain-layout.js';
 import { createRng, testSeed } from '../helpers/rng.js';
 
@@ -49,14 +49,16 @@ const SAMPLES = [
 ];
 
 describe('plain-word layout', () => {
-  test('the plain characters kept for the embedded fonts are what their tables give', () => {
+  test('the kerned layout kept for the embedded fonts is what fontkit gives their pairs', () => {
     for (const file of Object.values(fontFiles())) {
       const font = embedded(file).font;
       const hash = fontFileHash(font);
-      const found = String.fromCharCode(...[...findPlain(font)].sort((a, b) => a - b));
-      // On a font update or a change to findPlain: put this entry into cli/efile/known-plain.ts.
-      expect(KNOWN_PLAIN[hash ?? ''], `'${hash}': ${JSON.stringify(found)}`).toBe(found);
-      expect([...plainCodes(font)].sort((a, b) => a - b)).toEqual([...findPlain(font)].sort((a, b) => a - b));
+      const measured = measureKerning(font);
+      // On a font update or a change to measureKerning: put this entry into cli/efile/known-layout.ts.
+      expect(KNOWN_KERNING[hash ?? ''], `'${hash}': ${JSON.stringify(measured)}`).toEqual(measured);
+      // Every plain character is simple; the Latvian letters are, and every digit.
+      for (const c of findPlain(font)) expect(measured!.simple, `${file}: ${String.fromCharCode(c)}`).toContain(String.fromCharCode(c));
+      for (const c of '0123456789āčēģīķļņšūžĀČĒĢĪĶĻŅŠŪŽ') expect(measured!.simple).toContain(c);
     }
   });
 
@@ -75,21 +77,28 @@ describe('plain-word layout', () => {
     const rnd = createRng(seed);
     const alphabet = [...new Set(SAMPLES.join('') + 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ!?"\'#&*+<=>@[]_{|}~—“”\t')];
     const random = Array.from({ length: 3000 }, () => Array.from({ length: 1 + Math.floor(rnd() * 12) }, () => alphabet[Math.floor(rnd() * alphabet.length)]).join(''));
-    // Random strings of plain characters only: all composed, many adjacent pairs.
+    // Random strings of simple characters only (all composed, many adjacent pairs), and of the
+    // letters that kern most (runs of kerned pairs, each glyph kerned with the next).
     for (const file of Object.values(fontFiles())) {
       const ref = embedded(file);
-      const plain = [...plainCodes(ref.font)].map((c) => String.fromCharCode(c));
-      const allPlain = Array.from({ length: 2000 }, () => Array.from({ length: 2 + Math.floor(rnd() * 10) }, () => plain[Math.floor(rnd() * plain.length)]).join(''));
+      const simple = [...KNOWN_KERNING[fontFileHash(ref.font) ?? '']!.simple];
+      const kerning = [...'AVTWYLPoeay.,-„”'];
+      const pick = (from: readonly string[], n: number) => Array.from({ length: n }, () => from[Math.floor(rnd() * from.length)]).join('');
+      const allSimple = Array.from({ length: 4000 }, () => pick(simple, 2 + Math.floor(rnd() * 10)));
+      const kerned = Array.from({ length: 2000 }, () => pick(kerning, 2 + Math.floor(rnd() * 8)));
       let composed = 0;
-      for (const text of [...SAMPLES, ...random, ...allPlain]) {
+      let moved = 0;
+      for (const text of [...SAMPLES, ...random, ...allSimple, ...kerned]) {
         for (const w of words(text)) {
           const run = plainRun(ref.font, ref.scale, w);
           if (!run) continue;
           composed++;
+          if (run.positions.some((p) => p.xAdvance !== p.advanceWidth)) moved++;
           expect(plainRunOf(run), `seed ${seed}, ${file}: ${JSON.stringify(w)}`).toEqual(plainRunOf(ref.layoutRun(w)));
         }
       }
-      expect(composed).toBeGreaterThan(2000);
+      expect(composed).toBeGreaterThan(6000);
+      expect(moved).toBeGreaterThan(1000);
     }
   });
 
