@@ -77,10 +77,29 @@ function unpackHistory(runs: readonly StoredRun[]): FieldChange[] | null {
   return out;
 }
 
-/** The view as stored bytes (UTF-8 JSON). */
+/**
+ * The view as stored bytes (UTF-8 JSON). Its data's objects are stored with their keys in sorted
+ * order (as the e-file's JSON writes them): read back, a record is written out as it is, without a
+ * sorted copy of it (core/efile/format.ts).
+ */
 export function encodeView(view: Omit<DocView, 'format'>): Uint8Array {
-  const { history, ...rest } = view;
-  return new TextEncoder().encode(JSON.stringify({ ...rest, history: packHistory(history), format: VIEW_FORMAT }));
+  const { history, data, ...rest } = view;
+  return new TextEncoder().encode(JSON.stringify({ ...rest, data: keySorted(data), history: packHistory(history), format: VIEW_FORMAT }));
+}
+
+/** JSON data with every object's keys inserted in sorted order (code units). */
+function keySorted(v: unknown): unknown {
+  if (v === null || typeof v !== 'object') return v;
+  if (Array.isArray(v)) return v.map(keySorted);
+  // An object with a toJSON (a Date) is stored as JSON.stringify writes it.
+  if (typeof (v as { toJSON?: unknown }).toJSON === 'function') return v;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(v).sort()) {
+    // __proto__ as an own key survives only by defineProperty (JSON.parse makes it own again).
+    if (k === '__proto__') Object.defineProperty(out, k, { value: keySorted((v as Record<string, unknown>)[k]), enumerable: true, writable: true, configurable: true });
+    else out[k] = keySorted((v as Record<string, unknown>)[k]);
+  }
+  return out;
 }
 
 /** A stored view read back; null when it is not one of this format and schema version. */
