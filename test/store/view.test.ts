@@ -16,7 +16,7 @@ import { replayHistory } from '../../core/history/replay.js';
 import { DocRepo, RemoteOrigin } from '../../core/store/doc-repo.js';
 import { createMemoryStorage } from '../../core/store/memory-storage.js';
 import type { DocStorage } from '../../core/store/storage.js';
-import { addsOnlyTo, decodeView, viewHolds, withoutRoots } from '../../core/store/view.js';
+import { addsOnlyTo, decodeView, encodeView, viewHolds, withoutRoots } from '../../core/store/view.js';
 import { createRng, testSeed } from '../helpers/rng.js';
 
 const C = 'c-1' as ClientId;
@@ -209,5 +209,18 @@ describe('document views', () => {
     const only = new Set(['exports']);
     expect(updates.map((u) => addsOnlyTo(u, only))).toEqual([true, true, false, false, false, false]);
     expect(addsOnlyTo(new Uint8Array([1, 2, 3]), only)).toBe(false);
+  });
+
+  it('stores data with every object\'s keys in sorted order, equal to what it was given', () => {
+    const data = { profile: { z: 1, a: [{ y: 2, b: { d: 1, c: null } }], '10': 'x', '2': 'y' }, list: [{ id: 'v-1', date: '2026-10-06', arrivedAt: 't' }], at: new Date(Date.UTC(2026, 0, 1)) };
+    const back = decodeView(encodeView({ schemaVersion: 1, covers: ['u-1'], history: [], data }), 1);
+    expect(back?.data).toEqual(JSON.parse(JSON.stringify(data)));
+    const d = back!.data as { profile: Record<string, unknown> & { a: { b: object }[] }; list: object[]; at: unknown };
+    // Integer-like keys come first in any JavaScript object; the others as sorted.
+    expect(Object.keys(d.profile)).toEqual(['2', '10', 'a', 'z']);
+    expect(Object.keys(d.profile.a[0]!)).toEqual(['b', 'y']);
+    expect(Object.keys(d.profile.a[0]!.b)).toEqual(['c', 'd']);
+    expect(Object.keys(d.list[0]!)).toEqual(['arrivedAt', 'date', 'id']);
+    expect(d.at).toBe('2026-01-01T00:00:00.000Z');
   });
 });
