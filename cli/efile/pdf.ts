@@ -256,7 +256,7 @@ function cellHeight(doc: PDFKit.PDFDocument, font: string, text: string, width: 
 }
 
 /** Table rows drawn between two turns of the event loop. */
-const ROWS_PER_YIELD = 32;
+const ROWS_PER_YIELD = 8;
 const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** A table rule's line width and colour ('#999', as pdfkit writes it: each channel / 255). */
