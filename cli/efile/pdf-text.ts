@@ -5,6 +5,8 @@
  * order, with the same kerning adjustments (test/efile/pdf-text.test.ts compares the two).
  */
 
+import { PageBytes } from './page-bytes.js';
+
 /** This module's file: part of the renderer's identity (pdf.ts `rendererIdentity`). */
 export const PDF_TEXT_MODULE = import.meta.url;
 
@@ -168,11 +170,22 @@ export function lineOps(doc: PDFKit.PDFDocument, texts: readonly PlacedText[], y
   return `${ops}\nET\nQ`;
 }
 
+const pageBytes = new WeakMap<object, PageBytes>();
+
 /**
  * Writes content operators as pdfkit's `page.write(ops.join('\n'))` would: it appends a line end
  * and takes each char's low byte in a JavaScript loop; the operators are ASCII, so Node's native
- * latin1 encoding gives those very bytes, several times faster.
+ * latin1 encoding gives those very bytes, several times faster. The bytes are in the document's
+ * reused blocks (page-bytes.ts) until `releasePageBytes`.
  */
 export function writeOps(doc: PDFKit.PDFDocument, ops: readonly string[]): void {
-  (doc as unknown as PdfkitState).page.write(Buffer.from(`${ops.join('\n')}\n`, 'latin1'));
+  let bytes = pageBytes.get(doc);
+  if (!bytes) pageBytes.set(doc, (bytes = new PageBytes()));
+  (doc as unknown as PdfkitState).page.write(bytes.latin1(`${ops.join('\n')}\n`));
+}
+
+/** Gives a document's page bytes back, once no page holds them (its pages are deflated or copied). */
+export function releasePageBytes(doc: PDFKit.PDFDocument): void {
+  pageBytes.get(doc)?.release();
+  pageBytes.delete(doc);
 }

@@ -17,7 +17,8 @@ import { FONT_TABLES_MODULE, presetPostHeader } from './font-tables.js';
 import { KNOWN_LAYOUT_MODULE } from './known-layout.js';
 import { layoutPlainWords, PLAIN_LAYOUT_MODULE } from './plain-layout.js';
 import type { PlacedText } from './pdf-text.js';
-import { lineOps, num, PDF_TEXT_MODULE, showOf, widthOf, writeOps } from './pdf-text.js';
+import { joined } from './page-bytes.js';
+import { lineOps, num, PDF_TEXT_MODULE, releasePageBytes, showOf, widthOf, writeOps } from './pdf-text.js';
 
 /** A parsed font as pdfkit holds it (a fontkit font; pdfkit accepts one wherever it takes a font). */
 type ParsedFont = object;
@@ -175,10 +176,12 @@ interface PdfkitContent {
  */
 function deflatePages(doc: PDFKit.PDFDocument): void {
   for (const { content } of (doc as unknown as { _pageBuffer: { content: PdfkitContent }[] })._pageBuffer) {
-    if (!content.compress || content.buffer.length === 0) continue;
-    content.buffer = [deflateSync(Buffer.concat(content.buffer), { level: 1 })];
+    if (content.buffer.length === 0) continue;
+    // (An uncompressed page keeps a copy: the pieces' blocks go to the next document.)
+    content.buffer = [content.compress ? deflateSync(joined(content.buffer), { level: 1 }) : Buffer.concat(content.buffer)];
     content.compress = false;
   }
+  releasePageBytes(doc);
 }
 
 /** One line centred across the content width, as `text(s, MARGIN, y, { width, align: 'center', lineBreak: false })` draws it. */
