@@ -109,8 +109,22 @@ const CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN;
 const TABLE_SIZE = 7.5;
 const PAD = 2;
 
-/** Renders a spec to PDF bytes. The spec's own date, else `exportDate`, is both CreationDate and ModDate. */
-export async function renderPdf(spec: PdfSpec, exportDate: Date): Promise<Buffer> {
+/** The render drawing now (or done): the next one waits for it. */
+let drawing: Promise<unknown> = Promise.resolve();
+
+/**
+ * Renders a spec to PDF bytes. The spec's own date, else `exportDate`, is both CreationDate and
+ * ModDate. Renders run one at a time, in call order: a long table yields to the event loop as it is
+ * drawn, and documents drawn interleaved could meet the fonts' shared glyph and layout caches in
+ * another order, which must never change a byte.
+ */
+export function renderPdf(spec: PdfSpec, exportDate: Date): Promise<Buffer> {
+  const turn = drawing.then(() => drawPdf(spec, exportDate));
+  drawing = turn.catch(() => undefined);
+  return turn;
+}
+
+async function drawPdf(spec: PdfSpec, exportDate: Date): Promise<Buffer> {
   const date = spec.date === undefined ? exportDate : new Date(spec.date);
   const PDFDocument = await loadPdfkit();
   const f = loadFonts(PDFDocument);

@@ -46,4 +46,15 @@ describe('PDF tables', () => {
     const spec = table([['2026-10-01', 'Higiēna', ''], { note: `Piezīme: ${LONG}`, from: 1 }]);
     expect((await renderPdf(spec, date)).equals(await renderPdf(spec, date))).toBe(true);
   });
+
+  test('renders run one at a time, in call order (a long table yields as it is drawn), and give the bytes they give alone', async () => {
+    const long: PdfTableRow[] = Array.from({ length: 400 }, (_, i) => [`2026-10-${String((i % 28) + 1).padStart(2, '0')}`, `Uzdevums ${i} — ūdens`, '']);
+    const short: PdfTableRow[] = [['2026-10-01', 'Īss', '']];
+    const alone = [await renderPdf(table(long), date), await renderPdf(table(short), date)];
+    const finished: string[] = [];
+    const both = await Promise.all([renderPdf(table(long), date).then((b) => (finished.push('long'), b)), renderPdf(table(short), date).then((b) => (finished.push('short'), b))]);
+    expect(finished).toEqual(['long', 'short']);
+    expect(both[0]!.equals(alone[0]!)).toBe(true);
+    expect(both[1]!.equals(alone[1]!)).toBe(true);
+  });
 });
