@@ -1,3 +1,8 @@
+/**
+ * The word layout of the fonts APSis embeds, kept by font file hash (plain-layout.ts lays out
+ * words of simple letters with it, without fontkit's shaping engine).
+ */
+
 /** This module's file: part of the renderer's identity (pdf.ts `rendererIdentity`). */
 export const KNOWN_LAYOUT_MODULE = import.meta.url;
 
