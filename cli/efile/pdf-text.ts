@@ -6,28 +6,14 @@
  */
 
 import { PageBytes } from './page-bytes.js';
+import type { PdfkitRun } from './plain-layout.js';
 
 /** This module's file: part of the renderer's identity (pdf.ts `rendererIdentity`). */
 export const PDF_TEXT_MODULE = import.meta.url;
 
-/** pdfkit internals used here: a glyph, its position, a document's embedded font and its state. */
-interface PdfkitGlyph {
-  readonly id: number;
-  readonly advanceWidth: number;
-  readonly codePoints: readonly number[];
-}
-interface PdfkitGlyphPosition {
-  readonly xAdvance: number;
-  readonly advanceWidth: number;
-  readonly xOffset: number;
-  readonly yOffset: number;
-}
-interface PdfkitRun {
-  readonly glyphs: readonly PdfkitGlyph[];
-  readonly positions: readonly PdfkitGlyphPosition[];
-  readonly advanceWidth: number;
-}
-/** A document's font (one per document and font): the parsed font, its subset and what it will embed. */
+type PdfkitGlyph = PdfkitRun['glyphs'][number];
+
+/** pdfkit internals used here: a document's font (one per document and font) and its state. */
 interface PdfkitEmbeddedFont {
   readonly id: string;
   /** The parsed font, shared by every document. */

@@ -139,8 +139,10 @@ function gatingCoverages(table: 'GSUB' | 'GPOS', type: number, st: Subtable): re
 }
 
 /**
- * Whether a contextual lookup of format 3 (a coverage per position, context included) has a
- * position no glyph of `gids` can fill. (The set only shrinks afterwards: still true for the final one.)
+ * Whether a contextual lookup can never match a run of `gids`' glyphs: of format 3 (a coverage per
+ * position, context included), some position no glyph of them fills; chained of format 2 (classes),
+ * every rule asks somewhere for a class none of them has. Other formats: false. (The set only
+ * shrinks afterwards: still true for the final one.)
  */
 function neverFires(table: 'GSUB' | 'GPOS', type: number, st: Subtable, gids: ReadonlyMap<number, number>): boolean {
   const context = table === 'GSUB' ? type === 5 : type === 7;
