@@ -24,7 +24,7 @@ import type { FieldChange } from '../../core/history/replay.js';
 import { replayHistory } from '../../core/history/replay.js';
 import type { ClientId } from '../../core/ids.js';
 import type { DamagedError, DocStorage, LoadedDoc } from '../../core/store/storage.js';
-import { encodeView, makeView, usableView } from '../../core/store/view.js';
+import { decodeView, encodeView, hasUncoveredBytes, makeView, viewHolds } from '../../core/store/view.js';
 import type { Workspace } from '../workspace/workspace.js';
 
 /** The client as plain data, and its history (new records summarised). */
@@ -63,21 +63,28 @@ export type StoredRead = { readonly kind: 'read'; readonly read: ClientRead } | 
 /** Reads a closed client from storage alone (also on worker threads): its view, or one replay of its stored updates. */
 export async function readStoredClient(storage: DocStorage, id: ClientId, maxBytes = Infinity): Promise<StoredRead> {
   const docId = clientDocId(id);
-  // Loaded (and checked) even when the view serves: a damaged document is reported, not exported.
-  // The three reads overlap (file reads run off this thread).
-  const [stored, updates, viewBytes] = await Promise.all([storage.load(docId), storage.history(docId), storage.readView(docId)]);
-  if (!stored.ok) return { kind: 'read', read: { ok: false, message: damaged(stored.error) } };
+  // Checked even when the view serves: a damaged document is reported, not exported. The inventory
+  // keeps no snapshot or archived bytes: ten years are 16 MB a view reader would hold for nothing
+  // (and, read into the old generation, often until the process ends). The reads overlap (off this thread).
+  const [inventory, viewBytes] = await Promise.all([storage.inventory(docId), storage.readView(docId)]);
+  if (!inventory.ok) return { kind: 'read', read: { ok: false, message: damaged(inventory.error) } };
   let bytes = 0;
-  for (const u of updates) bytes += u.update.length;
+  for (const u of inventory.value) bytes += u.size;
   if (bytes > maxBytes) return { kind: 'large' };
-  const view = usableView(viewBytes, updates, CLIENT_VIEW);
-  if (view) return { kind: 'read', read: { ok: true, data: view.data as ClientViewData, history: view.history, via: 'view' } };
+  const decoded = viewBytes && decodeView(viewBytes, CLIENT_VIEW.schemaVersion);
+  if (decoded) {
+    // Updates past the view that are archived already (rare: compacted since it was written) are read whole.
+    const stored = hasUncoveredBytes(decoded, inventory.value) ? inventory.value : await storage.history(docId);
+    if (viewHolds(decoded, stored, CLIENT_VIEW.omitRoots)) return { kind: 'read', read: { ok: true, data: decoded.data as ClientViewData, history: decoded.history, via: 'view' } };
+  }
+  const [loaded, updates] = await Promise.all([storage.load(docId), storage.history(docId)]);
+  if (!loaded.ok) return { kind: 'read', read: { ok: false, message: damaged(loaded.error) } };
   let data: ClientViewData | null = null;
   const history = replayHistory(updates, {
     summariseCreated: true,
     roots: CLIENT_VIEW.roots,
     final: (doc) => {
-      if (readMeta(doc).schemaVersion === SCHEMA_VERSION && holdsStoredState(doc, stored.value)) data = CLIENT_VIEW.read(doc) as ClientViewData;
+      if (readMeta(doc).schemaVersion === SCHEMA_VERSION && holdsStoredState(doc, loaded.value)) data = CLIENT_VIEW.read(doc) as ClientViewData;
     },
   });
   if (!data) return { kind: 'open', history };

@@ -10,9 +10,9 @@
 import { mkdir, open, readdir, readFile, rename, rm, truncate, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DocId } from '../../core/ids.js';
-import type { DamagedError, DocStorage, LoadResult, StoredUpdate, UpdateMeta } from '../../core/store/storage.js';
+import type { DamagedError, DocStorage, InventoryEntry, LoadResult, StoredUpdate, UpdateMeta } from '../../core/store/storage.js';
 import { writeDurable, syncDir } from './durable.js';
-import { decodeFrame, encodeFrame } from './frame.js';
+import { checkFrame, decodeFrame, encodeFrame } from './frame.js';
 
 const UPDATE = /^u-(\d{12})\.yupd$/;
 const SNAPSHOT = /^snapshot-(\d{12})\.ybin$/;
@@ -97,24 +97,41 @@ export function createFileStorage(root: string): DocStorage {
     return { key: name.replace(/\.yupd$/, ''), update: frame.payload, meta };
   }
 
-  /** Reads the archive, ignoring a torn last frame (its updates are still in their own files). */
-  async function readArchive(id: DocId): Promise<{ updates: StoredUpdate[]; validLength: number }> {
-    let buf: Buffer;
+  /** The archive's file, or null when there is none. */
+  async function archiveFile(id: DocId): Promise<Buffer | null> {
     try {
-      buf = await readFile(join(dirOf(id), HISTORY));
+      return await readFile(join(dirOf(id), HISTORY));
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { updates: [], validLength: 0 };
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw err;
     }
-    const updates: StoredUpdate[] = [];
+  }
+
+  /** The archive's frames up to a torn last one (its updates are still in their own files); payloads are views into `buf`. */
+  function archiveFrames(buf: Buffer | null): { frames: Extract<ReturnType<typeof checkFrame>, { ok: true }>[]; validLength: number } {
+    const frames: Extract<ReturnType<typeof checkFrame>, { ok: true }>[] = [];
     let offset = 0;
-    while (offset < buf.length) {
-      const frame = decodeFrame(buf, offset);
+    while (buf && offset < buf.length) {
+      const frame = checkFrame(buf, offset);
       if (!frame.ok) break;
-      updates.push({ key: frame.header.key, update: frame.payload, meta: frame.header.meta ?? { userId: 'unknown', at: '', action: '' } });
+      frames.push(frame);
       offset = frame.end;
     }
-    return { updates, validLength: offset };
+    return { frames, validLength: offset };
+  }
+
+  /** Reads the archive, ignoring a torn last frame. */
+  async function readArchive(id: DocId): Promise<{ updates: StoredUpdate[]; validLength: number }> {
+    const { frames, validLength } = archiveFrames(await archiveFile(id));
+    const updates = frames.map((f) => ({ key: f.header.key, update: new Uint8Array(f.payload), meta: f.header.meta ?? { userId: 'unknown', at: '', action: '' } }));
+    return { updates, validLength };
+  }
+
+  /** A snapshot file checked, not kept. */
+  async function checkSnapshot(id: DocId, name: string): Promise<DamagedError | null> {
+    const file = join(dirOf(id), name);
+    const frame = checkFrame(await readFile(file));
+    return frame.ok ? null : damaged(file, frame.reason);
   }
 
   return {
@@ -212,6 +229,33 @@ export function createFileStorage(root: string): DocStorage {
       return out;
     },
 
+    async inventory(id) {
+      const all = await names(id);
+      const snapshot = all.filter((n) => SNAPSHOT.test(n)).at(-1);
+      // Read side by side; the snapshot and the archive are only checked, and their bytes dropped at once.
+      const [snapshotDamage, archived, pending] = await Promise.all([
+        snapshot ? checkSnapshot(id, snapshot) : null,
+        archiveFile(id).then((buf) => archiveFrames(buf).frames.map((f) => ({ key: f.header.key, size: f.header.len }))),
+        mapLimit(all.filter((n) => UPDATE.test(n)), 32, (n) => readUpdate(id, n)),
+      ]);
+      if (snapshotDamage) return { ok: false, error: snapshotDamage };
+      const entries: InventoryEntry[] = [];
+      const seen = new Set<string>();
+      // As history() lists them: the archive first, then what is pending; each key once.
+      for (const a of archived) {
+        if (seen.has(a.key)) continue;
+        seen.add(a.key);
+        entries.push(a);
+      }
+      for (const u of pending) {
+        if ('code' in u) return { ok: false, error: u };
+        if (seen.has(u.key)) continue;
+        seen.add(u.key);
+        entries.push({ key: u.key, size: u.update.length, update: u.update });
+      }
+      return { ok: true, value: entries };
+    },
+
     async readView(id) {
       let buf: Buffer;
       try {
@@ -220,7 +264,8 @@ export function createFileStorage(root: string): DocStorage {
         if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
         throw err;
       }
-      const frame = decodeFrame(buf);
+      // A view into the file's bytes (it holds this one frame): no copy of a large view.
+      const frame = checkFrame(buf);
       return frame.ok ? frame.payload : null;
     },
 

@@ -25,8 +25,14 @@ export function sha256(data: Uint8Array): string {
 
 export type DecodedFrame = { readonly ok: true; readonly header: FrameHeader; readonly payload: Uint8Array; readonly end: number } | { readonly ok: false; readonly reason: string };
 
-/** Decodes the frame starting at `offset`; says precisely what is wrong when it is damaged. */
+/** Decodes the frame starting at `offset`; says precisely what is wrong when it is damaged. Its payload is a copy. */
 export function decodeFrame(buf: Buffer, offset = 0): DecodedFrame {
+  const frame = checkFrame(buf, offset);
+  return frame.ok ? { ...frame, payload: new Uint8Array(frame.payload) } : frame;
+}
+
+/** decodeFrame without the copy: the payload is a view into `buf` (for a file of one frame, or a frame only checked). */
+export function checkFrame(buf: Buffer, offset = 0): DecodedFrame {
   if (buf.length - offset < MAGIC.length || !buf.subarray(offset, offset + MAGIC.length).equals(MAGIC)) {
     return { ok: false, reason: 'it does not start with the APSIS1 marker' };
   }
@@ -47,5 +53,5 @@ export function decodeFrame(buf: Buffer, offset = 0): DecodedFrame {
   if (end > buf.length) return { ok: false, reason: `it is cut off (${buf.length - start} of ${header.len} bytes)` };
   const payload = buf.subarray(start, end);
   if (sha256(payload) !== header.sha256) return { ok: false, reason: 'its content does not match its SHA-256 checksum' };
-  return { ok: true, header, payload: new Uint8Array(payload), end };
+  return { ok: true, header, payload, end };
 }

@@ -57,6 +57,11 @@ export function createMemoryStorage(): DocStorage {
       if (!e) return [];
       return [...e.archive, ...e.updates].map((u) => ({ ...u, update: u.update.slice() }));
     },
+    async inventory(id) {
+      const e = docs.get(id);
+      if (!e) return { ok: true, value: [] };
+      return { ok: true, value: [...e.archive.map((u) => ({ key: u.key, size: u.update.length })), ...e.updates.map((u) => ({ key: u.key, size: u.update.length, update: u.update.slice() }))] };
+    },
     async readView(id) {
       return views.get(id)?.slice() ?? null;
     },

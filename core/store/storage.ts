@@ -37,6 +37,15 @@ export interface DamagedError {
 
 export type LoadResult = { readonly ok: true; readonly value: LoadedDoc } | { readonly ok: false; readonly error: DamagedError };
 
+/** A stored update as an inventory lists it: key and size, and the bytes of a pending one (archived bytes stay unread). */
+export interface InventoryEntry {
+  readonly key: string;
+  readonly size: number;
+  readonly update?: Uint8Array;
+}
+
+export type InventoryResult = { readonly ok: true; readonly value: readonly InventoryEntry[] } | { readonly ok: false; readonly error: DamagedError };
+
 export interface DocStorage {
   /** Every document that has anything stored, sorted. */
   list(): Promise<DocId[]>;
@@ -52,6 +61,13 @@ export interface DocStorage {
   compact(docId: DocId, snapshot: Uint8Array, replacedKeys: readonly string[]): Promise<void>;
   /** Every update ever stored for the document (archived and pending), in append order. */
   history(docId: DocId): Promise<StoredUpdate[]>;
+  /**
+   * What is stored, checked as `load` checks it (a damaged snapshot or pending update is an error),
+   * without keeping the bytes of the snapshot or the archive: every update's key and size in the
+   * order `history` lists them, the pending ones with their bytes. Enough to tell whether a view is
+   * current; ten years of a client are some 16 MB that a reader of its view would hold for nothing.
+   */
+  inventory(docId: DocId): Promise<InventoryResult>;
   /**
    * The document's view (core/store/view.ts), or null when there is none or it is damaged. A view
    * is derived data: losing one costs a rebuild, never a change.

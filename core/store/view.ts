@@ -159,19 +159,32 @@ export function makeView(spec: ViewSpec, stored: readonly StoredUpdate[], histor
   return { format: VIEW_FORMAT, schemaVersion: spec.schemaVersion, covers: stored.map((u) => u.key), history: withoutRoots(history, spec.omitRoots), data };
 }
 
+/** A stored update as a view check needs it: its key, and its bytes where the view may not cover it. */
+export type StoredKey = Pick<StoredUpdate, 'key'> & { readonly update?: Uint8Array };
+
 /** A stored view (its bytes) when it holds the state of `stored`; null when missing, damaged, of another version or stale. */
-export function usableView(bytes: Uint8Array | null, stored: readonly StoredUpdate[], spec: ViewSpec): DocView | null {
+export function usableView(bytes: Uint8Array | null, stored: readonly StoredKey[], spec: ViewSpec): DocView | null {
   const view = bytes && decodeView(bytes, spec.schemaVersion);
   return view && viewHolds(view, stored, spec.omitRoots) ? view : null;
 }
 
 /**
  * Whether `view` holds the state of the stored updates `stored` (all of them, append order): it
- * covers exactly their first keys, and any later ones only add to omitted roots.
+ * covers exactly their first keys, and any later ones only add to omitted roots. A later one whose
+ * bytes are not given cannot be shown to: the answer is then no.
  */
-export function viewHolds(view: DocView, stored: readonly StoredUpdate[], omitRoots: ReadonlySet<string>): boolean {
+export function viewHolds(view: DocView, stored: readonly StoredKey[], omitRoots: ReadonlySet<string>): boolean {
   if (view.covers.length > stored.length) return false;
   for (let i = 0; i < view.covers.length; i++) if (view.covers[i] !== stored[i]!.key) return false;
-  for (let i = view.covers.length; i < stored.length; i++) if (!addsOnlyTo(stored[i]!.update, omitRoots)) return false;
+  for (let i = view.covers.length; i < stored.length; i++) {
+    const update = stored[i]!.update;
+    if (!update || !addsOnlyTo(update, omitRoots)) return false;
+  }
+  return true;
+}
+
+/** Whether `stored` has the bytes of every update `view` does not cover (what viewHolds needs to answer). */
+export function hasUncoveredBytes(view: DocView, stored: readonly StoredKey[]): boolean {
+  for (let i = view.covers.length; i < stored.length; i++) if (!stored[i]!.update) return false;
   return true;
 }

@@ -70,6 +70,18 @@ describe('export source', () => {
       // The export record only adds to `exports`, which the view leaves out: still current.
       expect(await readClientForExport(ws, CLIENT)).toMatchObject({ ok: true, via: 'view' });
       expect(await exportTo('b')).toBe(first);
+      // The two export records compacted into the archive behind the view's back: the view is still
+      // current; the check reads the archived records it does not cover.
+      const docId = clientDocId(CLIENT);
+      const loaded = await ws.repo.storage.load(docId);
+      if (!loaded.ok) throw new Error('load');
+      const pending = loaded.value.updates.map((u) => u.key);
+      expect(pending.length).toBeGreaterThanOrEqual(2);
+      await ws.repo.storage.compact(docId, Y.mergeUpdates([...(loaded.value.snapshot ? [loaded.value.snapshot.data] : []), ...loaded.value.updates.map((u) => u.update)]), pending);
+      const inventory = await ws.repo.storage.inventory(docId);
+      expect(inventory.ok && inventory.value.filter((e) => pending.includes(e.key)).every((e) => e.update === undefined)).toBe(true);
+      expect(await readClientForExport(ws, CLIENT)).toMatchObject({ ok: true, via: 'view' });
+      expect(await exportTo('b2')).toBe(first);
       // No view: one replay, which stores the view again.
       await rm(viewFile);
       expect(await readClientForExport(ws, CLIENT)).toMatchObject({ ok: true, via: 'history' });
@@ -82,10 +94,10 @@ describe('export source', () => {
       const c = await ws.client(CLIENT);
       if (!c.ok) throw new Error('client');
       // The records written while the document was closed are there once it is opened.
-      expect(collection(c.doc, 'exports').size).toBe(3);
+      expect(collection(c.doc, 'exports').size).toBe(4);
       expect(await readClientForExport(ws, CLIENT)).toMatchObject({ ok: true, via: 'document' });
       expect(await exportTo('d')).toBe(first);
-      expect(collection(c.doc, 'exports').size).toBe(4);
+      expect(collection(c.doc, 'exports').size).toBe(5);
       // A change made while open reaches the open export at once, and the view on close.
       act(c.doc, ws.origin('visit.note'), () => patchClientRecord(c.doc, 'visitRecords', 'v-1', { note: 'Jauna piezīme' }));
       const changed = await exportTo('e');

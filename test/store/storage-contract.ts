@@ -82,6 +82,29 @@ export function runStorageContract(name: string, make: () => Promise<DocStorage>
       expect(h.map((u) => u.meta.userId)).toEqual(['u1', 'u2', 'u3']);
     });
 
+    it('inventory lists what history lists, in order, once: keys and sizes, the bytes of pending updates only', async () => {
+      const s = await make();
+      expect(await s.inventory(A)).toEqual({ ok: true, value: [] });
+      const u1 = updateSetting('a', '1');
+      const u3 = updateSetting('c', '3');
+      const k1 = await s.append(A, u1, meta(1));
+      const k2 = await s.append(A, updateSetting('b', '2'), meta(2));
+      await s.compact(A, updateSetting('a', '1'), [k1, k2]);
+      const k3 = await s.append(A, u3, meta(3));
+      const inv = await s.inventory(A);
+      if (!inv.ok) throw new Error('inventory failed');
+      const h = await s.history(A);
+      expect(inv.value.map((e) => e.key)).toEqual(h.map((u) => u.key));
+      expect(inv.value.map((e) => e.key)).toEqual([k1, k2, k3]);
+      expect(inv.value.map((e) => e.size)).toEqual(h.map((u) => u.update.length));
+      expect(inv.value.map((e) => e.update !== undefined)).toEqual([false, false, true]);
+      expect([...inv.value[2]!.update!]).toEqual([...u3]);
+      // Its bytes are a copy: changing them changes nothing stored.
+      inv.value[2]!.update!.fill(0);
+      const again = await s.inventory(A);
+      expect(again.ok && [...again.value[2]!.update!]).toEqual([...u3]);
+    });
+
     it('a second compaction supersedes the first snapshot', async () => {
       const s = await make();
       const k1 = await s.append(A, updateSetting('a', '1'), meta(1));

@@ -16,7 +16,7 @@ import { replayHistory } from '../../core/history/replay.js';
 import { DocRepo, RemoteOrigin } from '../../core/store/doc-repo.js';
 import { createMemoryStorage } from '../../core/store/memory-storage.js';
 import type { DocStorage } from '../../core/store/storage.js';
-import { addsOnlyTo, decodeView, encodeView, viewHolds, withoutRoots } from '../../core/store/view.js';
+import { addsOnlyTo, decodeView, encodeView, hasUncoveredBytes, viewHolds, withoutRoots } from '../../core/store/view.js';
 import { createRng, testSeed } from '../helpers/rng.js';
 
 const C = 'c-1' as ClientId;
@@ -209,6 +209,24 @@ describe('document views', () => {
     const only = new Set(['exports']);
     expect(updates.map((u) => addsOnlyTo(u, only))).toEqual([true, true, false, false, false, false]);
     expect(addsOnlyTo(new Uint8Array([1, 2, 3]), only)).toBe(false);
+  });
+
+  it('viewHolds: a view holds the stored updates it covers, plus later ones that only add export records; a later one without its bytes cannot be shown to', () => {
+    const d = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    d.on('update', (u: Uint8Array) => updates.push(u));
+    d.transact(() => insertRecord(d, 'alerts', 'al-1', { reason: 'x' }));
+    d.transact(() => insertRecord(d, 'exports', 'ex-1', { file: 'a.zip' }));
+    const view = decodeView(encodeView({ schemaVersion: 1, covers: ['u-1'], history: [], data: {} }), 1)!;
+    const omit = CLIENT_VIEW.omitRoots;
+    expect(viewHolds(view, [{ key: 'u-1' }], omit)).toBe(true);
+    expect(viewHolds(view, [{ key: 'u-1' }, { key: 'u-2', update: updates[1]! }], omit)).toBe(true);
+    expect(viewHolds(view, [{ key: 'u-1' }, { key: 'u-2' }], omit)).toBe(false);
+    expect(hasUncoveredBytes(view, [{ key: 'u-1' }, { key: 'u-2' }])).toBe(false);
+    expect(hasUncoveredBytes(view, [{ key: 'u-1' }, { key: 'u-2', update: updates[1]! }])).toBe(true);
+    expect(viewHolds(view, [{ key: 'u-1' }, { key: 'u-2', update: updates[0]! }], omit)).toBe(false);
+    expect(viewHolds(view, [{ key: 'u-0' }], omit)).toBe(false);
+    expect(viewHolds(view, [], omit)).toBe(false);
   });
 
   it('stores data with every object\'s keys in sorted order, equal to what it was given', () => {
