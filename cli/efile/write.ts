@@ -7,18 +7,18 @@ import type { PdfCache } from './pdf-cache.js';
 import { KEEP_PDFS_MIN_RECORDS } from './pdf-cache.js';
 import { renderPdf } from './pdf.js';
 import { utf8Of } from './utf8-sink.js';
-import { ByteArena } from './byte-arena.js';
+import { giveBytes, takeBytes } from './byte-arena.js';
 import { writeZip } from './zip.js';
 import type { ZipResult } from './zip.js';
 
 type Add = (name: string, data: Buffer, options?: { store?: boolean }) => Promise<void>;
 type PdfContent = Extract<EfileEntry['content'], { kind: 'pdf' }>;
 
-/** The bytes of a text entry, in blocks of `arena`: long ones encoded as their pieces come. */
-function textBytes(content: Extract<EfileEntry['content'], { kind: 'text' }>, arena: ByteArena): Buffer {
-  if (content.write) return utf8Of(content.write, (size) => arena.take(size));
+/** The bytes of a text entry, in reused bytes (byte-arena.ts): long ones encoded as their pieces come. */
+function textBytes(content: Extract<EfileEntry['content'], { kind: 'text' }>): Buffer {
+  if (content.write) return utf8Of(content.write, takeBytes);
   const text = content.text();
-  const bytes = arena.take(Buffer.byteLength(text, 'utf8'));
+  const bytes = takeBytes(Buffer.byteLength(text, 'utf8'));
   bytes.write(text, 'utf8');
   return bytes;
 }
@@ -102,14 +102,16 @@ export async function writeEfile(input: EfileInput, final: string, signal?: Abor
   // threads: this thread draws the next PDF meanwhile. Texts (and kept PDFs) up to AHEAD_BYTES,
   // drawn PDFs up to AHEAD_PDFS at a time.
   const made = new Map<number, { readonly data: Buffer | Promise<Buffer>; readonly bytes: number; readonly drawn: boolean }>();
-  // Text bytes are given back once the ZIP has them (deflated: archiver reads them no more).
-  const arena = new ByteArena();
+  // Text bytes are given back once the ZIP has them (deflated: archiver reads them no more), and
+  // all that are still out when the ZIP fails: the next export reuses them.
+  const textsOut = new Set<Buffer>();
   let next = 0;
   let bytesAhead = 0;
   let drawing = 0;
   const make = (i: number) => {
     const e = entries[i]!;
-    const ready = e.content.kind === 'text' ? textBytes(e.content, arena) : plan?.kept.get(i);
+    const ready = e.content.kind === 'text' ? textBytes(e.content) : plan?.kept.get(i);
+    if (e.content.kind === 'text') textsOut.add(ready!);
     if (ready) {
       plan?.kept.delete(i);
       made.set(i, { data: ready, bytes: ready.length, drawn: false });
@@ -137,7 +139,7 @@ export async function writeEfile(input: EfileInput, final: string, signal?: Abor
     }
     return data;
   };
-  const r = await writeZip(
+  const zipped = writeZip(
     final,
     date,
     async (add) => {
@@ -148,12 +150,21 @@ export async function writeEfile(input: EfileInput, final: string, signal?: Abor
         adding.catch(() => undefined);
         fill(i + 1);
         await adding;
-        if (entries[i]!.content.kind === 'text') arena.give(data);
+        if (entries[i]!.content.kind === 'text') {
+          textsOut.delete(data);
+          giveBytes(data);
+        }
       }
       await add(MANIFEST_PATH, Buffer.from(manifestJson(input, hashed), 'utf8'));
     },
     signal,
   );
+  let r: ZipResult;
+  try {
+    r = await zipped;
+  } finally {
+    for (const b of textsOut) giveBytes(b);
+  }
   await keep?.finish();
   return { ...r, pdfs };
 }
