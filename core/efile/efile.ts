@@ -117,18 +117,38 @@ export function worksheetRows(visits: readonly VisitRecord[], tasks: readonly Ta
     if (list) list.push(t);
     else byVisit.set(t.visitRecordId, [t]);
   }
-  const sortedVisits = [...visits].sort((a, b) => byString(a.date, b.date) || byString(a.arrivedAt ?? '', b.arrivedAt ?? '') || byString(a.id, b.id));
+  // Records are mostly stored in the order they were made, which is this order: checked, not sorted again.
+  const sortedVisits = inOrder(visits, byVisitTime) ? visits : [...visits].sort(byVisitTime);
   const rows: WorksheetRow[] = [];
   const seen = new Set<string>();
+  let placed = 0;
   for (const v of sortedVisits) {
+    const first = !seen.has(v.id);
     seen.add(v.id);
-    const ts = (byVisit.get(v.id) ?? []).sort((a, b) => byString(a.recordedAt, b.recordedAt) || byString(a.id, b.id));
-    if (ts.length === 0) rows.push({ visit: v, task: null });
+    const ts = byVisit.get(v.id);
+    if (!ts) {
+      rows.push({ visit: v, task: null });
+      continue;
+    }
+    if (!inOrder(ts, byRecordTime)) ts.sort(byRecordTime);
     for (const t of ts) rows.push({ visit: v, task: t });
+    // Each task is counted once, under the first record of its visit.
+    if (first) placed += ts.length;
   }
-  const orphans = tasks.filter((t) => !seen.has(t.visitRecordId)).sort((a, b) => byString(a.recordedAt, b.recordedAt) || byString(a.id, b.id));
+  // Every task under its visit: none without one.
+  if (placed === tasks.length) return rows;
+  const orphans = tasks.filter((t) => !seen.has(t.visitRecordId)).sort(byRecordTime);
   for (const t of orphans) rows.push({ visit: null, task: t });
   return rows;
+}
+
+const byVisitTime = (a: VisitRecord, b: VisitRecord) => byString(a.date, b.date) || byString(a.arrivedAt ?? '', b.arrivedAt ?? '') || byString(a.id, b.id);
+const byRecordTime = (a: TaskRecord, b: TaskRecord) => byString(a.recordedAt, b.recordedAt) || byString(a.id, b.id);
+
+/** Whether `list` is in `order` already (a sort would leave it as it is). */
+function inOrder<T>(list: readonly T[], order: (a: T, b: T) => number): boolean {
+  for (let i = 1; i < list.length; i++) if (order(list[i - 1]!, list[i]!) > 0) return false;
+  return true;
 }
 
 /** Named destination of a month in its year's work-sheet PDF (`2026-11` → `m2026-11`). */

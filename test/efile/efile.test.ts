@@ -11,6 +11,7 @@ import { compareManifest, parseManifest, worksheetRows, worksheetTableRows } fro
 import { csv, lazyList, stableJson, writeCsv } from '../../core/efile/format.js';
 import { buildFixture, CLIENT, CLIENT2, CLIENT_NAME, NOW, openFixture } from './fixture.js';
 import { fileSha, pdfText, run, sha256, unzipTest, zipEntry, zipNames } from './helpers.js';
+import { createRng, testSeed } from '../helpers/rng.js';
 
 const tmp = () => mkdtemp(join(tmpdir(), 'apsis-efile-out-'));
 
@@ -42,6 +43,33 @@ describe('formats (core/efile)', () => {
     // With a client column first, the note starts after the date.
     expect(worksheetTableRows(worksheetRows([visit], []), ctx, () => 'Zane').at(-1)).toEqual({ note: 'Piezīme par apmeklējumu / visit note: Sāpēja galva', from: 2 });
   });
+  test('work sheet rows, seeded: visits by date, arrival and id, each with its tasks by time and id, then tasks without a visit; in order or shuffled, a visit id recorded twice too', () => {
+    const seed = testSeed();
+    const rnd = createRng(seed);
+    const pick = <T,>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
+    for (let round = 0; round < 50; round++) {
+      const visits = Array.from({ length: Math.floor(rnd() * 40) }, (_, i) => ({ id: rnd() < 0.1 ? 'v-twice' : `v-${Math.floor(rnd() * 30)}-${i}`, date: pick(['2026-10-01', '2026-10-02', '2026-11-05']), staffId: 's', scheduledVisitId: null, arrivedAt: pick([null, '2026-10-01T08:00:00Z', '2026-10-01T09:00:00Z']), leftAt: null, note: '' }));
+      const tasks = Array.from({ length: Math.floor(rnd() * 80) }, (_, i) => ({ id: `t-${Math.floor(rnd() * 50)}-${i}`, visitRecordId: visits.length > 0 && rnd() < 0.9 ? pick(visits).id : 'v-none', taskCode: 'x', outcome: 'done' as const, note: '', handedTo: null, recordedBy: 's', recordedAt: pick(['2026-10-01T08:30:00Z', '2026-10-01T08:40:00Z']) }));
+      // Half the rounds in the rows' order already (the common case, which skips the sort).
+      if (round % 2 === 0) {
+        visits.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : (a.arrivedAt ?? '') < (b.arrivedAt ?? '') ? -1 : (a.arrivedAt ?? '') > (b.arrivedAt ?? '') ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      }
+      const key = (v: (typeof visits)[number]) => `${v.date}\u0000${v.arrivedAt ?? ''}\u0000${v.id}`;
+      const tkey = (t: (typeof tasks)[number]) => `${t.recordedAt}\u0000${t.id}`;
+      const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+      const expected: { visit: unknown; task: unknown }[] = [];
+      for (const v of [...visits].sort((a, b) => cmp(key(a), key(b)))) {
+        const ts = tasks.filter((t) => t.visitRecordId === v.id).sort((a, b) => cmp(tkey(a), tkey(b)));
+        if (ts.length === 0) expected.push({ visit: v, task: null });
+        for (const t of ts) expected.push({ visit: v, task: t });
+      }
+      for (const t of tasks.filter((t) => !visits.some((v) => v.id === t.visitRecordId)).sort((a, b) => cmp(tkey(a), tkey(b)))) expected.push({ visit: null, task: t });
+      const before = JSON.stringify({ visits, tasks });
+      expect(worksheetRows(visits, tasks), `seed ${seed}, round ${round}`).toEqual(expected);
+      expect(JSON.stringify({ visits, tasks }), `seed ${seed}, round ${round}: inputs unchanged`).toBe(before);
+    }
+  });
+
   test('compareManifest names what differs, misses and is extra', () => {
     const m = [{ path: 'a', size: 1, sha256: 'x' }, { path: 'b', size: 1, sha256: 'y' }];
     expect(compareManifest(m, [{ path: 'a', size: 1, sha256: 'x' }, { path: 'c', size: 1, sha256: 'z' }, { path: 'manifest.json', size: 1, sha256: 'm' }])).toEqual(['missing: b', 'not in manifest: c']);
