@@ -78,13 +78,16 @@ function unpackHistory(runs: readonly StoredRun[]): FieldChange[] | null {
 }
 
 /**
- * The view as stored bytes (UTF-8 JSON). Its data's objects are stored with their keys in sorted
+ * The view as stored bytes (JSON in ASCII). Its data's objects are stored with their keys in sorted
  * order (as the e-file's JSON writes them): read back, a record is written out as it is, without a
  * sorted copy of it (core/efile/format.ts).
  */
 export function encodeView(view: Omit<DocView, 'format'>): Uint8Array {
   const { history, data, ...rest } = view;
-  return new TextEncoder().encode(JSON.stringify({ ...rest, data: keySorted(data), history: packHistory(history), format: VIEW_FORMAT }));
+  const json = JSON.stringify({ ...rest, data: keySorted(data), history: packHistory(history), format: VIEW_FORMAT });
+  // ASCII only (\u escapes): read back, the text is a one-byte string, half the size of one with
+  // Latvian letters in it (ten years: 7 MB instead of 14 of garbage once parsed) and decoded faster.
+  return new TextEncoder().encode(json.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 }
 
 /** JSON data with every object's keys inserted in sorted order (code units). */

@@ -229,6 +229,16 @@ describe('document views', () => {
     expect(viewHolds(view, [], omit)).toBe(false);
   });
 
+  it('is stored as ASCII, every other letter escaped; read back, the same text, emoji and a lone surrogate half included', () => {
+    const data = { name: 'Bērziņa Ģertrūde', note: 'smaids \u{1f600}, puse \ud800 pāra', list: ['x\u0080y\uffff'], 'ķēde': 1 };
+    const history = [{ path: ['profile'], field: 'familyName', old: 'Ozoliņa', new: 'Bērziņa', kind: 'set' as const, userId: 's-ilze', at: '2026-11-20T10:00:00Z', action: 'client.edit' }];
+    const bytes = encodeView({ schemaVersion: 1, covers: ['u-1'], history, data });
+    expect(bytes.every((b) => b < 0x80)).toBe(true);
+    const back = decodeView(bytes, 1);
+    expect(back?.data).toEqual(data);
+    expect(back?.history).toEqual(history);
+  });
+
   it('stores data with every object\'s keys in sorted order, equal to what it was given', () => {
     const data = { profile: { z: 1, a: [{ y: 2, b: { d: 1, c: null } }], '10': 'x', '2': 'y' }, list: [{ id: 'v-1', date: '2026-10-06', arrivedAt: 't' }], at: new Date(Date.UTC(2026, 0, 1)) };
     const back = decodeView(encodeView({ schemaVersion: 1, covers: ['u-1'], history: [], data }), 1);
