@@ -110,8 +110,9 @@ export async function writeEfile(input: EfileInput, final: string, signal?: Abor
   let drawing = 0;
   const make = (i: number) => {
     const e = entries[i]!;
-    const ready = e.content.kind === 'text' ? textBytes(e.content) : plan?.kept.get(i);
-    if (e.content.kind === 'text') textsOut.add(ready!);
+    const text = e.content.kind === 'text' ? textBytes(e.content) : null;
+    if (text) textsOut.add(text);
+    const ready = text ?? plan?.kept.get(i);
     if (ready) {
       plan?.kept.delete(i);
       made.set(i, { data: ready, bytes: ready.length, drawn: false });

@@ -45,6 +45,12 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) 
   return out;
 }
 
+/** Each key's first item, in order: a crash between archiving and deleting can leave an update archived twice, or archived and pending. */
+function onceByKey<T extends { readonly key: string }>(items: readonly T[]): T[] {
+  const seen = new Set<string>();
+  return items.filter((u) => !seen.has(u.key) && seen.add(u.key));
+}
+
 function seqName(prefix: string, seq: number, ext: string): string {
   return `${prefix}-${String(seq).padStart(12, '0')}.${ext}`;
 }
@@ -212,21 +218,13 @@ export function createFileStorage(root: string): DocStorage {
 
     async history(id) {
       const { updates: archived } = await readArchive(id);
-      const seen = new Set<string>();
-      const out: StoredUpdate[] = [];
-      for (const u of archived) {
-        if (seen.has(u.key)) continue; // a crash between archiving and deleting can archive twice
-        seen.add(u.key);
-        out.push(u);
-      }
+      const pending: StoredUpdate[] = [];
       for (const n of await names(id)) {
         if (!UPDATE.test(n)) continue;
         const u = await readUpdate(id, n);
-        if ('code' in u || seen.has(u.key)) continue;
-        seen.add(u.key);
-        out.push(u);
+        if (!('code' in u)) pending.push(u);
       }
-      return out;
+      return onceByKey([...archived, ...pending]);
     },
 
     async inventory(id) {
@@ -239,21 +237,13 @@ export function createFileStorage(root: string): DocStorage {
         mapLimit(all.filter((n) => UPDATE.test(n)), 32, (n) => readUpdate(id, n)),
       ]);
       if (snapshotDamage) return { ok: false, error: snapshotDamage };
-      const entries: InventoryEntry[] = [];
-      const seen = new Set<string>();
-      // As history() lists them: the archive first, then what is pending; each key once.
-      for (const a of archived) {
-        if (seen.has(a.key)) continue;
-        seen.add(a.key);
-        entries.push(a);
-      }
+      const entries: InventoryEntry[] = [...archived];
       for (const u of pending) {
         if ('code' in u) return { ok: false, error: u };
-        if (seen.has(u.key)) continue;
-        seen.add(u.key);
         entries.push({ key: u.key, size: u.update.length, update: u.update });
       }
-      return { ok: true, value: entries };
+      // As history() lists them: the archive first, then what is pending.
+      return { ok: true, value: onceByKey(entries) };
     },
 
     async readView(id) {

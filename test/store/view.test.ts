@@ -54,6 +54,15 @@ async function appendExportRecord(storage: DocStorage, n: number): Promise<void>
   await storage.append(DOC, update!, { userId: 's-ilze', at: now(), action: 'efile.export' });
 }
 
+/** The update each edit makes, one transaction each, on one document. */
+function updatesOf(edits: readonly ((d: Y.Doc) => unknown)[]): Uint8Array[] {
+  const d = new Y.Doc();
+  const updates: Uint8Array[] = [];
+  d.on('update', (u: Uint8Array) => updates.push(u));
+  for (const edit of edits) d.transact(() => edit(d));
+  return updates;
+}
+
 describe('document views', () => {
   it('a created client has a view after the first close, equal to a replay', async () => {
     const storage = createMemoryStorage();
@@ -197,26 +206,21 @@ describe('document views', () => {
   });
 
   it('addsOnlyTo: an export record only adds to `exports`; an edit, a deletion or another root does not', () => {
-    const d = new Y.Doc();
-    const updates: Uint8Array[] = [];
-    d.on('update', (u: Uint8Array) => updates.push(u));
-    d.transact(() => insertRecord(d, 'exports', 'ex-1', { file: 'a.zip' }));
-    d.transact(() => insertRecord(d, 'exports', 'ex-2', { file: 'b.zip' }));
-    d.transact(() => (d.getMap('exports').get('ex-1') as Y.Map<unknown>).set('file', 'c.zip'));
-    d.transact(() => d.getMap('exports').delete('ex-2'));
-    d.transact(() => insertRecord(d, 'alerts', 'al-1', { reason: 'x' }));
-    d.transact(() => d.getMap(AUTHORS_MAP).set('1', { userId: 'u', at: '2026-01-01T00:00:00Z' }));
+    const updates = updatesOf([
+      (d) => insertRecord(d, 'exports', 'ex-1', { file: 'a.zip' }),
+      (d) => insertRecord(d, 'exports', 'ex-2', { file: 'b.zip' }),
+      (d) => (d.getMap('exports').get('ex-1') as Y.Map<unknown>).set('file', 'c.zip'),
+      (d) => d.getMap('exports').delete('ex-2'),
+      (d) => insertRecord(d, 'alerts', 'al-1', { reason: 'x' }),
+      (d) => d.getMap(AUTHORS_MAP).set('1', { userId: 'u', at: '2026-01-01T00:00:00Z' }),
+    ]);
     const only = new Set(['exports']);
     expect(updates.map((u) => addsOnlyTo(u, only))).toEqual([true, true, false, false, false, false]);
     expect(addsOnlyTo(new Uint8Array([1, 2, 3]), only)).toBe(false);
   });
 
   it('viewHolds: a view holds the stored updates it covers, plus later ones that only add export records; a later one without its bytes cannot be shown to', () => {
-    const d = new Y.Doc();
-    const updates: Uint8Array[] = [];
-    d.on('update', (u: Uint8Array) => updates.push(u));
-    d.transact(() => insertRecord(d, 'alerts', 'al-1', { reason: 'x' }));
-    d.transact(() => insertRecord(d, 'exports', 'ex-1', { file: 'a.zip' }));
+    const updates = updatesOf([(d) => insertRecord(d, 'alerts', 'al-1', { reason: 'x' }), (d) => insertRecord(d, 'exports', 'ex-1', { file: 'a.zip' })]);
     const view = decodeView(encodeView({ schemaVersion: 1, covers: ['u-1'], history: [], data: {} }), 1)!;
     const omit = CLIENT_VIEW.omitRoots;
     expect(viewHolds(view, [{ key: 'u-1' }], omit)).toBe(true);
