@@ -105,8 +105,8 @@ function pass(input: EfileInput): Pass {
 /** Native work alone on the same data: JSON.stringify of the records as they are, encoding and hashing of the texts. */
 function floors(input: EfileInput): ChildResult['floors'] {
   const { visitRecords, taskRecords } = input.collections;
-  // Twice the visits and tasks: they are lines of the work sheets and of records/*.json.
-  const lists: readonly (readonly unknown[])[] = [visitRecords, taskRecords, visitRecords, taskRecords, input.history];
+  // The visits and tasks are lines of the work sheets (e-file format 2: not again in records/*.json).
+  const lists: readonly (readonly unknown[])[] = [visitRecords, taskRecords, input.history];
   let stringify = zero;
   timed(() => {
     let n = 0;

@@ -15,7 +15,7 @@ import type { PdfBlock, PdfSpec, PdfTableRow } from './pdf-spec.js';
 import { isTableNote } from './pdf-spec.js';
 
 /** Version of the e-file layout (entry paths, JSON envelopes, manifest); bump when it changes. */
-export const EFILE_FORMAT = 1;
+export const EFILE_FORMAT = 2;
 
 export interface EfilePerson {
   readonly id: string;
@@ -503,14 +503,13 @@ export function planEfile(input: EfileInput): { entries: EfileEntry[]; index: In
     }
   }
 
-  // Other records as JSON.
+  // Other records as JSON. Visit and task records are JSON once, in their month's work sheet
+  // (format 1 had them again in records/visits.json and tasks.json: for ten years, 5.7 MB twice).
   const other: [string, string, readonly unknown[]][] = [
     ['gp-statements', 'Ārsta izziņas / GP statements', c.gpStatements],
     ['services', 'Pakalpojumi / services', c.services],
     ['observations', 'Novērojumi / observations', c.observations],
     ['alerts', 'Brīdinājumi / alerts', c.alerts],
-    ['visits', 'Apmeklējumi / visit records', c.visitRecords],
-    ['tasks', 'Uzdevumu izpilde / task records', c.taskRecords],
   ];
   for (const [file, title, list] of other) {
     long(`records/${file}.json`, (out) => writeEnvelope(out, input, file, list, 2));

@@ -118,8 +118,6 @@ describe('apsis export efile <client>', () => {
       'records/services.json',
       'records/observations.json',
       'records/alerts.json',
-      'records/visits.json',
-      'records/tasks.json',
       'records/visits-tasks.csv',
       'history.csv',
       'history.json',
@@ -179,12 +177,23 @@ describe('apsis export efile <client>', () => {
   test('JSON documents are schema-versioned with sorted keys; CSV has one row per task execution', () => {
     const a = zipEntry(zip, 'assessments/as-1.json').toString('utf8');
     const parsed = JSON.parse(a) as { schemaVersion: number; efileFormat: number; kind: string; data: { id: string } };
-    expect(parsed).toMatchObject({ schemaVersion: 1, efileFormat: 1, kind: 'assessment', data: { id: 'as-1' } });
+    expect(parsed).toMatchObject({ schemaVersion: 1, efileFormat: 2, kind: 'assessment', data: { id: 'as-1' } });
     expect(a).toBe(stableJson(parsed));
     const rows = zipEntry(zip, 'records/visits-tasks.csv').toString('utf8').trimEnd().split('\r\n');
     expect(rows[0]).toMatch(/^visit_id,date,staff_id,staff_name,/);
     expect(rows).toHaveLength(1 + 6);
     expect(rows.filter((r) => r.startsWith('v-2,'))[0]).toContain('"Klients jūtas labi, ""viss kārtībā"""');
+    // Visit and task records are JSON once each, in their month's work sheet (no second copy in records/).
+    type Sheet = { kind: string; data: { month: string; visits: { id: string; date: string }[]; tasks: { id: string }[] } };
+    const sheets = zipNames(zip)
+      .filter((n) => /^worksheets\/\d{4}-\d{2}\.json$/.test(n))
+      .map((n) => JSON.parse(zipEntry(zip, n).toString('utf8')) as Sheet);
+    expect(sheets.map((s) => [s.kind, s.data.month])).toEqual([['worksheet', '2026-10'], ['worksheet', '2026-11']]);
+    const visits = sheets.flatMap((s) => s.data.visits.map((v) => ({ id: v.id, month: v.date.slice(0, 7), sheet: s.data.month })));
+    expect(visits.map((v) => v.id).sort()).toEqual(['v-1', 'v-2', 'v-3']);
+    for (const v of visits) expect(v.month).toBe(v.sheet);
+    expect(sheets.flatMap((s) => s.data.tasks.map((t) => t.id)).sort()).toEqual(['v-1-t1', 'v-1-t2', 'v-2-t1', 'v-2-t2', 'v-3-t1', 'v-3-t2']);
+    expect(zipNames(zip).filter((n) => n.startsWith('records/') && n.endsWith('.json'))).toEqual(['records/gp-statements.json', 'records/services.json', 'records/observations.json', 'records/alerts.json']);
   });
 
   test('history lists who changed what, when', () => {
@@ -222,7 +231,7 @@ describe('apsis export efile <client>', () => {
   test('verify efile: 0 for an intact file; 1 naming each entry that differs or is missing', async () => {
     const ok = await run(ws, ['verify', 'efile', zip]);
     expect(ok.code).toBe(0);
-    expect(ok.stdout).toMatch(/OK, 23 entries match manifest\.json/);
+    expect(ok.stdout).toMatch(/OK, 21 entries match manifest\.json/);
     // A forged copy: one entry changed, one left out, one added, the original manifest kept.
     const forged = join(await tmp(), 'forged.zip');
     const names = zipNames(zip);
