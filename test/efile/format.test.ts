@@ -108,7 +108,7 @@ describe('stableJson and writeStableJson against the reference (seeded)', () => 
       const data = records(rnd);
       const where = `seed ${seed}, round ${round}`;
       // records/*.json (services, alerts …): the list one level down; worksheets: two lists two levels down.
-      const envelope = { kind: 'tasks', data, clientId: 'c-1', efileFormat: 2 };
+      const envelope = { kind: 'services', data, clientId: 'c-1', efileFormat: 2 };
       expect(stableJson(envelope, 2), where).toBe(referenceJson(envelope, 2));
       const nested = { data: { month: '2026-11', visits: data.slice(0, 5), tasks: data }, kind: 'worksheet' };
       expect(stableJson(nested, 3), where).toBe(referenceJson(nested, 3));
