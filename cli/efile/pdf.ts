@@ -10,16 +10,15 @@ import { deflateSync } from 'node:zlib';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type PDFDocumentClass from 'pdfkit';
-import type { PdfBlock, PdfSpec, PdfTableRow } from '../../core/efile/pdf-spec.js';
-import { isTableNote } from '../../core/efile/pdf-spec.js';
+import type { PdfBlock, PdfSpec } from '../../core/efile/pdf-spec.js';
 import { FONT_SUBSET_MODULE, reuseGlyphs } from './font-subset.js';
 import { FONT_TABLES_MODULE, presetPostHeader } from './font-tables.js';
 import { KNOWN_LAYOUT_MODULE } from './known-layout.js';
 import { layoutPlainWords, PLAIN_LAYOUT_MODULE } from './plain-layout.js';
+import { drawTable, PDF_TABLE_MODULE } from './pdf-table.js';
 import { SUBSET_BYTES_MODULE } from './subset-bytes.js';
-import type { PlacedText } from './pdf-text.js';
 import { joined } from './page-bytes.js';
-import { lineOps, num, PDF_TEXT_MODULE, releasePageBytes, showOf, widthOf, writeOps } from './pdf-text.js';
+import { lineOps, PDF_TEXT_MODULE, releasePageBytes, widthOf, writeOps } from './pdf-text.js';
 
 /** A parsed font as pdfkit holds it (a fontkit font; pdfkit accepts one wherever it takes a font). */
 type ParsedFont = object;
@@ -93,9 +92,9 @@ export function rendererIdentity(): string {
       }
       return 'unknown';
     };
-    // This module and those that shape what it draws (one file in the bundle, seven in dist/).
+    // This module and those that shape what it draws (one file in the bundle, eight in dist/).
     const code = createHash('sha256');
-    for (const url of new Set([import.meta.url, FONT_SUBSET_MODULE, FONT_TABLES_MODULE, PLAIN_LAYOUT_MODULE, KNOWN_LAYOUT_MODULE, PDF_TEXT_MODULE, SUBSET_BYTES_MODULE])) code.update(readFileSync(fileURLToPath(url)));
+    for (const url of new Set([import.meta.url, FONT_SUBSET_MODULE, FONT_TABLES_MODULE, PLAIN_LAYOUT_MODULE, KNOWN_LAYOUT_MODULE, PDF_TEXT_MODULE, SUBSET_BYTES_MODULE, PDF_TABLE_MODULE])) code.update(readFileSync(fileURLToPath(url)));
     identity = JSON.stringify({ code: code.digest('hex'), pdfkit: version('pdfkit'), fontkit: version('fontkit'), fonts: version('dejavu-fonts-ttf') });
   }
   return identity;
@@ -107,8 +106,7 @@ let renders = 0;
 const MARGIN = 40;
 const PAGE_WIDTH = 595.28; // A4
 const CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN;
-const TABLE_SIZE = 7.5;
-const PAD = 2;
+const TABLE_GEOMETRY = { margin: MARGIN, contentWidth: CONTENT_WIDTH } as const;
 
 /** The render drawing now (or done): the next one waits for it. */
 let drawing: Promise<unknown> = Promise.resolve();
@@ -260,7 +258,7 @@ async function drawBlock(doc: PDFKit.PDFDocument, b: PdfBlock, first: boolean): 
       doc.y = y + h + 2;
     }
   } else {
-    await drawTable(doc, b);
+    await drawTable(doc, b, TABLE_GEOMETRY);
   }
   doc.x = MARGIN;
   doc.moveDown(0.8);
@@ -271,99 +269,4 @@ function cellHeight(doc: PDFKit.PDFDocument, font: string, text: string, width: 
   doc.font(font);
   if (text.indexOf('\n') < 0 && doc.widthOfString(text) <= width) return doc.currentLineHeight(true);
   return doc.heightOfString(text, { width });
-}
-
-/** Table rows drawn between two turns of the event loop. */
-const ROWS_PER_YIELD = 8;
-const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-/** A table rule's line width and colour ('#999', as pdfkit writes it: each channel / 255). */
-const RULE_STYLE = `0.3 w\n/DeviceRGB CS\n${[0x99, 0x99, 0x99].map((c) => c / 255).join(' ')} SCN`;
-
-async function drawTable(doc: PDFKit.PDFDocument, t: Extract<PdfBlock, { kind: 'table' }>): Promise<void> {
-  const total = t.columns.reduce((s, c) => s + c.width, 0);
-  const scale = CONTENT_WIDTH / total;
-  const widths = t.columns.map((c) => c.width * scale);
-  const lefts = widths.map((_, i) => MARGIN + widths.slice(0, i).reduce((s, w) => s + w, 0));
-  const header = t.columns.map((c) => c.label);
-  doc.fontSize(TABLE_SIZE);
-  // A page's rows go out as one write: pdfkit's own drawing (a new page, a shade, a wrapped cell)
-  // first gets what is pending. The rules' line width and colour are set once per write.
-  const pending: string[] = [];
-  const flush = () => {
-    if (pending.length === 0) return;
-    writeOps(doc, [RULE_STYLE, ...pending]);
-    pending.length = 0;
-  };
-  // Cells as (text, left, width): a note is one cell from its column to the table's right edge.
-  const cellsOf = (row: PdfTableRow): { text: string; x: number; w: number }[] =>
-    isTableNote(row) ? [{ text: row.note, x: lefts[row.from] ?? MARGIN, w: MARGIN + CONTENT_WIDTH - (lefts[row.from] ?? MARGIN) }] : row.map((text, i) => ({ text, x: lefts[i] ?? MARGIN, w: widths[i] ?? 50 }));
-  const drawRow = (row: PdfTableRow, font: string, shade: boolean) => {
-    doc.font(font);
-    const lineH = doc.currentLineHeight(true);
-    const cells = cellsOf(row);
-    // A cell's lines when each fits its width (drawn here), else null (pdfkit wraps it).
-    let h = 0;
-    const lines = cells.map((c) => {
-      const ls = c.text.split('\n');
-      const fit = ls.every((l) => widthOf(doc, l) <= c.w - 2 * PAD);
-      h = Math.max(h, fit ? ls.length * lineH : doc.heightOfString(c.text, { width: c.w - 2 * PAD }));
-      return fit ? ls : null;
-    });
-    h += 2 * PAD;
-    if (doc.y + h > bottomLimit(doc)) {
-      flush();
-      doc.addPage();
-      if (font !== 'bold') drawRow(header, 'bold', true);
-    }
-    const y = doc.y;
-    if (shade) {
-      flush();
-      doc.rect(MARGIN, y, CONTENT_WIDTH, h).fill('#e8e8e8').fillColor('black');
-    }
-    doc.font(font);
-    // Cells drawn here: every line fits and needs no glyph placed by pdfkit; the others pdfkit wraps.
-    // (A cell's lines are tried in order up to the first one pdfkit must draw, as pdfkit would meet them.)
-    const shows = lines.map((ls) => {
-      if (ls === null) return null;
-      const out: string[] = [];
-      for (const l of ls) {
-        const show = showOf(doc, l);
-        if (show === null) return null;
-        out.push(show);
-      }
-      return out;
-    });
-    // The k-th lines of the cells share a baseline: one text object each.
-    const depth = Math.max(...shows.map((ss) => ss?.length ?? 0));
-    for (let k = 0; k < depth; k++) {
-      const placed: PlacedText[] = [];
-      lines.forEach((ls, i) => {
-        const show = shows[i]?.[k];
-        if (show !== undefined && ls![k]) placed.push({ text: ls![k]!, x: cells[i]!.x + PAD, show });
-      });
-      if (placed.length > 0) pending.push(lineOps(doc, placed, y + PAD + k * lineH)!);
-    }
-    cells.forEach((c, i) => {
-      if (!c.text || shows[i]) return;
-      flush();
-      doc.text(c.text, c.x + PAD, y + PAD, { width: c.w - 2 * PAD, lineBreak: true });
-    });
-    // The rule under the row.
-    pending.push(`${num(MARGIN)} ${num(y + h)} m\n${num(MARGIN + CONTENT_WIDTH)} ${num(y + h)} l\nS`);
-    doc.y = y + h;
-  };
-  if (t.rows.length === 0) {
-    doc.font('regular').fontSize(9).text(t.empty ?? '—', MARGIN, doc.y, { width: CONTENT_WIDTH });
-    return;
-  }
-  drawRow(header, 'bold', true);
-  let drawn = 0;
-  for (const r of t.rows) {
-    drawRow(r, 'regular', false);
-    // A long table lets the ZIP's deflate and file writes (libuv's threads, which wait for this
-    // thread's callbacks) go on while it is drawn.
-    if (++drawn % ROWS_PER_YIELD === 0) await yieldToIo();
-  }
-  flush();
 }

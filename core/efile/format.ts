@@ -201,11 +201,17 @@ export function writeCsv(out: TextSink, header: readonly string[], rows: readonl
   for (let i = 0; i < rows.length; i++) out(csvLine(row(i)));
 }
 
-/** One CSV line with its CRLF (`r.map(csvField).join(',')`, without the array in between). */
+/** A line's fields, reused from line to line (a CSV of ten years has 55,000 lines). */
+const lineFields: string[] = [];
+
+/**
+ * One CSV line with its CRLF (`r.map(csvField).join(',')`): joined once, not built field by field
+ * (16 intermediate strings a line, most of them short enough to be copied whole).
+ */
 function csvLine(r: readonly unknown[]): string {
-  let line = '';
-  for (let i = 0; i < r.length; i++) line += i ? `,${csvField(r[i])}` : csvField(r[i]);
-  return `${line}\r\n`;
+  lineFields.length = r.length;
+  for (let i = 0; i < r.length; i++) lineFields[i] = csvField(r[i]);
+  return `${lineFields.join(',')}\r\n`;
 }
 
 /** Escapes text for HTML content and attribute values. */
