@@ -20,16 +20,16 @@ export interface PdfCache {
   keyOf(spec: PdfSpec): string | null;
   /** The kept PDF under `key` (null: draw it); either way the key is used by this export. */
   get(key: string): Promise<Buffer | null>;
-  /** Keeps a PDF drawn by this export (written by `finish`). */
+  /** Keeps a PDF drawn by this export: written at once, beside the rest of the export (a kept file is named by its content's key, so one an export that fails wrote is still right). */
   put(key: string, pdf: Buffer): void;
-  /** After a complete export: writes the new PDFs and drops those this export did not use. */
+  /** After a complete export: waits for the new PDFs to be written and drops those this export did not use. */
   finish(): Promise<void>;
 }
 
 /** A cache of `docId`'s PDFs in `storage`. */
 export function storedPdfCache(storage: DocStorage, docId: DocId): PdfCache {
   const used = new Set<string>();
-  const fresh = new Map<string, Buffer>();
+  const writes: Promise<void>[] = [];
   return {
     keyOf(spec) {
       if (spec.date === undefined) return null;
@@ -43,16 +43,12 @@ export function storedPdfCache(storage: DocStorage, docId: DocId): PdfCache {
     },
     put(key, pdf) {
       used.add(key);
-      fresh.set(key, pdf);
+      // Derived data: what was not written is drawn again next time.
+      writes.push(storage.writeRendered(docId, key, pdf).catch(() => undefined));
     },
     async finish() {
-      try {
-        for (const [key, pdf] of fresh) await storage.writeRendered(docId, key, pdf);
-        await storage.keepRendered(docId, used);
-      } catch {
-        // Derived data: what was not written is drawn again next time.
-      }
-      fresh.clear();
+      await Promise.all(writes.splice(0));
+      await storage.keepRendered(docId, used).catch(() => undefined);
     },
   };
 }
