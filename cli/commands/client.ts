@@ -57,9 +57,8 @@ function profileFromFlags(f: AddFlags): Record<string, unknown> {
 
 /** Finds a client by exact id or a unique id prefix; prints why not otherwise. */
 export function findClient(ws: Workspace, o: Output, ref: string): ClientId | null {
+  if (ws.hasClient(ref)) return ref;
   const rows = ws.caseload();
-  const exact = rows.find((r) => r.id === ref);
-  if (exact) return exact.id;
   const matches = rows.filter((r) => r.id.startsWith(ref));
   if (matches.length === 1) return matches[0]!.id;
   o.err(matches.length === 0 ? `apsis: no client "${ref}" in this workspace (see \`apsis client list\`).` : `apsis: "${ref}" matches ${matches.length} clients; give more of the id.`);

@@ -140,6 +140,7 @@ async function drawPdf(spec: PdfSpec, exportDate: Date): Promise<Buffer> {
     info: { Title: spec.title, Subject: spec.subtitle, Creator: 'APSis', Producer: 'APSis', CreationDate: date, ModDate: date },
     lang: 'lv',
   });
+  codeUnitDestinations(doc);
   doc.registerFont('regular', f.regular as unknown as string);
   doc.registerFont('bold', f.bold as unknown as string);
   for (const name of ['bold', 'regular'] as const) {
@@ -173,6 +174,25 @@ async function drawPdf(spec: PdfSpec, exportDate: Date): Promise<Buffer> {
   deflatePages(doc);
   doc.end();
   return done;
+}
+
+/** Names whose order by `localeCompare` is their order by code unit (test/efile/pdf-dests.test.ts). */
+const CODE_UNIT_NAME = /^[a-z0-9-]*$/;
+
+/** Compares two names as pdfkit's name tree does (`localeCompare`), without ICU where the order is the same by code unit. */
+export function compareNames(a: string, b: string): number {
+  if (CODE_UNIT_NAME.test(a) && CODE_UNIT_NAME.test(b)) return a < b ? -1 : a > b ? 1 : 0;
+  return a.localeCompare(b);
+}
+
+/**
+ * The document's named destinations (the work sheets' months, `m2026-11`) sorted by `compareNames`:
+ * pdfkit sorts them with `localeCompare`, whose first call starts ICU's collator (~14 ms of a fresh
+ * process) for names that sort the same by code unit.
+ */
+function codeUnitDestinations(doc: PDFKit.PDFDocument): void {
+  const dests = (doc as unknown as { _root?: { data?: { Names?: { data?: { Dests?: { _compareKeys?: unknown } } } } } })._root?.data?.Names?.data?.Dests;
+  if (dests && typeof dests._compareKeys === 'function') dests._compareKeys = compareNames;
 }
 
 /** pdfkit internals: a buffered page's content stream (a PDFReference) as `doc.end()` finalises it. */
