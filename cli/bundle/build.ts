@@ -96,6 +96,27 @@ await build({
         b.onResolve({ filter: /^brotli\/decompress(\.js)?$/ }, (args) => (args.importer.includes('/node_modules/fontkit/') ? { path: stub } : undefined));
       },
     },
+    {
+      // archiver loads its tar format and the globbing of its `directory()` and `glob()` (glob,
+      // readdir-glob, path-scurry, minimatch, lru-cache: ~10 ms of every export) with the zip
+      // format; APSis writes zips of buffers only. What is left out throws if it is ever called.
+      name: 'archiver-zip-only',
+      setup(b) {
+        const stubs: Record<string, { importer: RegExp; contents: string }> = {
+          'readdir-glob': { importer: /node_modules[\\/]archiver[\\/]lib[\\/]core\.js$/, contents: "module.exports = function () { throw new Error('archiver globbing is not in the APSis bundle'); };" },
+          glob: { importer: /node_modules[\\/]archiver-utils[\\/]file\.js$/, contents: "module.exports = { sync() { throw new Error('archiver globbing is not in the APSis bundle'); } };" },
+          './lib/plugins/tar': {
+            importer: /node_modules[\\/]archiver[\\/]index\.js$/,
+            contents: "function Tar() { throw new Error('archiver tar is not in the APSis bundle'); }\nTar.prototype.append = Tar.prototype.finalize = function () { throw new Error('archiver tar is not in the APSis bundle'); };\nmodule.exports = Tar;",
+          },
+        };
+        b.onResolve({ filter: /^(readdir-glob|glob|\.\/lib\/plugins\/tar)$/ }, (args) => {
+          const stub = stubs[args.path];
+          return stub && stub.importer.test(args.importer) ? { path: args.path, namespace: 'archiver-stub' } : undefined;
+        });
+        b.onLoad({ filter: /.*/, namespace: 'archiver-stub' }, (args) => ({ contents: stubs[args.path]!.contents, loader: 'js' }));
+      },
+    },
   ],
   logLevel: 'warning',
 });
