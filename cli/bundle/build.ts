@@ -97,6 +97,33 @@ await build({
       },
     },
     {
+      // fontkit builds the Unicode tables of its Arabic, Indic and Universal shapers as it loads
+      // (~3 × 4 ms of inflating, in every PDF-drawing process); they are built when first used instead.
+      name: 'fontkit-lazy-shaper-tables',
+      setup(b) {
+        b.onLoad({ filter: /node_modules[\\/]fontkit[\\/]dist[\\/]module\.mjs$/ }, async (args) => {
+          const source = await readFile(args.path, 'utf8');
+          const table = /^const (\$[0-9a-f]+\$var\$trie) = (new \(0, \$52ZIf\$unicodetrie\)\(.*\));$/gm;
+          const found = source.match(table)?.length ?? 0;
+          if (found !== 3) throw new Error(`${args.path}: ${found} shaper tables, not 3 (did the library change?)`);
+          const lazy = 'const __apsisLazyTrie = (make) => { let trie = null; return { get: (c) => (trie ??= make()).get(c) }; };\n';
+          return { contents: lazy + source.replace(table, 'const $1 = __apsisLazyTrie(() => $2);'), loader: 'js' };
+        });
+      },
+    },
+    {
+      // pdfkit's AES (for password-protected PDFs) builds its tables as it loads (~5 ms of every
+      // PDF-drawing process); APSis PDFs have no password. Left out: it throws if it is ever called.
+      name: 'pdfkit-no-aes',
+      setup(b) {
+        b.onResolve({ filter: /^@noble\/ciphers\/aes(\.js)?$/ }, (args) => (/node_modules[\\/]pdfkit[\\/]/.test(args.importer) ? { path: 'aes', namespace: 'pdfkit-no-aes' } : undefined));
+        b.onLoad({ filter: /.*/, namespace: 'pdfkit-no-aes' }, () => ({
+          contents: "const none = () => { throw new Error('PDF encryption is not in the APSis bundle'); };\nexport const cbc = none;\nexport const ecb = none;\n",
+          loader: 'js',
+        }));
+      },
+    },
+    {
       // archiver loads its tar format and the globbing of its `directory()` and `glob()` (glob,
       // readdir-glob, path-scurry, minimatch, lru-cache: ~10 ms of every export) with the zip
       // format; APSis writes zips of buffers only. What is left out throws if it is ever called.

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { apsis, BIN } from '../helpers/cli.js';
 import { buildFixture, CLIENT, NOW } from './fixture.js';
@@ -62,5 +63,25 @@ describe.skipIf(!wired)('apsis binary: e-file commands', () => {
     });
     expect([0, 130]).toContain(code);
     expect((await readdir(out2)).filter((n) => n.includes('.partial-'))).toEqual([]);
+  });
+});
+
+describe.skipIf(!existsSync(BIN))('bundled pdfkit (cli/bundle/build.ts)', () => {
+  test("lays out complex scripts as pdfkit does: fontkit's shaper tables, built when first used", async () => {
+    const chunks = join(BIN, '..', 'chunks');
+    const chunk = (await readdir(chunks)).find((f) => f.startsWith('pdfkit.node-'));
+    expect(chunk).toBeDefined();
+    type Layout = { glyphs: { id: number }[]; positions: { xAdvance: number; xOffset: number; yOffset: number }[] };
+    type Doc = new (o: object) => { _font: { font: { layout(text: string): Layout } } };
+    const bundled = ((await import(pathToFileURL(join(chunks, chunk!)).href)) as { default: Doc }).default;
+    const library = ((await import('pdfkit')) as unknown as { default: Doc }).default;
+    const { fontFiles } = await import('../../cli/efile/pdf.js');
+    // Arabic, Devanagari (Indic shaper), Javanese (Universal shaper) and Latvian, as a note may hold them.
+    const text = 'مرحبا بالعالم नमस्ते दुनिया ꦲꦏ᭄ Ūdens, ģimene';
+    const layout = (P: Doc) => {
+      const r = new P({ autoFirstPage: false, font: fontFiles().regular })._font.font.layout(text);
+      return { glyphs: r.glyphs.map((g) => g.id), positions: r.positions.map((p) => [p.xAdvance, p.xOffset, p.yOffset]) };
+    };
+    expect(layout(bundled)).toEqual(layout(library));
   });
 });
