@@ -25,6 +25,6 @@ export async function writeResult(name: string, title: string, rows: readonly (r
   // rounds: a new measurement replaces the table and keeps them.
   const before = await readFile(file, 'utf8').catch(() => '');
   const notes = before.indexOf('\n## ');
-  await writeFile(file, notes < 0 ? md : `${md}${before.slice(notes + 1)}`);
+  await writeFile(file, notes < 0 ? md : `${md}\n${before.slice(notes + 1)}`);
   process.stdout.write(`(written to bench/results/${name}.md)\n`);
 }
