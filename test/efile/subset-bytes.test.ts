@@ -3,6 +3,7 @@
  * fontkit's own `encode` gives, for both embedded DejaVu fonts, over seeded random glyph lists with
  * compound glyphs (the Latvian letters), through the glyph reuse of cli/efile/font-subset.ts too.
  */
+import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import { describe, expect, test } from 'vitest';
 import { reuseGlyphs } from '../../cli/efile/font-subset.js';
@@ -40,11 +41,13 @@ function subsetOf(font: Font, ids: readonly number[]): Subset {
 }
 
 describe('font subset bytes', () => {
-  test("are fontkit's own, for random glyph lists of both fonts (seeded)", () => {
+  test("are fontkit's own, for random glyph lists of both fonts, and of others with short and long offsets (seeded)", () => {
     const seed = testSeed();
     console.log(`subset bytes seed ${seed}`);
     const rnd = createRng(seed);
-    for (const file of Object.values(fontFiles())) {
+    // ExtraLight's glyph offsets are short (16 bits), the others' long.
+    const others = ['DejaVuSans-ExtraLight.ttf', 'DejaVuSerif.ttf', 'DejaVuSansMono.ttf'].map((f) => join(dirname(fontFiles().regular), f));
+    for (const file of [...Object.values(fontFiles()), ...others]) {
       const font = parse(file);
       const reference = subsetOf(font, [0]);
       const tables = subsetTables(reference.encode(), reference.font.loca.version);
