@@ -2,7 +2,8 @@
  * A PdfSpec table drawn into a pdfkit document (cli/efile/pdf.ts): a row's cells whose lines fit are
  * written as content operators (pdf-text.ts), the rest by pdfkit's line wrapper. Ten years of work
  * sheets are 11,000 rows drawn in a process that has just started, so a row is drawn by one small
- * method over plain loops: little for the compiler to warm up, no closures or arrays made per cell.
+ * method over plain loops and reused cell buffers: little for the compiler to warm up (the closure
+ * per table it replaced was compiled four times in a fresh process), no closures made per row.
  */
 import type { PdfTable, PdfTableRow } from '../../core/efile/pdf-spec.js';
 import { isTableNote } from '../../core/efile/pdf-spec.js';
