@@ -30,7 +30,7 @@ const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
 const RULE_STYLE = `0.3 w\n/DeviceRGB CS\n${[0x99, 0x99, 0x99].map((c) => c / 255).join(' ')} SCN`;
 
 /** pdfkit's bottom edge for content on the current page. */
-function bottomLimit(doc: PDFKit.PDFDocument): number {
+export function bottomLimit(doc: PDFKit.PDFDocument): number {
   return doc.page.height - doc.page.margins.bottom;
 }
 

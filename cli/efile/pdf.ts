@@ -15,7 +15,7 @@ import { FONT_SUBSET_MODULE, reuseGlyphs } from './font-subset.js';
 import { FONT_TABLES_MODULE, presetPostHeader } from './font-tables.js';
 import { KNOWN_LAYOUT_MODULE } from './known-layout.js';
 import { layoutPlainWords, PLAIN_LAYOUT_MODULE } from './plain-layout.js';
-import { drawTable, PDF_TABLE_MODULE } from './pdf-table.js';
+import { bottomLimit, drawTable, PDF_TABLE_MODULE } from './pdf-table.js';
 import { SUBSET_BYTES_MODULE } from './subset-bytes.js';
 import { joined } from './page-bytes.js';
 import { lineOps, PDF_TEXT_MODULE, releasePageBytes, widthOf, writeOps } from './pdf-text.js';
@@ -241,10 +241,6 @@ function textAt(doc: PDFKit.PDFDocument, text: string, x: number, y: number, wid
   writeOps(doc, [ops]);
   doc.x = x;
   doc.y = y + lineH;
-}
-
-function bottomLimit(doc: PDFKit.PDFDocument): number {
-  return doc.page.height - doc.page.margins.bottom;
 }
 
 function heading(doc: PDFKit.PDFDocument, text: string | undefined): void {

@@ -22,7 +22,7 @@ export interface TtfSubsetParts {
   _addGlyph(gid: number): number;
 }
 
-/** fontkit's table order in a subset; the tables marked `null` are written per subset. */
+/** fontkit's table order in a subset (loca, glyf and hmtx are written per subset, the others taken from the reference). */
 const ORDER = ['head', 'hhea', 'loca', 'maxp', 'cvt ', 'prep', 'glyf', 'hmtx', 'fpgm'] as const;
 type Tag = (typeof ORDER)[number];
 const DIRECTORY = 12 + 16 * ORDER.length;
