@@ -104,8 +104,9 @@ export async function readClientForExport(ws: Workspace, id: ClientId): Promise<
   }
   const opened = await ws.client(id);
   if (!opened.ok) return { ok: false, message: damaged(opened.error) };
-  // An open document's view: the stored one plus this session's changes (no replay).
-  const live = history ? null : await ws.repo.currentView(docId);
+  // An open document's view: the stored one plus this session's changes (or, once, a replay whose
+  // view the repository writes on close).
+  const live = history ? null : await ws.repo.currentView(docId, { rebuild: true });
   if (live) return { ok: true, data: live.data as ClientViewData, history: live.history, via: 'document' };
   const data = readClientDoc(opened.doc);
   // New records as one `create` line each (their fields are in the records' JSON): ten years of
@@ -117,7 +118,8 @@ export async function readClientForExport(ws: Workspace, id: ClientId): Promise<
 /**
  * Adds a record to the client's `exports` (one transaction). An open document takes it as any
  * edit; a closed one gets it as one stored update, as a sync peer's would arrive, so a batch export
- * never opens (and keeps in memory) thousands of documents.
+ * never opens (and keeps in memory) thousands of documents. Those updates are folded into the
+ * snapshot once they pile up (DocRepo.appendClosed).
  */
 export async function recordExport(ws: Workspace, id: ClientId, fields: Record<string, unknown>): Promise<void> {
   const docId = clientDocId(id);
@@ -132,5 +134,5 @@ export async function recordExport(ws: Workspace, id: ClientId, fields: Record<s
   doc.on('update', (u: Uint8Array) => (update = u));
   doc.transact(() => insertRecord(doc, EXPORTS_COLLECTION, recordId, fields));
   doc.destroy();
-  if (update) await ws.repo.storage.append(docId, update, { userId: ws.user.id, at: ws.clock.now().toISOString(), action: 'efile.export' });
+  if (update) await ws.repo.appendClosed(docId, update, { userId: ws.user.id, at: ws.clock.now().toISOString(), action: 'efile.export' });
 }

@@ -186,6 +186,10 @@ export function createFileStorage(root: string): DocStorage {
       return key;
     },
 
+    async pendingKeys(id) {
+      return (await names(id)).filter((n) => UPDATE.test(n)).map((n) => n.replace(/\.yupd$/, ''));
+    },
+
     async compact(id, snapshot, replacedKeys) {
       const dir = dirOf(id);
       await mkdir(dir, { recursive: true });

@@ -11,6 +11,7 @@ import { keepConflicts } from '../history/keep-conflicts.js';
 import { migrate } from '../doc/migrations.js';
 import type { FieldChange } from '../history/collect.js';
 import { ChangeCollector, soleWriter } from '../history/collect.js';
+import { replayHistory } from '../history/replay.js';
 import type { DamagedError, DocStorage, StoredUpdate, UpdateMeta } from './storage.js';
 import type { DocView, ViewSpec } from './view.js';
 import { encodeView, makeView, usableView, withoutRoots } from './view.js';
@@ -38,6 +39,12 @@ export interface DocRepoOptions {
   readonly views?: ViewSpec;
 }
 
+/** How currentHistory / currentView may derive a view. */
+export interface HistoryOptions {
+  /** Replay the stored updates when no stored view holds them (a history screen, an export). */
+  readonly rebuild?: boolean;
+}
+
 /** This session's changes to a document with a view, collected as they happen. */
 interface Tracking {
   readonly collector: ChangeCollector;
@@ -50,6 +57,8 @@ interface Tracking {
   broken: boolean;
   /** The stored view's history found to hold the first `keys.length` stored updates (read once). */
   base: { readonly keys: readonly string[]; readonly history: readonly FieldChange[] } | null;
+  /** The base was replayed (no stored view held it): the view is written on close even without changes. */
+  rebuilt: boolean;
 }
 
 interface OpenDoc {
@@ -64,6 +73,8 @@ interface OpenDoc {
 export class DocRepo {
   private readonly open = new Map<DocId, OpenDoc>();
   private readonly opening = new Map<DocId, Promise<OpenResult>>();
+  /** Closed documents whose pending updates are being folded (appendClosed): opening one waits. */
+  private readonly folding = new Map<DocId, Promise<void>>();
   private pending: Promise<unknown> = Promise.resolve();
   private writeError: unknown = null;
 
@@ -83,7 +94,8 @@ export class DocRepo {
     if (cached) return Promise.resolve({ ok: true, doc: cached.doc });
     let p = this.opening.get(docId);
     if (!p) {
-      p = this.load(docId).finally(() => this.opening.delete(docId));
+      const fold = this.folding.get(docId);
+      p = (fold ? fold.then(() => this.load(docId)) : this.load(docId)).finally(() => this.opening.delete(docId));
       this.opening.set(docId, p);
     }
     return p;
@@ -155,7 +167,7 @@ export class DocRepo {
         return { meta: t.meta, deleter: soleWriter(tr) };
       },
     });
-    const t: Tracking = { collector, meta: null, sessionKeys: [], changes: [], broken: false, base: null };
+    const t: Tracking = { collector, meta: null, sessionKeys: [], changes: [], broken: false, base: null, rebuilt: false };
     return t;
   }
 
@@ -193,6 +205,33 @@ export class DocRepo {
     }
   }
 
+  /**
+   * Stores an update of a closed document as a sync peer's would arrive, without opening it (a
+   * batch export records thousands of clients and must not hold them in memory). A document only
+   * ever written this way (exported every night, never opened) would gather a file a night: past
+   * `compactAfter / 5` pending updates, as a close would, they are merged into the snapshot. The
+   * merge holds the stored bytes twice for a moment, never a Y.Doc.
+   */
+  async appendClosed(docId: DocId, update: Uint8Array, meta: UpdateMeta): Promise<void> {
+    if (this.open.has(docId)) throw new Error(`appendClosed: ${docId} is open`);
+    await this.storage.append(docId, update, meta);
+    if (this.opening.has(docId) || this.folding.has(docId)) return;
+    const pending = await this.storage.pendingKeys(docId);
+    // Opened meanwhile: its close compacts it.
+    if (pending.length <= (this.options.compactAfter ?? 500) / 5 || this.opening.has(docId) || this.open.has(docId)) return;
+    const fold = this.fold(docId).finally(() => this.folding.delete(docId));
+    this.folding.set(docId, fold);
+    await fold;
+  }
+
+  private async fold(docId: DocId): Promise<void> {
+    const loaded = await this.storage.load(docId);
+    // A damaged file is left as it is: the next reader reports it.
+    if (!loaded.ok) return;
+    const { snapshot, updates } = loaded.value;
+    await this.storage.compact(docId, Y.mergeUpdates([...(snapshot ? [snapshot.data] : []), ...updates.map((u) => u.update)]), updates.map((u) => u.key));
+  }
+
   /** Folds a document's pending updates into one snapshot (replay into the doc, re-encode). */
   async compact(docId: DocId): Promise<void> {
     await this.flush();
@@ -209,11 +248,12 @@ export class DocRepo {
 
   /**
    * The current view of an open document with one: the stored view extended by this session's
-   * changes. Null when it cannot be derived (no stored view that held the state the document was
-   * opened with, a failed write, a write to an unknown root): a reader then rebuilds it.
+   * changes. Null when it cannot be derived (a failed write, a write to an unknown root, or no
+   * stored view that held the state the document was opened with and no `rebuild`): a reader then
+   * rebuilds it. With `rebuild`, see currentHistory.
    */
-  async currentView(docId: DocId): Promise<DocView | null> {
-    const current = await this.currentHistory(docId);
+  async currentView(docId: DocId, options: HistoryOptions = {}): Promise<DocView | null> {
+    const current = await this.currentHistory(docId, options);
     const spec = this.options.views;
     const entry = this.open.get(docId);
     return current && spec && entry ? makeView(spec, current.stored, current.history, spec.read(entry.doc)) : null;
@@ -222,9 +262,11 @@ export class DocRepo {
   /**
    * The history of an open document with a view (as its view holds it) without reading its data:
    * what a history screen needs after each edit. The stored view is read once per open document,
-   * so a later call costs a listing of the stored updates. Null when currentView would be.
+   * so a later call costs a listing of the stored updates. With `rebuild`, a missing or stale view's
+   * history is replayed from the stored updates instead (once per open document), and the view is
+   * written on close: its next reader need not replay. Null when currentView would be.
    */
-  async currentHistory(docId: DocId): Promise<{ readonly stored: readonly StoredUpdate[]; readonly history: readonly FieldChange[] } | null> {
+  async currentHistory(docId: DocId, options: HistoryOptions = {}): Promise<{ readonly stored: readonly StoredUpdate[]; readonly history: readonly FieldChange[] } | null> {
     const entry = this.open.get(docId);
     const t = entry?.tracking;
     const spec = this.options.views;
@@ -238,11 +280,17 @@ export class DocRepo {
     if (before < 0 || t.sessionKeys.some((k, i) => stored[before + i]!.key !== k)) return null;
     let base: readonly FieldChange[] = [];
     if (before > 0) {
+      const opened = stored.slice(0, before);
       const known = t.base && t.base.keys.length === before && t.base.keys.every((k, i) => stored[i]!.key === k) ? t.base.history : null;
-      const view = known ? null : usableView(await this.storage.readView(docId), stored.slice(0, before), spec);
-      if (!known && !view) return null;
-      base = known ?? view!.history;
-      t.base = { keys: stored.slice(0, before).map((u) => u.key), history: base };
+      let found = known ?? usableView(await this.storage.readView(docId), opened, spec)?.history ?? null;
+      if (!found && options.rebuild) {
+        // What the view would hold of the opened state, as a reader that replays lists it (cli/efile/source.ts).
+        found = withoutRoots(replayHistory(opened, { summariseCreated: true, roots: spec.roots }), spec.omitRoots);
+        t.rebuilt = true;
+      }
+      if (!found) return null;
+      base = found;
+      t.base = { keys: opened.map((u) => u.key), history: base };
     }
     return { stored, history: withoutRoots([...base, ...t.changes], spec.omitRoots) };
   }
@@ -250,7 +298,7 @@ export class DocRepo {
   /** Writes the views of open documents changed in this session (a view that cannot be derived is left to its next reader). */
   private async writeViews(): Promise<void> {
     for (const [docId, entry] of this.open) {
-      if (!entry.tracking || entry.tracking.sessionKeys.length === 0) continue;
+      if (!entry.tracking || (entry.tracking.sessionKeys.length === 0 && !entry.tracking.rebuilt)) continue;
       const view = await this.currentView(docId);
       // A view that cannot be written is rebuilt by its next reader: never a reason to fail the close.
       if (view) await this.storage.writeView(docId, encodeView(view)).catch(() => undefined);

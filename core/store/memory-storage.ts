@@ -44,6 +44,9 @@ export function createMemoryStorage(): DocStorage {
       e.updates.push({ key, update: update.slice(), meta: { ...meta } });
       return key;
     },
+    async pendingKeys(id) {
+      return docs.get(id)?.updates.map((u) => u.key) ?? [];
+    },
     async compact(id, snapshot, replacedKeys) {
       const e = entry(id);
       e.seq += 1;

@@ -53,6 +53,8 @@ export interface DocStorage {
   load(docId: DocId): Promise<LoadResult>;
   /** Stores one update durably; resolves with its key only once it would survive a crash. */
   append(docId: DocId, update: Uint8Array, meta: UpdateMeta): Promise<string>;
+  /** Keys of the pending updates (not yet folded into the snapshot), in append order, without reading them. */
+  pendingKeys(docId: DocId): Promise<string[]>;
   /**
    * Replaces the snapshot and the given update keys by `snapshot`, which must contain them all.
    * The new snapshot is written before anything is removed, so a crash in between loses nothing.

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { access, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -111,6 +111,34 @@ describe('export source', () => {
       } finally {
         await again.close();
       }
+    } finally {
+      await ws.close();
+    }
+  });
+
+  test('an open client without a view: the same ZIP from one replay, and the view written on close for the next export', async () => {
+    const dir = await buildFixture();
+    const viewFile = join(dir, 'docs', 'client~c-zane', 'view.ybin');
+    const out = await mkdtemp(join(tmpdir(), 'apsis-efile-src-'));
+    let ws = await openFixture(dir);
+    const exportTo = async (sub: string) => {
+      const r = await exportClient(ws, CLIENT, join(out, sub), await orgInfo(ws));
+      if (!r.ok) throw new Error(r.message);
+      return fileSha(r.file);
+    };
+    try {
+      const first = await exportTo('a');
+      await ws.close();
+      await rm(viewFile);
+      ws = await openFixture(dir);
+      if (!(await ws.client(CLIENT)).ok) throw new Error('client');
+      expect(await ws.repo.currentView(clientDocId(CLIENT)), 'no view to extend').toBeNull();
+      expect(await exportTo('b')).toBe(first);
+      await ws.close();
+      await access(viewFile);
+      ws = await openFixture(dir);
+      expect(await readClientForExport(ws, CLIENT)).toMatchObject({ ok: true, via: 'view' });
+      expect(await exportTo('c')).toBe(first);
     } finally {
       await ws.close();
     }

@@ -68,6 +68,8 @@ export function runStorageContract(name: string, make: () => Promise<DocStorage>
       if (!loaded.ok) throw new Error('load failed');
       expect(loaded.value.snapshot).not.toBeNull();
       expect(loaded.value.updates.map((u) => u.key)).toEqual([later]);
+      expect(await s.pendingKeys(A)).toEqual([later]);
+      expect(await s.pendingKeys(B)).toEqual([]);
       expect(replay(loaded.value)).toEqual({ k0: 0, k1: 1, k2: 2, k3: 3, k4: 4, late: 'yes' });
     });
 

@@ -45,13 +45,38 @@ async function storedView(storage: DocStorage) {
   return bytes && decodeView(bytes, CLIENT_VIEW.schemaVersion);
 }
 
-/** An export record appended to the closed document, as the e-file export writes it. */
-async function appendExportRecord(storage: DocStorage, n: number): Promise<void> {
+/** The update of one export record, as the e-file export makes it for a closed document. */
+function exportUpdate(n: number): Uint8Array {
   const d = new Y.Doc();
   let update: Uint8Array | null = null;
   d.on('update', (u: Uint8Array) => (update = u));
   d.transact(() => insertRecord(d, 'exports', `ex-${n}`, { exportedBy: 's-ilze', exportedAt: now(), sha256: 'ab', file: 'efile-c-1.zip' }));
-  await storage.append(DOC, update!, { userId: 's-ilze', at: now(), action: 'efile.export' });
+  return update!;
+}
+
+/** The stored view says what a replay says: the keys it covers, history and data. */
+async function expectViewIsReplay(storage: DocStorage): Promise<Awaited<ReturnType<typeof replayed>>> {
+  const view = await storedView(storage);
+  const r = await replayed(storage);
+  expect(view?.covers).toEqual(r.keys);
+  expect(view?.history).toEqual(r.history);
+  expect(view?.data).toEqual(r.data);
+  return r;
+}
+
+/** An export record appended to the closed document, as the e-file export writes it. */
+async function appendExportRecord(storage: DocStorage, n: number): Promise<void> {
+  await storage.append(DOC, exportUpdate(n), { userId: 's-ilze', at: now(), action: 'efile.export' });
+}
+
+/** A peer's alert `al-x` stored behind the repository's back (as a sync of a closed document would). */
+async function appendBehindTheBack(storage: DocStorage): Promise<void> {
+  const peer = new Y.Doc();
+  for (const u of await storage.history(DOC)) Y.applyUpdate(peer, u.update);
+  let update: Uint8Array | null = null;
+  peer.on('update', (u: Uint8Array) => (update = u));
+  peer.transact(() => addClientRecord(peer, 'alerts', alert('al-x', 'from elsewhere')));
+  await storage.append(DOC, update!, { userId: 's-anna', at: now(), action: 'sync' });
 }
 
 /** The update each edit makes, one transaction each, on one document. */
@@ -71,11 +96,7 @@ describe('document views', () => {
     const doc = (await repo.get(DOC)) as { ok: true; doc: Y.Doc };
     act(doc.doc, new LocalOrigin('s-ilze', 'alert.raise'), () => addClientRecord(doc.doc, 'alerts', alert('al-1', 'fever')));
     await repo.close();
-    const view = await storedView(storage);
-    const r = await replayed(storage);
-    expect(view?.covers).toEqual(r.keys);
-    expect(view?.history).toEqual(r.history);
-    expect(view?.data).toEqual(r.data);
+    await expectViewIsReplay(storage);
   });
 
   it('seeded sessions of local, concurrent and synced edits: the view always equals a replay', async () => {
@@ -92,6 +113,10 @@ describe('document views', () => {
     try {
       for (let session = 0; session < 16; session++) {
         repo = repoOver(storage, pick(['s-ilze', 's-maija']));
+        // Now and then the view is lost (a damaged file): a history screen's read rebuilds it,
+        // before, amid or after this session's edits.
+        const rebuildAt = rng() < 0.25 ? Math.floor(rng() * 9) : -1;
+        if (rebuildAt >= 0) await storage.writeView(DOC, new Uint8Array([1, 2, 3]));
         const opened = await repo.get(DOC);
         if (!opened.ok) throw new Error('open');
         const doc = opened.doc;
@@ -101,7 +126,12 @@ describe('document views', () => {
         trackAuthors(peer, { userId: 's-anna', now, isEdit: () => true });
         const ids = () => [...doc.getMap('alerts').keys()];
         let lastPatched: string | null = null;
-        for (let step = 0; step < 8; step++) {
+        for (let step = 0; step <= 8; step++) {
+          if (step === rebuildAt) {
+            const current = await repo.currentHistory(DOC, { rebuild: true });
+            expect(current?.history, `seed ${seed}, session ${session}: rebuilt at step ${step}`).toEqual((await replayed(storage)).history);
+          }
+          if (step === 8) break;
           const r = rng();
           const origin = new LocalOrigin('s-ilze', 'edit');
           if (r < 0.3 || ids().length === 0) act(doc, origin, () => addClientRecord(doc, 'alerts', alert(`al-${next++}`, pick(['fever', 'fall', 'pain']))));
@@ -146,13 +176,7 @@ describe('document views', () => {
     await repo.create(DOC, (doc) => createClientDoc(doc, C, PROFILE), new LocalOrigin('s-ilze', 'client.add'));
     await repo.close();
     const first = await storedView(storage);
-    // A change stored behind the repository's back (as a sync of a closed document would).
-    const peer = new Y.Doc();
-    for (const u of await storage.history(DOC)) Y.applyUpdate(peer, u.update);
-    let update: Uint8Array | null = null;
-    peer.on('update', (u: Uint8Array) => (update = u));
-    peer.transact(() => addClientRecord(peer, 'alerts', alert('al-x', 'from elsewhere')));
-    await storage.append(DOC, update!, { userId: 's-anna', at: now(), action: 'sync' });
+    await appendBehindTheBack(storage);
     expect(viewHolds(first!, await storage.history(DOC), CLIENT_VIEW.omitRoots)).toBe(false);
     repo = repoOver(storage);
     const opened = (await repo.get(DOC)) as { ok: true; doc: Y.Doc };
@@ -202,6 +226,81 @@ describe('document views', () => {
     }
     expect(reads).toBe(1);
     expect((await repo.currentView(DOC))?.history).toEqual((await replayed(storage)).history);
+    await repo.close();
+  });
+
+  it('currentHistory with rebuild: a stale view is replayed once, written on close without an edit, and read by the next session', async () => {
+    const storage = createMemoryStorage();
+    let repo = repoOver(storage);
+    await repo.create(DOC, (doc) => createClientDoc(doc, C, PROFILE), new LocalOrigin('s-ilze', 'client.add'));
+    await repo.close();
+    // The stored view no longer holds the state.
+    await appendBehindTheBack(storage);
+    await appendExportRecord(storage, 1);
+    repo = repoOver(storage);
+    await repo.get(DOC);
+    expect(await repo.currentHistory(DOC)).toBeNull();
+    const rebuilt = await repo.currentHistory(DOC, { rebuild: true });
+    expect(rebuilt?.history).toEqual((await replayed(storage)).history);
+    expect(JSON.stringify(rebuilt?.history)).toContain('al-x');
+    // Once per open document: the replayed base serves the next call.
+    expect(await repo.currentHistory(DOC)).toEqual(rebuilt);
+    await repo.close();
+    const r = await expectViewIsReplay(storage);
+    // The next session reads that view: no rebuild needed.
+    repo = repoOver(storage);
+    await repo.get(DOC);
+    expect((await repo.currentHistory(DOC))?.history).toEqual(r.history);
+    await repo.close();
+  });
+
+  it('appendClosed: past compactAfter / 5 pending updates a closed document\'s are merged into its snapshot; history, state and view unchanged; an opening waits for the merge', async () => {
+    const storage = createMemoryStorage();
+    const small = (s: DocStorage) => new DocRepo(s, { now, userId: 's-ilze', views: CLIENT_VIEW, compactAfter: 25 });
+    let repo = small(storage);
+    await repo.create(DOC, (doc) => createClientDoc(doc, C, PROFILE), new LocalOrigin('s-ilze', 'client.add'));
+    await repo.close();
+    repo = small(storage);
+    const meta = () => ({ userId: 's-ilze', at: now(), action: 'efile.export' });
+    const counts: number[] = [];
+    for (let n = 0; n < 12; n++) {
+      await repo.appendClosed(DOC, exportUpdate(n), meta());
+      counts.push((await storage.pendingKeys(DOC)).length);
+    }
+    // Five pending at most: the sixth folds all six into the snapshot.
+    expect(counts).toEqual([2, 3, 4, 5, 0, 1, 2, 3, 4, 5, 0, 1]);
+    const r = await replayed(storage);
+    expect(r.keys).toHaveLength(13);
+    const loaded = await storage.load(DOC);
+    if (!loaded.ok) throw new Error('load');
+    const state = new Y.Doc();
+    Y.applyUpdate(state, loaded.value.snapshot!.data);
+    for (const u of loaded.value.updates) Y.applyUpdate(state, u.update);
+    expect(JSON.parse(JSON.stringify(readClientDoc(state)))).toEqual(r.data);
+    expect(state.getMap('exports').size).toBe(12);
+    // The view written before the exports still holds: they only add export records.
+    expect(viewHolds((await storedView(storage))!, await storage.history(DOC), CLIENT_VIEW.omitRoots)).toBe(true);
+    // An opening while a merge runs waits for it (its load comes after), and finds every record.
+    for (let n = 12; n < 16; n++) await repo.appendClosed(DOC, exportUpdate(n), meta());
+    const calls: string[] = [];
+    const { compact, load } = storage;
+    let opening: ReturnType<DocRepo['get']> | null = null;
+    storage.compact = async (...args) => {
+      opening = repo.get(DOC);
+      calls.push('compact');
+      await compact(...args);
+      calls.push('compacted');
+    };
+    storage.load = async (id) => {
+      calls.push('load');
+      return load(id);
+    };
+    await repo.appendClosed(DOC, exportUpdate(16), meta());
+    const opened = await opening!;
+    if (!opened.ok) throw new Error('open');
+    expect(calls).toEqual(['load', 'compact', 'compacted', 'load']);
+    expect(opened.doc.getMap('exports').size).toBe(17);
+    await expect(repo.appendClosed(DOC, exportUpdate(99), meta())).rejects.toThrow(/is open/);
     await repo.close();
   });
 

@@ -2,7 +2,8 @@
  * The client history tab reads the client's view (core/store/view.ts) through the repository: the
  * stored view plus this session's edits, without a replay. Seeded sessions of edits (local ones,
  * deletions, concurrent edits arriving by sync, export records) must give the same lines and the
- * same frames from the view as from a replay of every stored update; the tab follows new edits.
+ * same frames from the view as from a replay of every stored update; the tab follows new edits. A
+ * tab that had to replay leaves the view written on close, so the next one need not.
  */
 import { access, rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -144,6 +145,12 @@ describe('history tab: the view and a replay give the same lines', () => {
       const ws2 = await reopen(dir);
       expect(await ws2.repo.currentHistory(clientDocId(id!)), 'no view: the tab must replay').toBeNull();
       expect(await frames(ws2), `seed ${seed}`).toEqual(withView);
+      // That replay was the last: the tab's read left the view to be written on close, unedited.
+      await ws2.close();
+      await access(viewFile);
+      const ws3 = await reopen(dir);
+      await openDoc(ws3, id!);
+      expect((await ws3.repo.currentHistory(clientDocId(id!)))?.history, `seed ${seed}: the rebuilt view serves`).toEqual(await replayed(ws3, id!));
     } catch (err) {
       console.error(`history tab: seed ${seed} (replay with APSIS_SEED=${seed})`);
       throw err;

@@ -13,12 +13,14 @@ import type { HistoryRecords } from '../../model/history-lines.js';
 
 /**
  * Who changed what in an open client document, as its view holds it: the stored view plus this
- * session's changes (no replay). Without a usable view (never exported, stored before views, a
- * failed write) the stored updates are replayed, listed the same way.
+ * session's changes (no replay). Without a usable view (stored before views, changed behind the
+ * repository's back) the repository replays the stored updates once and writes the view on close,
+ * so the next opening of this tab need not. Where it cannot (a migrated document, a failed write)
+ * the stored updates are replayed here, listed the same way.
  */
 export async function readClientHistory(ws: Workspace, clientId: ClientId, doc: Y.Doc): Promise<readonly FieldChange[]> {
   const docId = clientDocId(clientId);
-  const current = await ws.repo.currentHistory(docId);
+  const current = await ws.repo.currentHistory(docId, { rebuild: true });
   if (current) return current.history;
   const updates = await ws.repo.storage.history(docId);
   return withoutRoots(replayHistory(updates, { summariseCreated: true, roots: doc.share.keys() }), CLIENT_VIEW.omitRoots);
