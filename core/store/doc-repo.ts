@@ -219,7 +219,10 @@ export class DocRepo {
     const pending = await this.storage.pendingKeys(docId);
     // Opened meanwhile: its close compacts it.
     if (pending.length <= (this.options.compactAfter ?? 500) / 5 || this.opening.has(docId) || this.open.has(docId)) return;
-    const fold = this.fold(docId).finally(() => this.folding.delete(docId));
+    // Housekeeping: the update is stored; a merge that fails (a full disk) leaves the files for the next one.
+    const fold = this.fold(docId)
+      .catch(() => undefined)
+      .finally(() => this.folding.delete(docId));
     this.folding.set(docId, fold);
     await fold;
   }

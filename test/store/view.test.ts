@@ -304,6 +304,24 @@ describe('document views', () => {
     await repo.close();
   });
 
+  it('appendClosed: a merge that fails (a full disk) fails no export; the files wait for the next merge', async () => {
+    const storage = createMemoryStorage();
+    const repo = new DocRepo(storage, { now, userId: 's-ilze', views: CLIENT_VIEW, compactAfter: 10 });
+    await repo.create(DOC, (doc) => createClientDoc(doc, C, PROFILE), new LocalOrigin('s-ilze', 'client.add'));
+    await repo.close();
+    const { compact } = storage;
+    storage.compact = () => Promise.reject(new Error('ENOSPC: no space left on device'));
+    const meta = () => ({ userId: 's-ilze', at: now(), action: 'efile.export' });
+    for (let n = 0; n < 3; n++) await repo.appendClosed(DOC, exportUpdate(n), meta());
+    expect(await storage.pendingKeys(DOC)).toHaveLength(4);
+    storage.compact = compact;
+    await repo.appendClosed(DOC, exportUpdate(3), meta());
+    expect(await storage.pendingKeys(DOC)).toHaveLength(0);
+    const opened = await repo.get(DOC);
+    expect(opened.ok && opened.doc.getMap('exports').size).toBe(4);
+    await repo.close();
+  });
+
   it('addsOnlyTo: an export record only adds to `exports`; an edit, a deletion or another root does not', () => {
     const updates = updatesOf([
       (d) => insertRecord(d, 'exports', 'ex-1', { file: 'a.zip' }),
