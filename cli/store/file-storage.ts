@@ -7,7 +7,7 @@
  *   rendered/<key>.pdf    rendered documents of the last export (cli/efile/pdf-cache.ts): derived
  * Every file is a checksummed frame, so damage is detected and named instead of applied.
  */
-import { mkdir, open, readdir, readFile, rename, rm, truncate, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, stat, truncate, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DocId } from '../../core/ids.js';
 import type { DamagedError, DocStorage, InventoryEntry, LoadResult, StoredUpdate, UpdateMeta } from '../../core/store/storage.js';
@@ -186,8 +186,12 @@ export function createFileStorage(root: string): DocStorage {
       return key;
     },
 
-    async pendingKeys(id) {
-      return (await names(id)).filter((n) => UPDATE.test(n)).map((n) => n.replace(/\.yupd$/, ''));
+    async listing(id) {
+      const all = await names(id);
+      const snapshot = all.filter((n) => SNAPSHOT.test(n)).at(-1);
+      // Gone since the listing (compacted meanwhile): its size is not known.
+      const snapshotBytes = snapshot ? await stat(join(dirOf(id), snapshot)).then((s) => s.size, () => Infinity) : 0;
+      return { pending: all.filter((n) => UPDATE.test(n)).map((n) => n.replace(/\.yupd$/, '')), snapshotBytes };
     },
 
     async compact(id, snapshot, replacedKeys) {

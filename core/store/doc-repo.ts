@@ -16,6 +16,12 @@ import type { DamagedError, DocStorage, StoredUpdate, UpdateMeta } from './stora
 import type { DocView, ViewSpec } from './view.js';
 import { encodeView, makeView, usableView, withoutRoots } from './view.js';
 
+/**
+ * The largest snapshot appendClosed merges pending updates into: merging decodes every item in it
+ * (1 MiB: ~30 ms; ten years of a client, 8 MB: ~250 ms and some 50 MB, too much for an export).
+ */
+export const FOLD_MAX_SNAPSHOT = 1 << 20;
+
 /** Origin of updates applied while loading from storage: they are already stored. */
 export const LOAD_ORIGIN = Symbol('apsis.load');
 
@@ -208,17 +214,17 @@ export class DocRepo {
   /**
    * Stores an update of a closed document as a sync peer's would arrive, without opening it (a
    * batch export records thousands of clients and must not hold them in memory). A document only
-   * ever written this way (exported every night, never opened) would gather a file a night: past
-   * `compactAfter / 5` pending updates, as a close would, they are merged into the snapshot. The
-   * merge holds the stored bytes twice for a moment, never a Y.Doc.
+   * ever written this way (exported every night, never opened) would gather a file a night: as a
+   * close would, past `compactAfter / 5` pending updates they are merged into the snapshot, when it
+   * is small (FOLD_MAX_SNAPSHOT); a larger one is left to its next open and close.
    */
   async appendClosed(docId: DocId, update: Uint8Array, meta: UpdateMeta): Promise<void> {
     if (this.open.has(docId)) throw new Error(`appendClosed: ${docId} is open`);
     await this.storage.append(docId, update, meta);
     if (this.opening.has(docId) || this.folding.has(docId)) return;
-    const pending = await this.storage.pendingKeys(docId);
+    const { pending, snapshotBytes } = await this.storage.listing(docId);
     // Opened meanwhile: its close compacts it.
-    if (pending.length <= (this.options.compactAfter ?? 500) / 5 || this.opening.has(docId) || this.open.has(docId)) return;
+    if (pending.length <= (this.options.compactAfter ?? 500) / 5 || snapshotBytes > FOLD_MAX_SNAPSHOT || this.opening.has(docId) || this.open.has(docId)) return;
     // Housekeeping: the update is stored; a merge that fails (a full disk) leaves the files for the next one.
     const fold = this.fold(docId)
       .catch(() => undefined)

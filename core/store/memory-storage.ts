@@ -44,8 +44,9 @@ export function createMemoryStorage(): DocStorage {
       e.updates.push({ key, update: update.slice(), meta: { ...meta } });
       return key;
     },
-    async pendingKeys(id) {
-      return docs.get(id)?.updates.map((u) => u.key) ?? [];
+    async listing(id) {
+      const e = docs.get(id);
+      return { pending: e?.updates.map((u) => u.key) ?? [], snapshotBytes: e?.snapshot?.data.length ?? 0 };
     },
     async compact(id, snapshot, replacedKeys) {
       const e = entry(id);

@@ -44,6 +44,14 @@ export interface InventoryEntry {
   readonly update?: Uint8Array;
 }
 
+/** A document's stored files as a listing shows them (DocStorage.listing). */
+export interface StoredListing {
+  /** Keys of the updates not yet folded into the snapshot, in append order. */
+  readonly pending: readonly string[];
+  /** Bytes the snapshot takes (its file, where it is one; 0 without a snapshot; Infinity when it vanished as it was listed). */
+  readonly snapshotBytes: number;
+}
+
 export type InventoryResult = { readonly ok: true; readonly value: readonly InventoryEntry[] } | { readonly ok: false; readonly error: DamagedError };
 
 export interface DocStorage {
@@ -53,8 +61,8 @@ export interface DocStorage {
   load(docId: DocId): Promise<LoadResult>;
   /** Stores one update durably; resolves with its key only once it would survive a crash. */
   append(docId: DocId, update: Uint8Array, meta: UpdateMeta): Promise<string>;
-  /** Keys of the pending updates (not yet folded into the snapshot), in append order, without reading them. */
-  pendingKeys(docId: DocId): Promise<string[]>;
+  /** What a listing tells, without reading anything: the keys of the pending updates (append order) and the snapshot's size. */
+  listing(docId: DocId): Promise<StoredListing>;
   /**
    * Replaces the snapshot and the given update keys by `snapshot`, which must contain them all.
    * The new snapshot is written before anything is removed, so a crash in between loses nothing.

@@ -68,8 +68,12 @@ export function runStorageContract(name: string, make: () => Promise<DocStorage>
       if (!loaded.ok) throw new Error('load failed');
       expect(loaded.value.snapshot).not.toBeNull();
       expect(loaded.value.updates.map((u) => u.key)).toEqual([later]);
-      expect(await s.pendingKeys(A)).toEqual([later]);
-      expect(await s.pendingKeys(B)).toEqual([]);
+      const listed = await s.listing(A);
+      expect(listed.pending).toEqual([later]);
+      // The snapshot's payload, and at most a frame header more.
+      expect(listed.snapshotBytes).toBeGreaterThanOrEqual(loaded.value.snapshot!.data.length);
+      expect(listed.snapshotBytes).toBeLessThan(loaded.value.snapshot!.data.length + 1024);
+      expect(await s.listing(B)).toEqual({ pending: [], snapshotBytes: 0 });
       expect(replay(loaded.value)).toEqual({ k0: 0, k1: 1, k2: 2, k3: 3, k4: 4, late: 'yes' });
     });
 

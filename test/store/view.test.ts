@@ -13,7 +13,7 @@ import { insertRecord } from '../../core/doc/records.js';
 import { CLIENT_VIEW } from '../../core/efile/client-view.js';
 import type { ClientId, DocId } from '../../core/ids.js';
 import { replayHistory } from '../../core/history/replay.js';
-import { DocRepo, RemoteOrigin } from '../../core/store/doc-repo.js';
+import { DocRepo, FOLD_MAX_SNAPSHOT, RemoteOrigin } from '../../core/store/doc-repo.js';
 import { createMemoryStorage } from '../../core/store/memory-storage.js';
 import type { DocStorage } from '../../core/store/storage.js';
 import { addsOnlyTo, decodeView, encodeView, hasUncoveredBytes, viewHolds, withoutRoots } from '../../core/store/view.js';
@@ -265,7 +265,7 @@ describe('document views', () => {
     const counts: number[] = [];
     for (let n = 0; n < 12; n++) {
       await repo.appendClosed(DOC, exportUpdate(n), meta());
-      counts.push((await storage.pendingKeys(DOC)).length);
+      counts.push((await storage.listing(DOC)).pending.length);
     }
     // Five pending at most: the sixth folds all six into the snapshot.
     expect(counts).toEqual([2, 3, 4, 5, 0, 1, 2, 3, 4, 5, 0, 1]);
@@ -313,13 +313,33 @@ describe('document views', () => {
     storage.compact = () => Promise.reject(new Error('ENOSPC: no space left on device'));
     const meta = () => ({ userId: 's-ilze', at: now(), action: 'efile.export' });
     for (let n = 0; n < 3; n++) await repo.appendClosed(DOC, exportUpdate(n), meta());
-    expect(await storage.pendingKeys(DOC)).toHaveLength(4);
+    expect((await storage.listing(DOC)).pending).toHaveLength(4);
     storage.compact = compact;
     await repo.appendClosed(DOC, exportUpdate(3), meta());
-    expect(await storage.pendingKeys(DOC)).toHaveLength(0);
+    expect((await storage.listing(DOC)).pending).toHaveLength(0);
     const opened = await repo.get(DOC);
     expect(opened.ok && opened.doc.getMap('exports').size).toBe(4);
     await repo.close();
+  });
+
+  it('appendClosed: a snapshot over FOLD_MAX_SNAPSHOT is left to the next open and close, unread', async () => {
+    const storage = createMemoryStorage();
+    const repo = new DocRepo(storage, { now, userId: 's-ilze', views: CLIENT_VIEW, compactAfter: 10 });
+    await repo.create(DOC, (doc) => createClientDoc(doc, C, PROFILE), new LocalOrigin('s-ilze', 'client.add'));
+    const opened = (await repo.get(DOC)) as { ok: true; doc: Y.Doc };
+    act(opened.doc, new LocalOrigin('s-ilze', 'efile.export'), () => insertRecord(opened.doc, 'exports', 'ex-big', { file: 'x'.repeat(FOLD_MAX_SNAPSHOT) }));
+    await repo.compact(DOC);
+    await repo.close();
+    let loads = 0;
+    const { load } = storage;
+    storage.load = (id) => {
+      loads++;
+      return load(id);
+    };
+    const meta = () => ({ userId: 's-ilze', at: now(), action: 'efile.export' });
+    for (let n = 0; n < 9; n++) await repo.appendClosed(DOC, exportUpdate(n), meta());
+    expect((await storage.listing(DOC)).pending).toHaveLength(9);
+    expect(loads).toBe(0);
   });
 
   it('addsOnlyTo: an export record only adds to `exports`; an edit, a deletion or another root does not', () => {
