@@ -18,7 +18,7 @@ export function registerExport(program: Command): void {
     .argument('[client]', 'client id (or a unique prefix of it)')
     .option('--all', 'every client in the workspace')
     .option('--group <id>', 'every client of a care group')
-    .option('--clients <file>', 'clients listed in a file, one id per line (# comments)')
+    .option('--clients <file>', 'clients listed in a file, one id (or unique prefix) per line, # comments; each exported once')
     .option('--out <dir>', 'folder for the ZIP files', '.')
     .option('--json', 'print a JSON summary per client: {client, file, bytes, sha256} or {client, error}')
     .addHelpText('after', '\nExit 1 when any client failed (the others are still exported). Ctrl-C leaves no partial file.')

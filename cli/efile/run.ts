@@ -84,10 +84,16 @@ export async function runExportEfile(ctx: CommandContext, ref: string | undefine
     else if (flags.group !== undefined) targets.push(...ws.caseload().filter((r) => r.careGroupId === flags.group).map((r) => ({ ref: r.id, id: r.id })));
     else if (listed) {
       const rows = ws.caseload();
+      // A client listed twice (or by its id and a prefix) is exported once: two exports at once
+      // would write the same file.
+      const seen = new Set<string>();
       for (const l of listed) {
         const exact = rows.find((r) => r.id === l);
         const prefix = rows.filter((r) => r.id.startsWith(l));
-        targets.push({ ref: l, id: exact ? exact.id : prefix.length === 1 ? prefix[0]!.id : null });
+        const id = exact ? exact.id : prefix.length === 1 ? prefix[0]!.id : null;
+        if (seen.has(id ?? `?${l}`)) continue;
+        seen.add(id ?? `?${l}`);
+        targets.push({ ref: l, id });
       }
     }
     if (targets.length === 0) {

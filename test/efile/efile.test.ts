@@ -344,7 +344,7 @@ describe('batch', () => {
     expect(r.stderr).toBe(''); // no progress: stderr is not a terminal
   });
 
-  test('--group and --clients FILE select clients; unknown ids are failures of their own', async () => {
+  test('--group and --clients FILE select clients; unknown ids are failures of their own; a client listed twice is exported once', async () => {
     process.env.APSIS_NOW = NOW;
     const ws = await buildFixture();
     const out = await tmp();
@@ -352,11 +352,14 @@ describe('batch', () => {
     expect(g.code).toBe(0);
     expect((JSON.parse(g.stdout) as { client: string }[]).map((s) => s.client)).toEqual([CLIENT2]);
     const list = join(out, 'clients.txt');
-    await writeFile(list, `# wanted\n${CLIENT}\nc-nobody\n`);
+    // Also by a prefix of its id: the same client, one export (two at once would write one file).
+    await writeFile(list, `# wanted\n${CLIENT}\nc-nobody\n${CLIENT}\n${CLIENT.slice(0, -1)}\n`);
     const l = await run(ws, ['export', 'efile', '--clients', list, '--out', join(out, 'l'), '--json']);
     expect(l.code).toBe(1);
     const s = JSON.parse(l.stdout) as Record<string, string>[];
+    expect(s).toHaveLength(2);
     expect(s[0]).toMatchObject({ client: CLIENT });
+    expect(s[0]!.error).toBeUndefined();
     expect(s[1]).toMatchObject({ client: 'c-nobody' });
     expect(s[1]!.error).toMatch(/no such client/);
     expect((await run(ws, ['export', 'efile', '--all', CLIENT])).code).toBe(2);
