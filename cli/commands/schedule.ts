@@ -9,6 +9,7 @@ import { clock, isoWeekOf } from '../../core/schedule/week/calendar.js';
 import { storedDayKpis } from '../../core/schedule/week/stored-day.js';
 import { buildWeek, catalogueTaskRules, qualificationLookup, repairAbsence } from '../schedule/operations.js';
 import type { ScheduledVisit } from '../../core/doc/schema.js';
+import { isIsoDate } from '../../core/doc/schema.js';
 import { action, commandContext, withWorkspace } from '../context.js';
 import type { CommandContext } from '../context.js';
 import { EXIT, printJson } from '../output.js';
@@ -17,7 +18,7 @@ import { recentCaregivers } from '../schedule/history.js';
 import type { Workspace } from '../workspace/workspace.js';
 
 function parseDate(s: string): string | null {
-  return /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) ? s : null;
+  return isIsoDate(s) ? s : null;
 }
 
 async function build(ctx: CommandContext, flags: { week: string; group?: string; seconds: string; steps?: string; seed: string; json?: boolean }): Promise<number> {

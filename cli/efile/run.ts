@@ -4,6 +4,7 @@
  */
 import { mkdir, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { isIsoDate } from '../../core/doc/schema.js';
 import type { ClientId } from '../../core/ids.js';
 import { findClient } from '../commands/client.js';
 import type { CommandContext } from '../context.js';
@@ -161,7 +162,7 @@ export async function runPrintPlan(ctx: CommandContext, ref: string, flags: { ou
 }
 
 export async function runPrintWorksheet(ctx: CommandContext, flags: { worker?: string; date?: string; out?: string }): Promise<number> {
-  if (!flags.worker || !flags.date || !/^\d{4}-\d{2}-\d{2}$/.test(flags.date)) {
+  if (!flags.worker || !flags.date || !isIsoDate(flags.date)) {
     ctx.o.err('apsis print worksheet: give --worker <staff id or name> and --date YYYY-MM-DD.');
     return EXIT.usage;
   }

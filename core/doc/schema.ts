@@ -10,7 +10,13 @@ import { z } from 'zod';
 export const SCHEMA_VERSION = 1;
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'expected an id: lowercase letters, digits, - or _');
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
+/** A day that exists (no 30 February, no month 13), as YYYY-MM-DD. */
+const isoDate = z.iso.date({ error: 'expected a date YYYY-MM-DD' });
+
+/** Whether `s` is a date as documents store them: YYYY-MM-DD, a day that exists. */
+export function isIsoDate(s: string): boolean {
+  return isoDate.safeParse(s).success;
+}
 const isoDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/, 'expected a date-time YYYY-MM-DDTHH:MM');
 const text = z.string().max(10_000);
 

@@ -88,6 +88,19 @@ describe('bad input changes nothing', () => {
     expect(treeHash(ws)).toEqual(before);
   });
 
+  it('a day that does not exist (30 February, month 13) → names the field, exit 1', async () => {
+    const ws = await freshWorkspace();
+    const before = treeHash(ws);
+    for (const date of ['1941-02-30', '1941-13-01', '1941-04-31']) {
+      const r = apsis(ws, ['client', 'add', '--given', 'Anna', '--family', 'Ozola', '--birth-date', date]);
+      expect(r.code, date).toBe(1);
+      expect(r.stderr).toMatch(/birthDate: expected a date YYYY-MM-DD/);
+    }
+    expect(treeHash(ws)).toEqual(before);
+    // A leap day is a day.
+    expect(apsis(ws, ['client', 'add', '--given', 'Anna', '--family', 'Ozola', '--birth-date', '1940-02-29']).code).toBe(0);
+  });
+
   it('damaged update file → names it, says what to do, exit 1, nothing overwritten', async () => {
     const ws = await freshWorkspace();
     const add = apsis(ws, ['client', 'add', '--given', 'Anna', '--family', 'Ozola', '--json']);

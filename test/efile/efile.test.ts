@@ -267,6 +267,9 @@ describe('apsis export efile <client>', () => {
     expect(text).toContain(CLIENT_NAME);
     expect(text).toContain('Palīdzība dušā');
     expect((await run(ws, ['print', 'worksheet', '--worker', 'nobody', '--date', '2026-10-09'])).code).toBe(1);
+    const noDay = await run(ws, ['print', 'worksheet', '--worker', 's-maija', '--date', '2026-02-30']);
+    expect(noDay.code).toBe(2);
+    expect(noDay.stderr).toMatch(/--date YYYY-MM-DD/);
     expect((await readdir(dir)).sort()).toEqual(['plan.pdf', 'w.pdf']);
   });
 });

@@ -4,13 +4,12 @@ import { useState } from 'react';
 import { addClientRecord, listClientRecords, patchClientRecord } from '../../../../core/doc/client-doc.js';
 import { deleteRecord } from '../../../../core/doc/records.js';
 import type { PlanItem } from '../../../../core/doc/schema.js';
+import { isIsoDate } from '../../../../core/doc/schema.js';
 import { useActions, useEnv } from '../../app/context.js';
 import { useBinding } from '../../hooks/useBinding.js';
 import type { Move } from '../../keys/list-window.js';
 import { moveCursor, visibleRows } from '../../keys/list-window.js';
 import type { TabProps } from './tab-props.js';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The plan tab. */
 export function PlanTab({ doc, tabHandlers, active }: TabProps) {
@@ -79,7 +78,7 @@ export function PlanTab({ doc, tabHandlers, active }: TabProps) {
         'plan.deadline': () =>
           selected &&
           actions.prompt(t('plan.deadline'), selected.deadline ?? '', (v) => {
-            if (v.trim() !== '' && !DATE.test(v.trim())) return actions.fail(t('error.badDate'));
+            if (v.trim() !== '' && !isIsoDate(v.trim())) return actions.fail(t('error.badDate'));
             patch('plan.deadline', { deadline: v.trim() === '' ? null : v.trim() });
           }),
         'plan.delete': () =>
