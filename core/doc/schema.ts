@@ -17,6 +17,7 @@ const isoDate = z.iso.date({ error: 'expected a date YYYY-MM-DD' });
 export function isIsoDate(s: string): boolean {
   return isoDate.safeParse(s).success;
 }
+
 const isoDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/, 'expected a date-time YYYY-MM-DDTHH:MM');
 const text = z.string().max(10_000);
 
