@@ -9,7 +9,7 @@ export function registerPrint(program: Command): void {
     .description("a worker's work sheet for one day: planned visits and recorded tasks")
     .requiredOption('--worker <id>', 'staff id (or a unique prefix, or the full name)')
     .requiredOption('--date <date>', 'the day, YYYY-MM-DD')
-    .option('--out <file>', 'PDF file (default worksheet-<worker>-<date>.pdf)')
+    .option('--out <file>', 'PDF file, or a folder for worksheet-<worker>-<date>.pdf (the default name, here)')
     .action(
       action(async (flags: { worker?: string; date?: string; out?: string }, cmd: Command) => {
         const { runPrintWorksheet } = await import('../efile/run.js');
@@ -20,7 +20,7 @@ export function registerPrint(program: Command): void {
     .command('plan')
     .description("a client's care plan(s)")
     .argument('<client>', 'client id (or a unique prefix of it)')
-    .option('--out <file>', 'PDF file (default plan-<client>.pdf)')
+    .option('--out <file>', 'PDF file, or a folder for plan-<client>.pdf (the default name, here)')
     .action(
       action(async (ref: string, flags: { out?: string }, cmd: Command) => {
         const { runPrintPlan } = await import('../efile/run.js');

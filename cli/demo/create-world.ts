@@ -18,7 +18,7 @@ import { writeNewDoc } from '../store/file-storage.js';
 import { lockWorkspace } from '../store/lock.js';
 import { createMeta, META_FILE } from '../store/workspace-meta.js';
 import type { Clock } from '../workspace/clock.js';
-import { newWorkspaceMeta } from '../workspace/workspace.js';
+import { newWorkspaceMeta, workspaceFolder } from '../workspace/workspace.js';
 import type { DemoJobResult } from './jobs.js';
 import { encodeDoc } from './jobs.js';
 import { createDemoPool } from './pool.js';
@@ -41,8 +41,9 @@ export type CreateResult = { readonly ok: true; readonly value: DemoSummary } | 
 
 /** Generates the world of `size` and `seed` into `dir` (which must hold no workspace). */
 export async function createDemoWorld(dir: string, clock: Clock, o: { size: DemoSize; seed: number; threads: number }): Promise<CreateResult> {
-  await mkdir(dir, { recursive: true });
-  const existing = await readdir(dir);
+  const folder = await workspaceFolder(dir);
+  if (!folder.ok) return folder;
+  const existing = folder.entries;
   if (existing.includes(META_FILE) || existing.includes('docs')) return { ok: false, message: `${dir} already holds a workspace (or its docs/ folder); nothing was changed.` };
   const lock = lockWorkspace(dir);
   if (!lock.ok) return { ok: false, message: lock.message };

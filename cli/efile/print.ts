@@ -12,19 +12,22 @@ import { orgInfo, softwareVersion } from './export.js';
 import type { Loaded } from './export.js';
 import { renderPdf } from './pdf.js';
 import { partialName } from './zip.js';
+import { fsReason, isFsError } from '../store/fs-reason.js';
 
 /** Renders and writes a PDF atomically; returns its size. */
-export async function writePdf(spec: PdfSpec, date: Date, out: string): Promise<number> {
+export async function writePdf(spec: PdfSpec, date: Date, out: string): Promise<Loaded<number>> {
   const data = await renderPdf(spec, date);
   const partial = partialName(out);
   try {
     await writeFile(partial, data);
     await rename(partial, out);
   } catch (err) {
-    await rm(partial, { force: true });
-    throw err;
+    // Where the partial could not be made, there is none to remove (rm itself fails on a file in the path).
+    await rm(partial, { force: true }).catch(() => undefined);
+    if (!isFsError(err)) throw err;
+    return { ok: false, message: `cannot write ${out}: ${fsReason(err)}. Nothing was written.` };
   }
-  return data.length;
+  return { ok: true, value: data.length };
 }
 
 export async function planSpec(ws: Workspace, id: ClientId): Promise<Loaded<PdfSpec>> {

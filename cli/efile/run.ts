@@ -2,9 +2,10 @@
  * The bodies of `apsis export efile`, `apsis verify efile` and `apsis print …` (loaded on demand by
  * the light command modules, so other commands never parse pdfkit or archiver).
  */
-import { mkdir, readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { mkdir, readFile, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { isIsoDate } from '../../core/doc/schema.js';
+import { fsReason, isFsError } from '../store/fs-reason.js';
 import type { ClientId } from '../../core/ids.js';
 import { findClient } from '../commands/client.js';
 import type { CommandContext } from '../context.js';
@@ -101,7 +102,13 @@ export async function runExportEfile(ctx: CommandContext, ref: string | undefine
       ctx.o.err('apsis export efile: no clients match; nothing was written.');
       return EXIT.failure;
     }
-    await mkdir(outDir, { recursive: true });
+    try {
+      await mkdir(outDir, { recursive: true });
+    } catch (err) {
+      if (!isFsError(err)) throw err;
+      ctx.o.err(`apsis export efile: cannot write to ${outDir}: ${fsReason(err)}. Nothing was written.`);
+      return EXIT.failure;
+    }
     const org = await orgInfo(ws);
     const progress = process.stderr.isTTY && targets.length > 1;
     const single = ref !== undefined;
@@ -145,6 +152,13 @@ export async function runVerifyEfile(ctx: CommandContext, file: string, flags: {
   return problems.length === 0 ? EXIT.ok : EXIT.failure;
 }
 
+/** The PDF's path: `--out`, or the default name in the current folder or in `--out` when that is a folder. */
+async function outFile(flag: string | undefined, name: string): Promise<string> {
+  if (flag === undefined) return resolve(name);
+  const isFolder = await stat(flag).then((s) => s.isDirectory(), () => false);
+  return resolve(isFolder ? join(flag, name) : flag);
+}
+
 export async function runPrintPlan(ctx: CommandContext, ref: string, flags: { out?: string }): Promise<number> {
   return withWorkspace(ctx, async (ws) => {
     const id = findClient(ws, ctx.o, ref);
@@ -154,9 +168,13 @@ export async function runPrintPlan(ctx: CommandContext, ref: string, flags: { ou
       ctx.o.err(`apsis print plan: ${spec.message}`);
       return EXIT.failure;
     }
-    const out = resolve(flags.out ?? `plan-${id}.pdf`);
-    const bytes = await writePdf(spec.value, ws.clock.now(), out);
-    ctx.o.out(`Wrote ${out} (${bytes} bytes).`);
+    const out = await outFile(flags.out, `plan-${id}.pdf`);
+    const written = await writePdf(spec.value, ws.clock.now(), out);
+    if (!written.ok) {
+      ctx.o.err(`apsis print plan: ${written.message}`);
+      return EXIT.failure;
+    }
+    ctx.o.out(`Wrote ${out} (${written.value} bytes).`);
     return EXIT.ok;
   });
 }
@@ -175,9 +193,13 @@ export async function runPrintWorksheet(ctx: CommandContext, flags: { worker?: s
       return EXIT.failure;
     }
     for (const s of spec.skipped ?? []) ctx.o.err(`apsis print worksheet: warning: ${s} could not be read (run \`apsis doctor\`); the sheet may be incomplete.`);
-    const out = resolve(flags.out ?? `worksheet-${worker.replace(/[^A-Za-z0-9_-]/g, '_')}-${date}.pdf`);
-    const bytes = await writePdf(spec.value, ws.clock.now(), out);
-    ctx.o.out(`Wrote ${out} (${bytes} bytes).`);
+    const out = await outFile(flags.out, `worksheet-${worker.replace(/[^A-Za-z0-9_-]/g, '_')}-${date}.pdf`);
+    const written = await writePdf(spec.value, ws.clock.now(), out);
+    if (!written.ok) {
+      ctx.o.err(`apsis print worksheet: ${written.message}`);
+      return EXIT.failure;
+    }
+    ctx.o.out(`Wrote ${out} (${written.value} bytes).`);
     return EXIT.ok;
   });
 }

@@ -26,10 +26,11 @@ import { createFileStorage } from '../store/file-storage.js';
 import { lockWorkspace } from '../store/lock.js';
 import type { CaseloadEntry, WorkspaceMeta } from '../store/workspace-meta.js';
 import { compareCaseload, createMeta, inCaseloadOrder, META_FILE, META_FORMAT, openMeta } from '../store/workspace-meta.js';
+import { fsReason, isFsError } from '../store/fs-reason.js';
 import type { Clock } from './clock.js';
 import { affectsVolunteerDocs, refreshVolunteerDocs } from '../sync/volunteer-docs.js';
 
-export type WorkspaceError = { readonly code: 'missing' | 'damaged' | 'locked' | 'exists' | 'invalid'; readonly message: string };
+export type WorkspaceError = { readonly code: 'missing' | 'damaged' | 'locked' | 'exists' | 'invalid' | 'unwritable'; readonly message: string };
 export type WsResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: WorkspaceError };
 
 export interface LocalUser {
@@ -65,14 +66,25 @@ export function newWorkspaceMeta(clock: Clock, options: InitOptions): WorkspaceM
   };
 }
 
+/** Makes the folder of a new workspace (it may exist) and lists what it holds; or says why it cannot be made. */
+export async function workspaceFolder(dir: string): Promise<{ readonly ok: true; readonly entries: string[] } | { readonly ok: false; readonly message: string }> {
+  try {
+    await mkdir(dir, { recursive: true });
+    return { ok: true, entries: await readdir(dir) };
+  } catch (err) {
+    if (!isFsError(err)) throw err;
+    return { ok: false, message: `cannot create a workspace in ${dir}: ${fsReason(err)}. Nothing was written.` };
+  }
+}
+
 /** Creates a new workspace in `dir` (which may exist but must not hold a workspace). */
 export async function initWorkspace(dir: string, clock: Clock, options: InitOptions): Promise<WsResult<Workspace>> {
-  await mkdir(dir, { recursive: true });
-  const existing = await readdir(dir);
-  if (existing.includes(META_FILE)) {
+  const existing = await workspaceFolder(dir);
+  if (!existing.ok) return { ok: false, error: { code: 'unwritable', message: existing.message } };
+  if (existing.entries.includes(META_FILE)) {
     return { ok: false, error: { code: 'exists', message: `${dir} already holds a workspace; nothing was changed.` } };
   }
-  if (existing.includes('docs')) {
+  if (existing.entries.includes('docs')) {
     return { ok: false, error: { code: 'exists', message: `${dir} has a docs/ folder but no ${META_FILE}; run \`apsis doctor\` instead of init. Nothing was changed.` } };
   }
   const lock = lockWorkspace(dir);

@@ -88,6 +88,21 @@ describe('bad input changes nothing', () => {
     expect(treeHash(ws)).toEqual(before);
   });
 
+  it('init or demo where a part of the path is a file → says so, exit 1, writes nothing', async () => {
+    const d = await mkdtemp(join(tmpdir(), 'apsis-cli-'));
+    tmp.push(d);
+    const file = join(d, 'notes.txt');
+    await writeFile(file, 'not a folder');
+    for (const args of [['init', '--user', 's-anna', '--name', 'Anna Ozola', '--role', 'coordinator'], ['demo', '--size', 'small']]) {
+      const r = apsis(join(file, 'ws'), args);
+      expect(r.code, r.stderr).toBe(1);
+      expect(r.stderr).toContain(`cannot create a workspace in ${join(file, 'ws')}: a part of that path is a file, not a folder. Nothing was written.`);
+      expect(r.stderr).not.toMatch(/internal error/);
+    }
+    expect(await readdir(d)).toEqual(['notes.txt']);
+    expect(readFileSync(file, 'utf8')).toBe('not a folder');
+  });
+
   it('a day that does not exist (30 February, month 13) → names the field, exit 1', async () => {
     const ws = await freshWorkspace();
     const before = treeHash(ws);

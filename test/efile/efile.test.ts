@@ -253,7 +253,7 @@ describe('apsis export efile <client>', () => {
     expect((await verifyEfile(notZip)).problems[0]).toMatch(/not a ZIP/);
   });
 
-  test('print plan and print worksheet write PDFs', async () => {
+  test('print plan and print worksheet write PDFs (into a folder given as --out, under its default name); a path through a file fails, naming it', async () => {
     const dir = await tmp();
     const plan = await run(ws, ['print', 'plan', CLIENT, '--out', join(dir, 'plan.pdf')]);
     expect(plan.code).toBe(0);
@@ -270,7 +270,19 @@ describe('apsis export efile <client>', () => {
     const noDay = await run(ws, ['print', 'worksheet', '--worker', 's-maija', '--date', '2026-02-30']);
     expect(noDay.code).toBe(2);
     expect(noDay.stderr).toMatch(/--date YYYY-MM-DD/);
-    expect((await readdir(dir)).sort()).toEqual(['plan.pdf', 'w.pdf']);
+    const folder = join(dir, 'sheets');
+    await mkdir(folder);
+    expect((await run(ws, ['print', 'plan', CLIENT, '--out', folder])).code).toBe(0);
+    expect((await run(ws, ['print', 'worksheet', '--worker', 's-maija', '--date', '2026-10-09', '--out', folder])).code).toBe(0);
+    expect((await readdir(folder)).sort()).toEqual([`plan-${CLIENT}.pdf`, 'worksheet-s-maija-2026-10-09.pdf']);
+    const through = join(dir, 'plan.pdf', 'x.pdf');
+    for (const args of [['print', 'plan', CLIENT, '--out', through], ['print', 'worksheet', '--worker', 's-maija', '--date', '2026-10-09', '--out', through], ['export', 'efile', CLIENT, '--out', join(dir, 'plan.pdf')]]) {
+      const r = await run(ws, args);
+      expect(r.code, args.join(' ')).toBe(1);
+      expect(r.stderr).toMatch(/a part of that path is a file, not a folder\. Nothing was written\./);
+      expect(r.stderr).not.toMatch(/internal error/);
+    }
+    expect((await readdir(dir)).sort()).toEqual(['plan.pdf', 'sheets', 'w.pdf']);
   });
 });
 
