@@ -4,18 +4,19 @@
  * from that relay. The world travels as Yjs state, so laptops that later sync never double it.
  */
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, readFile, writeFile } from 'node:fs/promises';
 import { networkInterfaces } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { isDemoNamespace } from '../../sync-server/room.js';
 import { issueToken, parseTtl } from '../../sync-server/token.js';
 import { createFileStorage } from '../store/file-storage.js';
+import { writableFolder } from '../store/fs-reason.js';
 import { lockWorkspace } from '../store/lock.js';
 import { createMeta, META_FILE } from '../store/workspace-meta.js';
 import { action, commandContext, withWorkspace } from '../context.js';
 import { EXIT, printJson } from '../output.js';
-import { newWorkspaceMeta, openWorkspace } from '../workspace/workspace.js';
+import { newWorkspaceMeta, openWorkspace, workspaceFolder } from '../workspace/workspace.js';
 
 /** Where `demo serve` keeps the class's world by default, inside the trainer's workspace (`--reset` clears it). */
 export const RELAY_DIR = 'relay';
@@ -94,7 +95,12 @@ export function registerDemoClass(demo: Command): void {
           return EXIT.failure;
         }
         const dataDir = resolve(flags.dataDir ?? join(ctx.dir, RELAY_DIR));
-        await mkdir(dataDir, { recursive: true });
+        const unwritable = await writableFolder(dataDir);
+        if (unwritable) {
+          await ws.close();
+          ctx.o.err(`apsis demo serve: cannot keep the class's world in ${dataDir}: ${unwritable}. Nothing was changed.`);
+          return EXIT.failure;
+        }
         // Held while serving: `apsis demo --reset` must not remove a running class's world.
         const relayLock = lockWorkspace(dataDir);
         if (!relayLock.ok) {
@@ -177,8 +183,12 @@ export function registerDemoClass(demo: Command): void {
           ctx.o.err(`apsis demo join: the token is for "${claims.ns}", not a demo world; use \`apsis sync\` for real work. Nothing was created.`);
           return EXIT.failure;
         }
-        await mkdir(ctx.dir, { recursive: true });
-        const present = await readdir(ctx.dir);
+        const folder = await workspaceFolder(ctx.dir);
+        if (!folder.ok) {
+          ctx.o.err(`apsis demo join: ${folder.message}`);
+          return EXIT.failure;
+        }
+        const present = folder.entries;
         if (present.includes(META_FILE) || present.includes('docs')) {
           ctx.o.err(`apsis demo join: ${ctx.dir} already holds a workspace; choose another --workspace. Nothing was changed.`);
           return EXIT.failure;

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { action } from '../context.js';
 import { createOutput, EXIT } from '../output.js';
+import { writableFolder } from '../store/fs-reason.js';
 
 export function registerServe(program: Command): void {
   program
@@ -30,6 +31,11 @@ export function registerServe(program: Command): void {
         if (secret.length < 16) {
           o.err('apsis serve: no token secret (at least 16 characters): pass --secret-file FILE or set APSIS_RELAY_SECRET');
           return EXIT.usage;
+        }
+        const unwritable = await writableFolder(flags.dataDir);
+        if (unwritable) {
+          o.err(`apsis serve: cannot keep documents in ${flags.dataDir}: ${unwritable}.`);
+          return EXIT.failure;
         }
         // Loaded here, not at start: the relay, ws and Node's http would slow every other command.
         const { serve } = await import('../../sync-server/serve.js');

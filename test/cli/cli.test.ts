@@ -88,7 +88,7 @@ describe('bad input changes nothing', () => {
     expect(treeHash(ws)).toEqual(before);
   });
 
-  it('init or demo where a part of the path is a file → says so, exit 1, writes nothing', async () => {
+  it('init, demo or serve where a part of the path is a file → says so, exit 1, writes nothing', async () => {
     const d = await mkdtemp(join(tmpdir(), 'apsis-cli-'));
     tmp.push(d);
     const file = join(d, 'notes.txt');
@@ -99,6 +99,10 @@ describe('bad input changes nothing', () => {
       expect(r.stderr).toContain(`cannot create a workspace in ${join(file, 'ws')}: a part of that path is a file, not a folder. Nothing was written.`);
       expect(r.stderr).not.toMatch(/internal error/);
     }
+    // The relay fails at once, not at its first write.
+    const serve = apsis(join(file, 'ws'), ['serve', '--port', '0', '--data-dir', join(file, 'relay')], { APSIS_RELAY_SECRET: 'a-secret-of-sixteen-or-more' });
+    expect(serve.code, serve.stderr).toBe(1);
+    expect(serve.stderr).toContain(`apsis serve: cannot keep documents in ${join(file, 'relay')}: a part of that path is a file, not a folder.`);
     expect(await readdir(d)).toEqual(['notes.txt']);
     expect(readFileSync(file, 'utf8')).toBe('not a folder');
   });
