@@ -2,10 +2,10 @@
  * The bodies of `apsis export efile`, `apsis verify efile` and `apsis print …` (loaded on demand by
  * the light command modules, so other commands never parse pdfkit or archiver).
  */
-import { mkdir, readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { isIsoDate } from '../../core/doc/schema.js';
-import { fsReason, isFsError } from '../store/fs-reason.js';
+import { writableFolder } from '../store/fs-reason.js';
 import type { ClientId } from '../../core/ids.js';
 import { findClient } from '../commands/client.js';
 import type { CommandContext } from '../context.js';
@@ -93,8 +93,10 @@ export async function runExportEfile(ctx: CommandContext, ref: string | undefine
         const exact = rows.find((r) => r.id === l);
         const prefix = rows.filter((r) => r.id.startsWith(l));
         const id = exact ? exact.id : prefix.length === 1 ? prefix[0]!.id : null;
-        if (seen.has(id ?? `?${l}`)) continue;
-        seen.add(id ?? `?${l}`);
+        // An unknown reference is its own failure, once per spelling.
+        const key = id ?? `?${l}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
         targets.push({ ref: l, id });
       }
     }
@@ -102,11 +104,9 @@ export async function runExportEfile(ctx: CommandContext, ref: string | undefine
       ctx.o.err('apsis export efile: no clients match; nothing was written.');
       return EXIT.failure;
     }
-    try {
-      await mkdir(outDir, { recursive: true });
-    } catch (err) {
-      if (!isFsError(err)) throw err;
-      ctx.o.err(`apsis export efile: cannot write to ${outDir}: ${fsReason(err)}. Nothing was written.`);
+    const unwritable = await writableFolder(outDir);
+    if (unwritable) {
+      ctx.o.err(`apsis export efile: cannot write to ${outDir}: ${unwritable}. Nothing was written.`);
       return EXIT.failure;
     }
     const org = await orgInfo(ws);

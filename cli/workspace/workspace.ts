@@ -3,7 +3,7 @@
  * lock. This is the imperative shell around core's DocRepo; CLI commands and the TUI go through it.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Low } from 'lowdb';
 import type * as Y from 'yjs';
@@ -26,7 +26,7 @@ import { createFileStorage } from '../store/file-storage.js';
 import { lockWorkspace } from '../store/lock.js';
 import type { CaseloadEntry, WorkspaceMeta } from '../store/workspace-meta.js';
 import { compareCaseload, createMeta, inCaseloadOrder, META_FILE, META_FORMAT, openMeta } from '../store/workspace-meta.js';
-import { fsReason, isFsError } from '../store/fs-reason.js';
+import { writableFolder } from '../store/fs-reason.js';
 import type { Clock } from './clock.js';
 import { affectsVolunteerDocs, refreshVolunteerDocs } from '../sync/volunteer-docs.js';
 
@@ -68,13 +68,9 @@ export function newWorkspaceMeta(clock: Clock, options: InitOptions): WorkspaceM
 
 /** Makes the folder of a new workspace (it may exist) and lists what it holds; or says why it cannot be made. */
 export async function workspaceFolder(dir: string): Promise<{ readonly ok: true; readonly entries: string[] } | { readonly ok: false; readonly message: string }> {
-  try {
-    await mkdir(dir, { recursive: true });
-    return { ok: true, entries: await readdir(dir) };
-  } catch (err) {
-    if (!isFsError(err)) throw err;
-    return { ok: false, message: `cannot create a workspace in ${dir}: ${fsReason(err)}. Nothing was written.` };
-  }
+  const unwritable = await writableFolder(dir);
+  if (unwritable) return { ok: false, message: `cannot create a workspace in ${dir}: ${unwritable}. Nothing was written.` };
+  return { ok: true, entries: await readdir(dir) };
 }
 
 /** Creates a new workspace in `dir` (which may exist but must not hold a workspace). */
